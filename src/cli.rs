@@ -1,0 +1,225 @@
+//! The command line: flags are parsed here (clap) and turned into each command's options;
+//! the commands themselves live in [`crate::cmd`].
+
+use crate::cmd;
+use crate::config::Config;
+use crate::error::Error;
+use crate::rules::Severity;
+use crate::Lang;
+use chrono::NaiveDate;
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Exit code: the run worked and no finding reached `--fail-on`.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: the run worked but findings at or above `--fail-on` exist.
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit code: usage error or unreadable input.
+pub const EXIT_ERROR: u8 = 2;
+
+const AFTER_HELP: &str = "\
+Voorbeelden / examples:
+  klacht check klachtenregister.xlsx
+  klacht check register.csv --json > bevindingen.json
+  klacht check register.xlsx --findings bevindingen.xlsx --as-of 2026-09-30
+  klacht report klachtenregister.xlsx --period 2026-Q3
+  klacht sample --rows 1000 --seed 7 --out proef.xlsx
+  klacht template --out leeg-register.xlsx
+
+Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage error or unreadable input.";
+
+/// klacht: the complaint register of an NVKL installer, checked against the complaint
+/// procedure and turned into the management report.
+#[derive(Debug, Parser)]
+#[command(name = "klacht", version, about, after_help = AFTER_HELP, propagate_version = true)]
+pub struct Cli {
+    /// Output language: nl (default) or en. Overrides `lang` in klacht.toml.
+    #[arg(long, global = true, value_name = "nl|en", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    /// Configuration file (default: klacht.toml in the working directory, if present).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands, with their Dutch names as aliases.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import and validate a register; print the findings (alias: controleer).
+    #[command(visible_alias = "controleer")]
+    Check(CheckArgs),
+    /// Write the periodic management report (alias: rapport).
+    #[command(visible_alias = "rapport")]
+    Report(ReportArgs),
+    /// Write an empty register workbook that follows the procedure (alias: sjabloon).
+    #[command(visible_alias = "sjabloon")]
+    Template(TemplateArgs),
+    /// Write a synthetic register of a fictional installer (alias: voorbeeld).
+    #[command(visible_alias = "voorbeeld")]
+    Sample(SampleArgs),
+    /// Show the effective configuration (alias: instellingen).
+    #[command(visible_alias = "instellingen")]
+    Config(ConfigArgs),
+    /// Print shell completions (bash, zsh, fish, powershell, elvish).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+/// Reading options shared by the commands that read registers.
+#[derive(Debug, Args)]
+pub struct InputArgs {
+    /// Register files: xlsx, xlsm, xls, xlsb, ods or csv. Several files form one register.
+    #[arg(required = true, value_name = "REGISTER")]
+    pub registers: Vec<PathBuf>,
+    /// Sheet to read (default: the sheet whose headers match best).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+    /// Text encoding of CSV files (default: detected; e.g. windows-1252, utf-8).
+    #[arg(long, value_name = "LABEL")]
+    pub encoding: Option<String>,
+    /// Reference date (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Print the whole result as one JSON document on stdout.
+    #[arg(long)]
+    pub json: bool,
+    /// Also write all findings to FILE (.xlsx, .csv or .json).
+    #[arg(long, value_name = "FILE")]
+    pub findings: Option<PathBuf>,
+    /// Exit with code 1 when findings of this severity or worse exist.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+    /// How many findings to list on the terminal.
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub show: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Period: 2026-Q3, 2026-07, 2026-H2, 2026 or 2026-07-01..2026-09-30 (default: the last
+    /// full quarter).
+    #[arg(long, value_name = "PERIOD")]
+    pub period: Option<String>,
+    /// Output folder (default: reports/<period>).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Show customer names instead of pseudonyms.
+    #[arg(long)]
+    pub show_names: bool,
+    /// Exit with code 1 when findings of this severity or worse exist.
+    #[arg(long, value_enum, default_value_t = FailOn::Never)]
+    pub fail_on: FailOn,
+}
+
+#[derive(Debug, Args)]
+pub struct TemplateArgs {
+    /// Where to write the empty register.
+    #[arg(long, value_name = "FILE", default_value = "klachtenregister.xlsx")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct SampleArgs {
+    /// Number of complaints.
+    #[arg(long, default_value_t = 500)]
+    pub rows: usize,
+    /// Seed: the same seed gives the same register.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// First date of receipt.
+    #[arg(long, value_parser = parse_date, default_value = "2025-01-01")]
+    pub from: NaiveDate,
+    /// Last date of receipt.
+    #[arg(long, value_parser = parse_date, default_value = "2026-09-30")]
+    pub to: NaiveDate,
+    /// Output file: .xlsx or .csv.
+    #[arg(long, value_name = "FILE")]
+    pub out: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Print the effective configuration with all defaults as TOML.
+    #[arg(long)]
+    pub print: bool,
+}
+
+/// The lowest severity that makes the exit code 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    /// The severity threshold, or `None` for never.
+    pub fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        }
+    }
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("'{s}': use nl or en"))
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("'{s}': use YYYY-MM-DD, e.g. 2026-09-30"))
+}
+
+/// Runs the command line and returns the exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang_flag = cli.lang;
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            let lang = lang_flag.unwrap_or_default();
+            eprintln!(
+                "klacht: {}: {}",
+                lang.pick("fout", "error"),
+                e.message(lang)
+            );
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<u8, Error> {
+    let dir = std::env::current_dir().map_err(|e| Error::io(".", &e))?;
+    let mut config = Config::load(cli.config.as_deref(), &dir)?;
+    if let Some(lang) = cli.lang {
+        config.lang = lang;
+    }
+    match cli.command {
+        Command::Check(args) => cmd::check::run(&config, &args),
+        Command::Report(_) => Err(Error::new("E-usage", "report").detail("not yet")),
+        Command::Template(args) => cmd::template::run(&config, &args),
+        Command::Sample(args) => cmd::sample::run(&config, &args),
+        Command::Config(args) => cmd::config::run(&config, &args),
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "klacht", &mut std::io::stdout());
+            Ok(EXIT_OK)
+        }
+    }
+}

@@ -1,0 +1,34 @@
+//! `klacht check`: import and validate; the auditor's view of the register.
+
+use crate::cli::{CheckArgs, EXIT_FINDINGS, EXIT_OK};
+use crate::config::Config;
+use crate::error::{Error, Result};
+use crate::render;
+use crate::rules;
+
+/// Runs `check`.
+pub fn run(config: &Config, args: &CheckArgs) -> Result<u8> {
+    let opts = super::read_options(config, &args.input);
+    let register = crate::ingest::load::load(&args.input.registers, config, &opts)?;
+    let calendar = super::calendar(config);
+    let ctx = rules::Context::new(&register, config, &calendar, super::as_of(&args.input));
+    let findings = rules::check_all(&ctx);
+    let lang = config.lang;
+    if let Some(path) = &args.findings {
+        render::findings_file::write(path, &args.input.registers, &register, &findings, lang)?;
+    }
+    if args.json {
+        let doc = render::json::check_document(&register, &findings, lang);
+        let text = serde_json::to_string_pretty(&doc)
+            .map_err(|e| Error::new("E-output", "stdout").detail(e))?;
+        println!("{text}");
+    } else {
+        let out = render::terminal::check_summary(&register, &findings, lang, args.show);
+        print!("{out}");
+    }
+    let failed = args
+        .fail_on
+        .threshold()
+        .is_some_and(|t| findings.iter().any(|f| f.severity >= t));
+    Ok(if failed { EXIT_FINDINGS } else { EXIT_OK })
+}

@@ -1,0 +1,34 @@
+//! One module per subcommand, as xsv does: each turns its arguments into work on the library.
+
+pub mod check;
+pub mod config;
+
+pub mod sample;
+pub mod template;
+
+use crate::cli::InputArgs;
+use crate::config::Config;
+use crate::ingest::ReadOptions;
+
+/// Reading options from the configuration's limits and the command line.
+pub fn read_options(config: &Config, input: &InputArgs) -> ReadOptions {
+    ReadOptions {
+        sheet: input.sheet.clone(),
+        max_bytes: config.limits.max_bytes,
+        max_cells: config.limits.max_cells,
+        max_fields: config.limits.max_fields,
+        encoding: input.encoding.clone(),
+    }
+}
+
+/// The reference date: `--as-of`, else today.
+pub fn as_of(input: &InputArgs) -> chrono::NaiveDate {
+    input
+        .as_of
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
+}
+
+/// The working-day calendar the configuration asks for.
+pub fn calendar(config: &Config) -> crate::calendar::Calendar {
+    crate::calendar::Calendar::new(config.calendar.profile, &config.calendar.closures)
+}

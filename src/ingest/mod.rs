@@ -1,0 +1,49 @@
+//! Reading: files (CSV and workbooks) to rows of raw cells, header detection, and value
+//! parsing into typed fields. Every value keeps its cell address.
+
+pub mod csv;
+pub mod header;
+pub mod load;
+pub mod location;
+pub mod raw;
+pub mod spreadsheet;
+pub mod value;
+
+pub use raw::Raw;
+
+/// One row as read: its 0-based row index in the sheet (for CSV: the record index, which is
+/// the row Excel shows), its physical line for CSV, and its cells.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RawRow {
+    pub row: u32,
+    /// 1-based physical line where the record starts (CSV only).
+    pub line: Option<u64>,
+    pub cells: Vec<Raw>,
+}
+
+/// Limits and choices for reading one file.
+#[derive(Debug, Clone)]
+pub struct ReadOptions {
+    /// Sheet to read; by default the one whose headers match best.
+    pub sheet: Option<String>,
+    /// Largest input file accepted, in bytes.
+    pub max_bytes: u64,
+    /// Largest sheet accepted, in cells (rows × columns of its used range).
+    pub max_cells: u64,
+    /// Most fields accepted on one CSV line.
+    pub max_fields: usize,
+    /// Encoding label forced by the user (`windows-1252`, `utf-8`), else detected.
+    pub encoding: Option<String>,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions {
+            sheet: None,
+            max_bytes: 2 << 30,
+            max_cells: 100_000_000,
+            max_fields: 1_000,
+            encoding: None,
+        }
+    }
+}

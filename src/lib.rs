@@ -1,0 +1,24 @@
+//! `klacht` reads a complaint register (*klachtenregister*) as Dutch installation companies
+//! keep it, checks every complaint against the NVKL complaint procedure, and writes the
+//! periodic management report.
+//!
+//! The modules follow the pipeline: [`ingest`] (files to raw cells and typed values) →
+//! [`register`] (the complaint model) → [`rules`] and [`calendar`] (the procedure) →
+//! [`metrics`] (figures) → [`render`] (workbook, charts, JSON, terminal), with [`cli`] on top.
+
+pub mod calendar;
+pub mod cli;
+pub mod cmd;
+pub mod config;
+pub mod error;
+pub mod ingest;
+pub mod lang;
+pub mod messages;
+
+pub mod register;
+pub mod render;
+pub mod rules;
+pub mod sample;
+
+pub use error::{Error, Result};
+pub use lang::Lang;

@@ -1,0 +1,295 @@
+//! Per-complaint work, done once: durations in working and calendar days, the closing
+//! target, and the period flags (received, closed, open, overdue) that every count sums.
+
+use super::model::{DurationStats, Headline, PeriodInfo};
+use super::period::Period;
+use super::stats::share;
+use crate::calendar::Calendar;
+use crate::config::Targets;
+use crate::register::{Complaint, Urgency};
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use std::collections::HashMap;
+
+/// The closing target of a complaint: the register's due date overrides the urgency target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Due(NaiveDate),
+    WorkingDays(u32),
+    /// Urgency 8, or no target configured for its category.
+    None,
+}
+
+impl Target {
+    /// The target of `c` under `targets`.
+    pub fn of(c: &Complaint, targets: &Targets) -> Target {
+        match (c.due_date, targets.close_target(c.urgency)) {
+            (Some(due), _) => Target::Due(due),
+            (None, Some(wd)) => Target::WorkingDays(wd),
+            (None, None) => Target::None,
+        }
+    }
+
+    /// The urgency target in working days, for the lists (`None` with a due date or none).
+    pub fn working_days(self) -> Option<u32> {
+        match self {
+            Target::WorkingDays(wd) => Some(wd),
+            _ => None,
+        }
+    }
+}
+
+/// Durations of one complaint. `None` where the end date is missing or before the received
+/// date (a `date-order` error: such a duration is left out, and counted in `LeftOut`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Prep {
+    pub handling_wd: Option<i32>,
+    pub handling_cd: Option<i32>,
+    pub ack_wd: Option<i32>,
+    pub target: Target,
+}
+
+/// Working days d with a < d ≤ b, as i32 (a register spans far less than 2^31 days).
+fn wd(calendar: &Calendar, a: NaiveDate, b: NaiveDate) -> i32 {
+    clamp_i32(calendar.working_days(a, b))
+}
+
+fn clamp_i32(v: i64) -> i32 {
+    i32::try_from(v).unwrap_or(if v < 0 { i32::MIN } else { i32::MAX })
+}
+
+/// Everything the figures read, with the per-complaint durations computed once.
+pub struct Ctx<'a> {
+    pub complaints: &'a [Complaint],
+    pub calendar: &'a Calendar,
+    pub targets: &'a Targets,
+    pub prep: Vec<Prep>,
+}
+
+impl<'a> Ctx<'a> {
+    /// Computes the durations of every complaint, in parallel.
+    pub fn new(
+        complaints: &'a [Complaint],
+        calendar: &'a Calendar,
+        targets: &'a Targets,
+    ) -> Ctx<'a> {
+        let prep = complaints
+            .par_iter()
+            .map(|c| {
+                let after = |d: Option<NaiveDate>| d.filter(|d| *d >= c.received);
+                let closed = after(c.closed_date);
+                Prep {
+                    handling_wd: closed.map(|d| wd(calendar, c.received, d)),
+                    handling_cd: closed.map(|d| clamp_i32((d - c.received).num_days())),
+                    ack_wd: after(c.ack_date).map(|d| wd(calendar, c.received, d)),
+                    target: Target::of(c, targets),
+                }
+            })
+            .collect();
+        Ctx {
+            complaints,
+            calendar,
+            targets,
+            prep,
+        }
+    }
+
+    /// The flags of every complaint for period `p` and reference date `d`, in parallel.
+    pub fn flags(&self, p: &Period, d: NaiveDate) -> Vec<Flags> {
+        let before_start = p.start.pred_opt().unwrap_or(p.start);
+        self.complaints
+            .par_iter()
+            .zip(self.prep.par_iter())
+            .map(|(c, prep)| {
+                let open_d = c.is_open_at(d);
+                let age_wd = if open_d {
+                    wd(self.calendar, c.received, d)
+                } else {
+                    0
+                };
+                let overdue = open_d
+                    && match prep.target {
+                        Target::Due(due) => d > due,
+                        Target::WorkingDays(t) => i64::from(age_wd) > i64::from(t),
+                        Target::None => false,
+                    };
+                let received = p.contains(c.received);
+                let closed = c.closed_date.is_some_and(|x| p.contains(x));
+                // Open on some day X of P: X = max(received, start) is the first candidate.
+                let first = c.received.max(p.start);
+                let open_during = first <= p.end && c.closed_date.is_none_or(|x| x > first);
+                Flags {
+                    received,
+                    closed,
+                    open_start: c.is_open_at(before_start),
+                    open_end: c.is_open_at(p.end),
+                    open_d,
+                    overdue,
+                    matters: received || closed || open_during,
+                    age_wd,
+                }
+            })
+            .collect()
+    }
+
+    /// Days past the target of an overdue complaint at `d`.
+    pub fn days_past_target(&self, i: usize, age_wd: i32, d: NaiveDate) -> i64 {
+        match self.prep[i].target {
+            Target::Due(due) => self.calendar.working_days(due, d),
+            Target::WorkingDays(t) => i64::from(age_wd) - i64::from(t),
+            Target::None => 0,
+        }
+    }
+
+    /// The headline figures of period `p` at reference date `d`.
+    pub fn headline(&self, p: &Period, d: NaiveDate, flags: &[Flags]) -> Headline {
+        let mut all = TimeAcc::default();
+        let (mut open_start, mut open_end, mut overdue) = (0, 0, 0);
+        for (i, f) in flags.iter().enumerate() {
+            all.add(self, i, f);
+            open_start += u64::from(f.open_start);
+            open_end += u64::from(f.open_end);
+            overdue += u64::from(f.overdue);
+        }
+        let handling = DurationStats::of(&mut all.handling_wd);
+        Headline {
+            period: PeriodInfo {
+                label: p.label.clone(),
+                start: p.start,
+                end: p.end,
+                as_of: d,
+            },
+            received: all.received,
+            closed: all.closed,
+            open_at_start: open_start,
+            open_at_end: open_end,
+            overdue,
+            handling_wd_mean: handling.mean,
+            handling_wd_median: handling.median,
+            handling_wd_p90: handling.p90,
+            share_within_target: share(all.within_target, all.with_target),
+            ack_share_within_target: share(all.ack_within_target, all.ack_wd.len() as u64),
+            repeat_complainants: self.repeat_groups(&repeat_window(p.end)).len() as u64,
+        }
+    }
+
+    /// Complaints received in `window`, grouped by customer (customer number, else the
+    /// normalised name: the key of the `repeat-complaint` rule), groups of 2 or more only.
+    /// Each group lists its complaint indices in received order; groups come in the order of
+    /// their first complaint.
+    pub fn repeat_groups(&self, window: &Period) -> Vec<Vec<usize>> {
+        let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, c) in self.complaints.iter().enumerate() {
+            if !window.contains(c.received) {
+                continue;
+            }
+            if let Some(key) = crate::rules::procedure::customer_key(c) {
+                groups.entry(key).or_default().push(i);
+            }
+        }
+        let mut out: Vec<Vec<usize>> = groups
+            .into_values()
+            .filter(|g| g.len() >= 2)
+            .map(|mut g| {
+                g.sort_by_key(|&i| (self.complaints[i].received, i));
+                g
+            })
+            .collect();
+        out.sort_by_key(|g| g[0]);
+        out
+    }
+}
+
+/// The 12 months ending at `end`: (end − 12 months, end].
+pub fn repeat_window(end: NaiveDate) -> Period {
+    let start = end
+        .checked_sub_months(chrono::Months::new(12))
+        .and_then(|d| d.succ_opt())
+        .unwrap_or(NaiveDate::MIN);
+    Period::between(start, end)
+}
+
+/// Where one complaint stands for a period P and a reference date D.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Flags {
+    /// Received in P.
+    pub received: bool,
+    /// Closed in P.
+    pub closed: bool,
+    /// open(start − 1).
+    pub open_start: bool,
+    /// open(end).
+    pub open_end: bool,
+    /// open(D).
+    pub open_d: bool,
+    /// overdue(D).
+    pub overdue: bool,
+    /// Received in P, closed in P, or open on some day of P.
+    pub matters: bool,
+    /// age(D) in working days when open at D, else 0.
+    pub age_wd: i32,
+}
+
+/// Handling and acknowledgement figures of one group of complaints.
+#[derive(Debug, Clone, Default)]
+pub struct TimeAcc {
+    pub received: u64,
+    pub closed: u64,
+    /// Handling times of closed(P), date-order errors left out.
+    pub handling_wd: Vec<i32>,
+    pub handling_cd: Vec<i32>,
+    /// closed(P) closed before received.
+    pub handling_date_order: u64,
+    pub with_target: u64,
+    pub within_target: u64,
+    /// Acknowledgement times of received(P).
+    pub ack_wd: Vec<i32>,
+    pub ack_missing: u64,
+    pub ack_within_target: u64,
+    /// received(P) acknowledged before received.
+    pub ack_date_order: u64,
+}
+
+impl TimeAcc {
+    /// Adds complaint `i` with its flags.
+    pub fn add(&mut self, ctx: &Ctx, i: usize, f: &Flags) {
+        let c = &ctx.complaints[i];
+        let prep = &ctx.prep[i];
+        if f.closed {
+            self.closed += 1;
+            match (prep.handling_wd, prep.handling_cd) {
+                (Some(hwd), Some(hcd)) => {
+                    self.handling_wd.push(hwd);
+                    self.handling_cd.push(hcd);
+                    let within = match (prep.target, c.closed_date) {
+                        (Target::Due(due), Some(closed)) => Some(closed <= due),
+                        (Target::WorkingDays(t), _) => Some(i64::from(hwd) <= i64::from(t)),
+                        _ => None,
+                    };
+                    if let Some(within) = within {
+                        self.with_target += 1;
+                        self.within_target += u64::from(within);
+                    }
+                }
+                _ => self.handling_date_order += 1,
+            }
+        }
+        if f.received {
+            self.received += 1;
+            match (c.ack_date, prep.ack_wd) {
+                (None, _) => self.ack_missing += 1,
+                (Some(_), None) => self.ack_date_order += 1,
+                (Some(_), Some(a)) => {
+                    self.ack_wd.push(a);
+                    self.ack_within_target +=
+                        u64::from(i64::from(a) <= i64::from(ctx.targets.ack_wd));
+                }
+            }
+        }
+    }
+}
+
+/// Index 0–7 for urgency 1–8, 8 for unclassified.
+pub fn urgency_slot(u: Option<Urgency>) -> usize {
+    u.map_or(8, |u| usize::from(u.number() - 1))
+}

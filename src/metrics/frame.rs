@@ -1,0 +1,325 @@
+//! The group-by counts, done by polars on a frame of the complaints that matter for the
+//! report. All polars calls of the crate live here (its Rust API changes between minor
+//! releases); what goes in and comes out are plain Rust types.
+//!
+//! The frame holds only the complaints some table counts (see [`Selection`]), with the period
+//! flags computed in Rust ([`Flags`]) as Boolean columns, so that every count is a sum of a
+//! flag per group.
+
+use super::compute::{Ctx, Flags};
+use crate::ingest::value::normalize_key;
+use crate::register::{Channel, Nature};
+use chrono::{Datelike, NaiveDate};
+use polars::prelude::*;
+use std::collections::HashMap;
+
+/// Month number `year·12 + month0`, consecutive across years.
+pub fn month_key(d: NaiveDate) -> i32 {
+    d.year() * 12 + d.month0() as i32
+}
+
+/// Quarter number `year·4 + quarter0`, consecutive across years.
+pub fn quarter_key(d: NaiveDate) -> i32 {
+    d.year() * 4 + (d.month0() / 3) as i32
+}
+
+/// The month and quarter ranges (inclusive keys) beyond the period flags whose complaints the
+/// frame must hold.
+#[derive(Debug, Clone, Copy)]
+pub struct Selection {
+    pub months: (i32, i32),
+    pub quarters: (i32, i32),
+}
+
+impl Selection {
+    fn wants(&self, c: &crate::register::Complaint, f: &Flags) -> bool {
+        let in_months = |k: i32| self.months.0 <= k && k <= self.months.1;
+        f.received
+            || f.closed
+            || f.open_end
+            || f.overdue
+            || in_months(month_key(c.received))
+            || c.closed_date.is_some_and(|d| in_months(month_key(d)))
+            || (self.quarters.0..=self.quarters.1).contains(&quarter_key(c.received))
+    }
+}
+
+fn code<T: PartialEq>(all: &[T], v: &T) -> Option<u32> {
+    all.iter()
+        .position(|x| x == v)
+        .and_then(|p| u32::try_from(p).ok())
+}
+
+/// The frame of the selected complaints. Causes are grouped by their [`normalize_key`]
+/// (case, accents, spaces and punctuation do not split a cause); the key is computed once per
+/// distinct text.
+pub fn build(ctx: &Ctx, flags: &[Flags], sel: Selection) -> PolarsResult<DataFrame> {
+    let rows: Vec<usize> = (0..flags.len())
+        .filter(|&i| sel.wants(&ctx.complaints[i], &flags[i]))
+        .collect();
+    let cs = ctx.complaints;
+    let mut keys: HashMap<&str, Option<String>> = HashMap::new();
+    for &i in &rows {
+        if let Some(cause) = cs[i].cause.as_deref() {
+            keys.entry(cause).or_insert_with(|| {
+                let k = normalize_key(cause);
+                (!k.is_empty()).then_some(k)
+            });
+        }
+    }
+    fn text(v: &Option<String>) -> Option<&str> {
+        v.as_deref().map(str::trim).filter(|s| !s.is_empty())
+    }
+    let cause: Vec<Option<&str>> = rows
+        .iter()
+        .map(|&i| {
+            cs[i]
+                .cause
+                .as_deref()
+                .and_then(|c| keys.get(c))
+                .and_then(|k| k.as_deref())
+        })
+        .collect();
+    let bools =
+        |f: fn(&Flags) -> bool| -> Vec<bool> { rows.iter().map(|&i| f(&flags[i])).collect() };
+    let columns = vec![
+        Column::new(
+            "idx".into(),
+            rows.iter().map(|&i| i as u64).collect::<Vec<u64>>(),
+        ),
+        Column::new(
+            "urgency".into(),
+            rows.iter()
+                .map(|&i| cs[i].urgency.map(|u| u32::from(u.number())))
+                .collect::<Vec<Option<u32>>>(),
+        ),
+        Column::new(
+            "channel".into(),
+            rows.iter()
+                .map(|&i| cs[i].channel.and_then(|c| code(Channel::ALL, &c)))
+                .collect::<Vec<Option<u32>>>(),
+        ),
+        Column::new(
+            "nature".into(),
+            rows.iter()
+                .map(|&i| cs[i].nature.and_then(|n| code(Nature::ALL, &n)))
+                .collect::<Vec<Option<u32>>>(),
+        ),
+        Column::new(
+            "file".into(),
+            rows.iter()
+                .map(|&i| u32::from(cs[i].file))
+                .collect::<Vec<u32>>(),
+        ),
+        Column::new(
+            "department".into(),
+            rows.iter()
+                .map(|&i| text(&cs[i].department))
+                .collect::<Vec<Option<&str>>>(),
+        ),
+        Column::new(
+            "handler".into(),
+            rows.iter()
+                .map(|&i| text(&cs[i].handler))
+                .collect::<Vec<Option<&str>>>(),
+        ),
+        Column::new("cause".into(), cause),
+        Column::new("received_p".into(), bools(|f| f.received)),
+        Column::new("closed_p".into(), bools(|f| f.closed)),
+        Column::new("open_end".into(), bools(|f| f.open_end)),
+        Column::new("overdue".into(), bools(|f| f.overdue)),
+        Column::new(
+            "handling_wd".into(),
+            rows.iter()
+                .map(|&i| ctx.prep[i].handling_wd.filter(|_| flags[i].closed))
+                .collect::<Vec<Option<i32>>>(),
+        ),
+        Column::new(
+            "received_month".into(),
+            rows.iter()
+                .map(|&i| month_key(cs[i].received))
+                .collect::<Vec<i32>>(),
+        ),
+        Column::new(
+            "received_quarter".into(),
+            rows.iter()
+                .map(|&i| quarter_key(cs[i].received))
+                .collect::<Vec<i32>>(),
+        ),
+        Column::new(
+            "closed_month".into(),
+            rows.iter()
+                .map(|&i| cs[i].closed_date.map(month_key))
+                .collect::<Vec<Option<i32>>>(),
+        ),
+    ];
+    DataFrame::new(rows.len(), columns)
+}
+
+/// The period figures of one group.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct GroupSums {
+    pub received: u64,
+    pub closed: u64,
+    pub open_end: u64,
+    pub overdue: u64,
+    /// Median handling time in working days over closed(P) (polars' median: the mean of the
+    /// two middle values for even n, as SPEC §5).
+    pub handling_wd_median: Option<f64>,
+}
+
+/// received, closed, open at end, overdue and median handling time per value of `key`.
+fn group_sums(df: &DataFrame, key: &str) -> PolarsResult<(DataFrame, Vec<GroupSums>)> {
+    let out = df
+        .clone()
+        .lazy()
+        .group_by([col(key)])
+        .agg([
+            col("received_p").sum().alias("received"),
+            col("closed_p").sum().alias("closed"),
+            col("open_end").sum().alias("open_end"),
+            col("overdue").sum().alias("overdue_n"),
+            col("handling_wd").median().alias("median"),
+        ])
+        .collect()?;
+    let (received, closed, open_end, overdue) = (
+        u64s(&out, "received")?,
+        u64s(&out, "closed")?,
+        u64s(&out, "open_end")?,
+        u64s(&out, "overdue_n")?,
+    );
+    let median = f64s(&out, "median")?;
+    let sums = (0..out.height())
+        .map(|r| GroupSums {
+            received: received[r],
+            closed: closed[r],
+            open_end: open_end[r],
+            overdue: overdue[r],
+            handling_wd_median: median[r],
+        })
+        .collect();
+    Ok((out, sums))
+}
+
+/// [`GroupSums`] per value of a numeric code column (`urgency`, `channel`, `nature`, `file`).
+pub fn sums_by_code(df: &DataFrame, key: &str) -> PolarsResult<Vec<(Option<u32>, GroupSums)>> {
+    let (out, sums) = group_sums(df, key)?;
+    Ok(opt_u32s(&out, key)?.into_iter().zip(sums).collect())
+}
+
+/// [`GroupSums`] per value of a text column (`department`, `handler`).
+pub fn sums_by_text(df: &DataFrame, key: &str) -> PolarsResult<Vec<(Option<String>, GroupSums)>> {
+    let (out, sums) = group_sums(df, key)?;
+    Ok(opt_strs(&out, key)?.into_iter().zip(sums).collect())
+}
+
+/// A count of complaints per (cause key, second key), with the lowest complaint index of the
+/// group (whose spelling of the cause the report shows).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CauseCount {
+    pub key: String,
+    pub second: Option<i32>,
+    pub count: u64,
+    pub first: usize,
+}
+
+/// Rows passing `filter` with a cause, counted per (cause, `second`).
+fn cause_counts(df: &DataFrame, filter: Expr, second: &str) -> PolarsResult<Vec<CauseCount>> {
+    let out = df
+        .clone()
+        .lazy()
+        .filter(filter.and(col("cause").is_not_null()))
+        .group_by([col("cause"), col(second)])
+        .agg([len().alias("n"), col("idx").min().alias("first")])
+        .collect()?;
+    let (keys, seconds) = (opt_strs(&out, "cause")?, opt_i32s(&out, second)?);
+    let (n, first) = (u64s(&out, "n")?, u64s(&out, "first")?);
+    Ok(keys
+        .into_iter()
+        .zip(seconds)
+        .zip(n.into_iter().zip(first))
+        .filter_map(|((key, second), (count, first))| {
+            Some(CauseCount {
+                key: key?,
+                second,
+                count,
+                first: usize::try_from(first).ok()?,
+            })
+        })
+        .collect())
+}
+
+/// Causes of complaints received in P, per (cause, nature code).
+pub fn causes_received(df: &DataFrame) -> PolarsResult<Vec<CauseCount>> {
+    cause_counts(df, col("received_p"), "nature")
+}
+
+/// Causes of complaints received in the quarters `q0..=q1`, per (cause, quarter key).
+pub fn causes_by_quarter(df: &DataFrame, q0: i32, q1: i32) -> PolarsResult<Vec<CauseCount>> {
+    cause_counts(df, between("received_quarter", q0, q1), "received_quarter")
+}
+
+fn between(name: &str, lo: i32, hi: i32) -> Expr {
+    col(name).gt_eq(lit(lo)).and(col(name).lt_eq(lit(hi)))
+}
+
+/// Complaints per (month key, nature code) for the months `m0..=m1`, counted by the month of
+/// `month_col` (`received_month` or `closed_month`).
+pub fn per_month(
+    df: &DataFrame,
+    month_col: &str,
+    m0: i32,
+    m1: i32,
+) -> PolarsResult<Vec<(i32, Option<u32>, u64)>> {
+    let out = df
+        .clone()
+        .lazy()
+        .filter(between(month_col, m0, m1))
+        .group_by([col(month_col), col("nature")])
+        .agg([len().alias("n")])
+        .collect()?;
+    let (months, natures, n) = (
+        opt_i32s(&out, month_col)?,
+        opt_u32s(&out, "nature")?,
+        u64s(&out, "n")?,
+    );
+    Ok(months
+        .into_iter()
+        .zip(natures)
+        .zip(n)
+        .filter_map(|((m, nat), n)| Some((m?, nat, n)))
+        .collect())
+}
+
+fn cast(df: &DataFrame, name: &str, dtype: &DataType) -> PolarsResult<Column> {
+    df.column(name)?.cast(dtype)
+}
+
+fn u64s(df: &DataFrame, name: &str) -> PolarsResult<Vec<u64>> {
+    let c = cast(df, name, &DataType::UInt64)?;
+    Ok(c.u64()?.iter().map(|v| v.unwrap_or(0)).collect())
+}
+
+fn f64s(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<f64>>> {
+    let c = cast(df, name, &DataType::Float64)?;
+    Ok(c.f64()?.iter().collect())
+}
+
+fn opt_u32s(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<u32>>> {
+    let c = cast(df, name, &DataType::UInt32)?;
+    Ok(c.u32()?.iter().collect())
+}
+
+fn opt_i32s(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<i32>>> {
+    let c = cast(df, name, &DataType::Int32)?;
+    Ok(c.i32()?.iter().collect())
+}
+
+fn opt_strs(df: &DataFrame, name: &str) -> PolarsResult<Vec<Option<String>>> {
+    Ok(df
+        .column(name)?
+        .str()?
+        .iter()
+        .map(|s| s.map(str::to_string))
+        .collect())
+}

@@ -1,0 +1,204 @@
+//! The figures of the periodic management report (SPEC §5), for a period P, the previous
+//! period of the same length and the same period a year earlier.
+//!
+//! Decisions where SPEC §5 leaves room (also documented on the model types):
+//! * **open_at_start** is open(start − 1 day), the flow check's first term.
+//! * **Flow check**: computed, never forced. It holds whenever closed dates are not before
+//!   received dates; each complaint closed before it was received can break it, and the
+//!   report shows the difference and the number of such complaints.
+//! * **Date-order errors** (closed or acknowledged before received): counted in closed(P) /
+//!   received(P) as their dates say, but left out of handling and acknowledgement times (a
+//!   negative duration is no duration), and counted in `LeftOut`.
+//! * **Previous and year-ago periods** are measured at the earlier of their own end and the
+//!   report's reference date D.
+//! * **Share within target**: of closed(P) with a target (a due date, else the urgency
+//!   target; category 8 has none), those with handling time ≤ target or closed on or before
+//!   the due date. Acknowledgement share: of the acknowledged received(P), ack time ≤ target.
+//! * **Causes** (Pareto, `kpi.causes`): complaints *received* in P with a cause, so they can
+//!   be set against received(P); recurring causes: complaints received in each of the four
+//!   calendar quarters ending with the quarter that holds P's end.
+//! * **Repeat complainants**: the customer number, else the normalised name (the key of the
+//!   `repeat-complaint` rule); 2 or more complaints received in the 12 months ending at P's
+//!   end; shown by pseudonym unless names are asked for.
+//! * **Complaints that matter for P**: received in P, closed in P, or open on some day of P.
+//!   `kpi.findings` counts the findings on those complaints plus the findings that belong
+//!   to no complaint (about a file's columns, or about excluded rows): the report reads those
+//!   files, so their problems are part of its data quality.
+//! * **Overdue age** and targets are in working days of the configured calendar; age buckets
+//!   0–10, 11–20, 21–40, 41–60, > 60 working days cover every complaint open at D.
+
+pub mod compute;
+pub mod frame;
+pub mod model;
+pub mod period;
+pub mod stats;
+pub mod tables;
+
+pub use model::Figures;
+pub use period::Period;
+
+use crate::calendar::Calendar;
+use crate::config::Config;
+use crate::error::Error;
+use crate::register::{Nature, Register};
+use crate::rules::{Counts, Finding};
+use chrono::NaiveDate;
+use compute::{repeat_window, Ctx};
+use model::{AckStats, Kpi, LeftOut, PeriodInfo, Tables, TimeGroup};
+
+/// What the report is computed from.
+pub struct Inputs<'a> {
+    pub register: &'a Register,
+    /// The validation findings on the register (`rules::check_all`).
+    pub findings: &'a [Finding],
+    pub config: &'a Config,
+    pub calendar: &'a Calendar,
+    /// The period P.
+    pub period: Period,
+    /// The reference date D (see [`Period::default_as_of`]).
+    pub as_of: NaiveDate,
+    /// Show customer names instead of pseudonyms (`--show-names`).
+    pub show_names: bool,
+}
+
+/// Every figure of the report.
+///
+/// The only error is an internal one of the group-by engine (`E-metrics`): figures are never
+/// silently incomplete.
+pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
+    let internal = |e: polars::error::PolarsError| Error::new("E-metrics", "").detail(e);
+    let register = inputs.register;
+    let ctx = Ctx::new(
+        &register.complaints,
+        inputs.calendar,
+        &inputs.config.targets,
+    );
+    let (p, d) = (&inputs.period, inputs.as_of);
+
+    let flags = ctx.flags(p, d);
+    let head = ctx.headline(p, d, &flags);
+    let other = |q: Period| {
+        let qd = q.end.min(d);
+        ctx.headline(&q, qd, &ctx.flags(&q, qd))
+    };
+    let previous = other(p.previous());
+    let year_ago = other(p.year_ago());
+
+    let quarters = tables::last_four_quarters(p.end);
+    let q0 = frame::quarter_key(quarters[0].start);
+    let months = tables::trend_months(p.end);
+    let sel = frame::Selection {
+        months,
+        quarters: (q0, q0 + 3),
+    };
+    let df = frame::build(&ctx, &flags, sel).map_err(internal)?;
+
+    let times = tables::Times::of(&ctx, &flags);
+    let times_by_urgency = tables::times_by_urgency(&times);
+    let times_all = tables::time_row(TimeGroup::All, &times.all);
+    let by_urgency = tables::urgency_rows(
+        frame::sums_by_code(&df, "urgency").map_err(internal)?,
+        &times_by_urgency,
+    );
+    let by_channel = tables::channel_counts(frame::sums_by_code(&df, "channel").map_err(internal)?);
+    let by_nature = tables::nature_counts(frame::sums_by_code(&df, "nature").map_err(internal)?);
+    let causes = tables::causes(&ctx, &frame::causes_received(&df).map_err(internal)?);
+    let recurring_counts = frame::causes_by_quarter(&df, q0, q0 + 3).map_err(internal)?;
+    let received_monthly = frame::per_month(&df, "received_month", months.0, months.1);
+    let closed_monthly = frame::per_month(&df, "closed_month", months.0, months.1);
+    let (overdue, escalations, age_buckets) = tables::open_lists(&ctx, &flags, d);
+
+    let register_rows: Vec<usize> = (0..flags.len()).filter(|&i| flags[i].matters).collect();
+    let finding_idx: Vec<usize> = (0..inputs.findings.len())
+        .filter(|&k| {
+            inputs.findings[k]
+                .complaint
+                .is_none_or(|i| flags.get(i).is_some_and(|f| f.matters))
+        })
+        .collect();
+    let window = repeat_window(p.end);
+
+    let tables = Tables {
+        headline: tables::headline_rows(&head, &previous, &year_ago),
+        flow: tables::flow(&ctx, &head, &flags),
+        left_out: LeftOut {
+            handling_date_order: times.all.handling_date_order,
+            ack_date_order: times.all.ack_date_order,
+        },
+        by_channel: tables::shares(
+            &by_channel
+                .iter()
+                .map(|c| (c.channel, c.received))
+                .collect::<Vec<_>>(),
+            head.received,
+        ),
+        by_nature: tables::shares(
+            &by_nature
+                .iter()
+                .map(|c| (c.nature, c.received))
+                .collect::<Vec<_>>(),
+            head.received,
+        ),
+        by_department: tables::named_rows(
+            frame::sums_by_text(&df, "department").map_err(internal)?,
+        ),
+        by_handler: tables::named_rows(frame::sums_by_text(&df, "handler").map_err(internal)?),
+        by_file: tables::file_rows(
+            frame::sums_by_code(&df, "file").map_err(internal)?,
+            &register.sources,
+        ),
+        overdue,
+        age_buckets,
+        escalations,
+        times_by_urgency,
+        times_by_nature: tables::times_by_nature(&times),
+        pareto_technical: tables::pareto(&causes, Some(Nature::Technical)),
+        pareto_non_technical: tables::pareto(&causes, Some(Nature::NonTechnical)),
+        pareto_unknown_nature: tables::pareto(&causes, None),
+        recurring_causes: tables::recurring(&ctx, &recurring_counts, q0),
+        recurring_quarters: quarters,
+        repeat_complainants: tables::repeat_complainants(&ctx, &window, inputs.show_names),
+        repeat_window: window,
+        monthly: tables::monthly(
+            months.0,
+            &received_monthly.map_err(internal)?,
+            &closed_monthly.map_err(internal)?,
+        ),
+        register_rows,
+        findings: finding_idx.clone(),
+        times_all: times_all.clone(),
+    };
+    let kpi = Kpi {
+        period: PeriodInfo {
+            label: p.label.clone(),
+            start: p.start,
+            end: p.end,
+            as_of: d,
+        },
+        rows: register.rows(),
+        received: head.received,
+        closed: head.closed,
+        open_at_start: head.open_at_start,
+        open_at_end: head.open_at_end,
+        overdue: head.overdue,
+        handling_wd: times_all.handling_wd.clone(),
+        handling_cd: times_all.handling_cd.clone(),
+        ack: AckStats {
+            n: times_all.ack_wd.n,
+            missing: times_all.ack_missing,
+            within_target: times_all.ack_within_target,
+            median_wd: times_all.ack_wd.median,
+        },
+        by_urgency,
+        by_channel,
+        by_nature,
+        causes,
+        previous,
+        year_ago,
+        findings: Counts::of(finding_idx.iter().map(|&k| &inputs.findings[k])),
+    };
+    Ok(Figures { kpi, tables })
+}
+
+#[cfg(test)]
+mod tests;

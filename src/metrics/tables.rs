@@ -1,0 +1,525 @@
+//! Turns the per-complaint flags and the grouped counts into the report's rows: ordered,
+//! with zero rows where the report shows every category, and with shares.
+
+use super::compute::{urgency_slot, Ctx, Flags, TimeAcc};
+use super::frame::{self, CauseCount as FrameCause, GroupSums};
+use super::model::{
+    AgeBucket, CauseCount, ChannelCount, CountShare, DurationStats, FlowCheck, GroupRow, Headline,
+    HeadlineFigure, HeadlineRow, MonthRow, NatureCount, OpenItem, ParetoRow, RecurringCause,
+    RepeatComplainant, TimeGroup, TimeRow, UrgencyRow,
+};
+use super::period::Period;
+use super::stats::{rel_change, share};
+use crate::register::customer::pseudonym;
+use crate::register::{Channel, Nature, Source, Urgency};
+use chrono::NaiveDate;
+use std::cmp::Reverse;
+use std::collections::HashMap;
+
+/// Handling and acknowledgement accumulators over P: all, per urgency slot, per nature slot.
+pub struct Times {
+    pub all: TimeAcc,
+    pub urgency: [TimeAcc; 9],
+    pub nature: [TimeAcc; 3],
+}
+
+/// Index 0–1 for technical/non-technical, 2 for not recorded.
+fn nature_slot(n: Option<Nature>) -> usize {
+    n.and_then(|n| Nature::ALL.iter().position(|x| *x == n))
+        .unwrap_or(Nature::ALL.len())
+}
+
+impl Times {
+    pub fn of(ctx: &Ctx, flags: &[Flags]) -> Times {
+        let mut t = Times {
+            all: TimeAcc::default(),
+            urgency: Default::default(),
+            nature: Default::default(),
+        };
+        for (i, f) in flags.iter().enumerate() {
+            if !(f.received || f.closed) {
+                continue;
+            }
+            let c = &ctx.complaints[i];
+            t.all.add(ctx, i, f);
+            t.urgency[urgency_slot(c.urgency)].add(ctx, i, f);
+            t.nature[nature_slot(c.nature)].add(ctx, i, f);
+        }
+        t
+    }
+}
+
+/// The urgency of slot 0–8 (8: unclassified).
+fn slot_urgency(slot: usize) -> Option<Urgency> {
+    u8::try_from(slot + 1).ok().and_then(Urgency::new)
+}
+
+/// The nature of slot 0–2 (2: not recorded).
+fn slot_nature(slot: usize) -> Option<Nature> {
+    Nature::ALL.get(slot).copied()
+}
+
+pub fn time_row(group: TimeGroup, acc: &TimeAcc) -> TimeRow {
+    let mut acc = acc.clone();
+    let ack_wd = DurationStats::of(&mut acc.ack_wd);
+    TimeRow {
+        group,
+        handling_wd: DurationStats::of(&mut acc.handling_wd),
+        handling_cd: DurationStats::of(&mut acc.handling_cd),
+        ack_missing: acc.ack_missing,
+        ack_within_target: acc.ack_within_target,
+        ack_share_within_target: share(acc.ack_within_target, ack_wd.n),
+        ack_wd,
+        with_target: acc.with_target,
+        within_target: acc.within_target,
+        share_within_target: share(acc.within_target, acc.with_target),
+    }
+}
+
+pub fn times_by_urgency(t: &Times) -> Vec<TimeRow> {
+    t.urgency
+        .iter()
+        .enumerate()
+        .map(|(s, acc)| time_row(TimeGroup::Urgency(slot_urgency(s)), acc))
+        .collect()
+}
+
+pub fn times_by_nature(t: &Times) -> Vec<TimeRow> {
+    t.nature
+        .iter()
+        .enumerate()
+        .map(|(s, acc)| time_row(TimeGroup::Nature(slot_nature(s)), acc))
+        .collect()
+}
+
+/// Sums per code, as a lookup.
+fn by_code(sums: Vec<(Option<u32>, GroupSums)>) -> HashMap<Option<u32>, GroupSums> {
+    sums.into_iter().collect()
+}
+
+/// All nine urgency rows, zero rows included.
+pub fn urgency_rows(sums: Vec<(Option<u32>, GroupSums)>, times: &[TimeRow]) -> Vec<UrgencyRow> {
+    let sums = by_code(sums);
+    times
+        .iter()
+        .enumerate()
+        .map(|(slot, t)| {
+            let u = slot_urgency(slot);
+            let s = sums
+                .get(&u.map(|u| u32::from(u.number())))
+                .copied()
+                .unwrap_or_default();
+            UrgencyRow {
+                urgency: u,
+                received: s.received,
+                closed: s.closed,
+                open_at_end: s.open_end,
+                overdue: s.overdue,
+                handling_wd: t.handling_wd.clone(),
+            }
+        })
+        .collect()
+}
+
+/// received(P) per value of a vocabulary (all values in order, then not recorded).
+fn received_per<T: Copy>(all: &[T], sums: Vec<(Option<u32>, GroupSums)>) -> Vec<(Option<T>, u64)> {
+    let sums = by_code(sums);
+    let received = |code: Option<u32>| sums.get(&code).map_or(0, |s| s.received);
+    all.iter()
+        .enumerate()
+        .map(|(i, v)| (Some(*v), received(u32::try_from(i).ok())))
+        .chain(std::iter::once((None, received(None))))
+        .collect()
+}
+
+pub fn channel_counts(sums: Vec<(Option<u32>, GroupSums)>) -> Vec<ChannelCount> {
+    received_per(Channel::ALL, sums)
+        .into_iter()
+        .map(|(channel, received)| ChannelCount { channel, received })
+        .collect()
+}
+
+pub fn nature_counts(sums: Vec<(Option<u32>, GroupSums)>) -> Vec<NatureCount> {
+    received_per(Nature::ALL, sums)
+        .into_iter()
+        .map(|(nature, received)| NatureCount { nature, received })
+        .collect()
+}
+
+pub fn shares<K: Clone>(rows: &[(K, u64)], total: u64) -> Vec<CountShare<K>> {
+    rows.iter()
+        .map(|(key, count)| CountShare {
+            key: key.clone(),
+            count: *count,
+            share: share(*count, total),
+        })
+        .collect()
+}
+
+fn group_row(name: Option<String>, s: GroupSums) -> GroupRow {
+    GroupRow {
+        name,
+        received: s.received,
+        closed: s.closed,
+        open_at_end: s.open_end,
+        overdue: s.overdue,
+        handling_wd_median: s.handling_wd_median,
+    }
+}
+
+/// Rows per name, sorted by name (case-insensitively), not recorded last; groups with nothing
+/// to show for P (only in the frame for the trend) are left out.
+pub fn named_rows(sums: Vec<(Option<String>, GroupSums)>) -> Vec<GroupRow> {
+    let mut rows: Vec<GroupRow> = sums
+        .into_iter()
+        .filter(|(_, s)| s.received + s.closed + s.open_end + s.overdue > 0)
+        .map(|(name, s)| group_row(name, s))
+        .collect();
+    rows.sort_by_cached_key(|r| {
+        (
+            r.name.is_none(),
+            r.name.as_deref().map(str::to_lowercase),
+            r.name.clone(),
+        )
+    });
+    rows
+}
+
+/// One row per input file, in input order, zero rows included.
+pub fn file_rows(sums: Vec<(Option<u32>, GroupSums)>, sources: &[Source]) -> Vec<GroupRow> {
+    let sums = by_code(sums);
+    sources
+        .iter()
+        .enumerate()
+        .map(|(i, src)| {
+            let name = match &src.sheet {
+                Some(sheet) => format!("{} ({sheet})", src.name()),
+                None => src.name(),
+            };
+            let s = sums
+                .get(&u32::try_from(i).ok())
+                .copied()
+                .unwrap_or_default();
+            group_row(Some(name), s)
+        })
+        .collect()
+}
+
+/// The overdue list (most days past target first), the open urgency 1–2 escalations (oldest
+/// first) and the age buckets of everything open at D.
+pub fn open_lists(
+    ctx: &Ctx,
+    flags: &[Flags],
+    d: NaiveDate,
+) -> (Vec<OpenItem>, Vec<OpenItem>, Vec<AgeBucket>) {
+    const BUCKETS: [(&str, i64, Option<i64>); 5] = [
+        ("0–10", 0, Some(10)),
+        ("11–20", 11, Some(20)),
+        ("21–40", 21, Some(40)),
+        ("41–60", 41, Some(60)),
+        ("> 60", 61, None),
+    ];
+    let mut buckets: Vec<AgeBucket> = BUCKETS
+        .iter()
+        .map(|&(label, from_wd, to_wd)| AgeBucket {
+            label,
+            from_wd,
+            to_wd,
+            open: 0,
+            overdue: 0,
+        })
+        .collect();
+    let (mut overdue, mut escalations) = (Vec::new(), Vec::new());
+    for (i, f) in flags.iter().enumerate() {
+        if !f.open_d {
+            continue;
+        }
+        let c = &ctx.complaints[i];
+        let age = i64::from(f.age_wd);
+        if let Some(b) = buckets
+            .iter_mut()
+            .find(|b| age >= b.from_wd && b.to_wd.is_none_or(|t| age <= t))
+        {
+            b.open += 1;
+            b.overdue += u64::from(f.overdue);
+        }
+        let escalation = c.urgency.is_some_and(Urgency::is_escalation);
+        if !(f.overdue || escalation) {
+            continue;
+        }
+        let item = OpenItem {
+            index: i,
+            id: c.id.clone(),
+            file: c.file,
+            row: c.row,
+            line: c.line,
+            received: c.received,
+            urgency: c.urgency,
+            handler: c.handler.clone(),
+            contact_person: c.contact().map(str::to_string),
+            age_wd: age,
+            age_cd: (d - c.received).num_days(),
+            target_wd: ctx.prep[i].target.working_days(),
+            due_date: c.due_date,
+            overdue: f.overdue,
+            days_past_target: f.overdue.then(|| ctx.days_past_target(i, f.age_wd, d)),
+        };
+        if escalation {
+            escalations.push(item.clone());
+        }
+        if f.overdue {
+            overdue.push(item);
+        }
+    }
+    overdue.sort_by_key(|o| {
+        (
+            Reverse(o.days_past_target),
+            Reverse(o.age_wd),
+            o.received,
+            o.index,
+        )
+    });
+    escalations.sort_by_key(|o| (o.received, o.index));
+    (overdue, escalations, buckets)
+}
+
+/// The cause of complaint `i` as written (trimmed).
+fn spelling(ctx: &Ctx, i: usize) -> String {
+    ctx.complaints[i]
+        .cause
+        .as_deref()
+        .map(str::trim)
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// For each cause key, the spelling of its first complaint over all groups.
+fn spellings(ctx: &Ctx, counts: &[FrameCause]) -> HashMap<String, String> {
+    let mut first: HashMap<&str, usize> = HashMap::new();
+    for c in counts {
+        let e = first.entry(c.key.as_str()).or_insert(c.first);
+        *e = (*e).min(c.first);
+    }
+    first
+        .into_iter()
+        .map(|(k, i)| (k.to_string(), spelling(ctx, i)))
+        .collect()
+}
+
+/// Causes of received(P) per (cause, nature), most frequent first, then by cause and nature.
+pub fn causes(ctx: &Ctx, counts: &[FrameCause]) -> Vec<CauseCount> {
+    let names = spellings(ctx, counts);
+    let mut out: Vec<CauseCount> = counts
+        .iter()
+        .map(|c| CauseCount {
+            cause: names.get(&c.key).cloned().unwrap_or_default(),
+            nature: c
+                .second
+                .and_then(|n| usize::try_from(n).ok())
+                .and_then(slot_nature),
+            count: c.count,
+        })
+        .collect();
+    out.sort_by_cached_key(|c| (Reverse(c.count), c.cause.to_lowercase(), c.nature));
+    out
+}
+
+/// The Pareto of the causes of one nature (`None`: not recorded).
+pub fn pareto(causes: &[CauseCount], nature: Option<Nature>) -> Vec<ParetoRow> {
+    let rows: Vec<&CauseCount> = causes.iter().filter(|c| c.nature == nature).collect();
+    let total: u64 = rows.iter().map(|c| c.count).sum();
+    let mut running = 0;
+    rows.iter()
+        .map(|c| {
+            running += c.count;
+            ParetoRow {
+                cause: c.cause.clone(),
+                count: c.count,
+                share: share(c.count, total).unwrap_or(0.0),
+                cumulative_share: share(running, total).unwrap_or(0.0),
+            }
+        })
+        .collect()
+}
+
+/// Counts per cause over the four `quarters` (keys `q0..q0+3`).
+pub fn recurring(ctx: &Ctx, counts: &[FrameCause], q0: i32) -> Vec<RecurringCause> {
+    let names = spellings(ctx, counts);
+    let mut per: HashMap<&str, [u64; 4]> = HashMap::new();
+    for c in counts {
+        let slot = c
+            .second
+            .and_then(|q| usize::try_from(q - q0).ok())
+            .filter(|&s| s < 4);
+        if let Some(s) = slot {
+            per.entry(c.key.as_str()).or_default()[s] += c.count;
+        }
+    }
+    let mut out: Vec<RecurringCause> = per
+        .into_iter()
+        .map(|(key, counts)| {
+            let quarters = counts.iter().filter(|&&n| n > 0).count() as u64;
+            RecurringCause {
+                cause: names.get(key).cloned().unwrap_or_default(),
+                counts: counts.to_vec(),
+                total: counts.iter().sum(),
+                quarters,
+                recurring: quarters >= 2,
+            }
+        })
+        .collect();
+    out.sort_by_cached_key(|r| (!r.recurring, Reverse(r.total), r.cause.to_lowercase()));
+    out
+}
+
+/// The four calendar quarters ending with the one holding `end`, oldest first.
+pub fn last_four_quarters(end: NaiveDate) -> Vec<Period> {
+    let mut q = vec![Period::quarter_of(end)];
+    for _ in 0..3 {
+        let prev = q[q.len() - 1].previous();
+        q.push(prev);
+    }
+    q.reverse();
+    q
+}
+
+/// Repeat complainants in `window`, most complaints first, then by how they are shown.
+pub fn repeat_complainants(ctx: &Ctx, window: &Period, show_names: bool) -> Vec<RepeatComplainant> {
+    let mut out: Vec<RepeatComplainant> = ctx
+        .repeat_groups(window)
+        .into_iter()
+        .map(|g| {
+            let cs = ctx.complaints;
+            let first_of = |f: fn(&crate::register::Complaint) -> Option<&String>| {
+                g.iter()
+                    .find_map(|&i| f(&cs[i]).map(|s| s.trim().to_string()))
+            };
+            let name =
+                first_of(|c| c.customer.as_ref()).or_else(|| first_of(|c| c.customer_id.as_ref()));
+            let name = name.unwrap_or_default();
+            RepeatComplainant {
+                customer: if show_names { name } else { pseudonym(&name) },
+                complaints: g.len() as u64,
+                first_received: cs[g[0]].received,
+                last_received: cs[g[g.len() - 1]].received,
+                ids: g.iter().map(|&i| cs[i].id.clone()).collect(),
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.complaints
+            .cmp(&a.complaints)
+            .then_with(|| a.customer.cmp(&b.customer))
+            .then_with(|| a.first_received.cmp(&b.first_received))
+    });
+    out
+}
+
+/// The first day of month key `k` (`year·12 + month0`).
+fn month_start(k: i32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(
+        k.div_euclid(12),
+        u32::try_from(k.rem_euclid(12)).ok()? + 1,
+        1,
+    )
+}
+
+/// 24 month rows `m0..=m0+23` filled from the per-month counts.
+pub fn monthly(
+    m0: i32,
+    received: &[(i32, Option<u32>, u64)],
+    closed: &[(i32, Option<u32>, u64)],
+) -> Vec<MonthRow> {
+    let mut rows: Vec<MonthRow> = (m0..m0 + 24)
+        .filter_map(|k| {
+            let start = month_start(k)?;
+            Some(MonthRow {
+                month: start.format("%Y-%m").to_string(),
+                start,
+                received: 0,
+                received_technical: 0,
+                received_non_technical: 0,
+                received_unknown_nature: 0,
+                closed: 0,
+                closed_technical: 0,
+                closed_non_technical: 0,
+                closed_unknown_nature: 0,
+            })
+        })
+        .collect();
+    let len = rows.len();
+    let slot = |k: i32| usize::try_from(k - m0).ok().filter(|&s| s < len);
+    let nature =
+        |n: Option<u32>| nature_slot(n.and_then(|n| slot_nature(usize::try_from(n).ok()?)));
+    for &(k, n, count) in received {
+        if let Some(r) = slot(k).map(|s| &mut rows[s]) {
+            r.received += count;
+            *[
+                &mut r.received_technical,
+                &mut r.received_non_technical,
+                &mut r.received_unknown_nature,
+            ][nature(n)] += count;
+        }
+    }
+    for &(k, n, count) in closed {
+        if let Some(r) = slot(k).map(|s| &mut rows[s]) {
+            r.closed += count;
+            *[
+                &mut r.closed_technical,
+                &mut r.closed_non_technical,
+                &mut r.closed_unknown_nature,
+            ][nature(n)] += count;
+        }
+    }
+    rows
+}
+
+/// The trend table: each headline figure for P, previous and year ago, with changes.
+pub fn headline_rows(p: &Headline, prev: &Headline, ya: &Headline) -> Vec<HeadlineRow> {
+    HeadlineFigure::ALL
+        .iter()
+        .map(|&f| {
+            let (v, pv, yv) = (p.value(f), prev.value(f), ya.value(f));
+            let diff = |b: Option<f64>| Some(v? - b?);
+            HeadlineRow {
+                figure: f,
+                unit: f.unit(),
+                value: v,
+                previous: pv,
+                year_ago: yv,
+                change_previous: diff(pv),
+                rel_change_previous: rel_change(v, pv),
+                change_year_ago: diff(yv),
+                rel_change_year_ago: rel_change(v, yv),
+            }
+        })
+        .collect()
+}
+
+/// The flow check as computed, with the date-order complaints that explain a difference.
+pub fn flow(ctx: &Ctx, head: &Headline, flags: &[Flags]) -> FlowCheck {
+    let date_order = flags
+        .iter()
+        .zip(ctx.complaints)
+        .filter(|(f, c)| f.matters && c.closed_date.is_some_and(|x| x < c.received))
+        .count() as u64;
+    let as_i64 = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+    let expected = as_i64(head.open_at_start) + as_i64(head.received) - as_i64(head.closed);
+    let difference = as_i64(head.open_at_end) - expected;
+    FlowCheck {
+        open_at_start: head.open_at_start,
+        received: head.received,
+        closed: head.closed,
+        open_at_end: head.open_at_end,
+        expected_open_at_end: expected,
+        difference,
+        holds: difference == 0,
+        date_order,
+    }
+}
+
+/// Month key range for the trend: the 24 months ending with `end`'s month.
+pub fn trend_months(end: NaiveDate) -> (i32, i32) {
+    let m1 = frame::month_key(end);
+    (m1 - 23, m1)
+}

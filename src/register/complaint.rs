@@ -1,0 +1,66 @@
+//! One registered complaint, with typed fields. Values are plain; their cells are found
+//! through the source's column map (`Register::cell`), which keeps a million complaints small.
+
+use super::{Channel, CustomerType, HandlingMode, Justified, Nature, Status, Urgency};
+use crate::ingest::location::FileIdx;
+use chrono::NaiveDate;
+
+/// A complaint as registered. Every field is optional because registers are incomplete; the
+/// rules say which gaps matter. A complaint always has a received date: rows without one are
+/// excluded (and counted) before they become complaints.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Complaint {
+    /// The input file it came from.
+    pub file: FileIdx,
+    /// 0-based row in its sheet (record index for CSV).
+    pub row: u32,
+    /// Physical line for CSV.
+    pub line: Option<u64>,
+    /// The complaint number as written, or derived (`id_derived`).
+    pub id: String,
+    pub id_derived: bool,
+    pub received: NaiveDate,
+    pub channel: Option<Channel>,
+    pub customer: Option<String>,
+    pub customer_id: Option<String>,
+    pub customer_type: Option<CustomerType>,
+    pub job_ref: Option<String>,
+    pub description: Option<String>,
+    pub nature: Option<Nature>,
+    pub urgency: Option<Urgency>,
+    pub handler: Option<String>,
+    pub contact_person: Option<String>,
+    pub assessor: Option<String>,
+    pub handling_mode: Option<HandlingMode>,
+    pub ack_date: Option<NaiveDate>,
+    pub department: Option<String>,
+    pub due_date: Option<NaiveDate>,
+    pub cause: Option<String>,
+    pub solution: Option<String>,
+    pub closed_date: Option<NaiveDate>,
+    pub status: Option<Status>,
+    pub last_update: Option<NaiveDate>,
+    pub justified: Option<Justified>,
+    pub cost: Option<f64>,
+    pub notes: Option<String>,
+    /// Values of the columns the tool does not know, in the source's unmapped-column order.
+    pub extra: Vec<String>,
+}
+
+impl Complaint {
+    /// Closed by the register's own evidence: a closed date, or else a closed status.
+    pub fn is_closed(&self) -> bool {
+        self.closed_date.is_some() || self.status == Some(Status::Closed)
+    }
+
+    /// Open at the end of day `d`: received by then and not closed by then (SPEC §5 open(X)).
+    /// A complaint with status closed but no closed date counts as open: the date is unknown.
+    pub fn is_open_at(&self, d: NaiveDate) -> bool {
+        self.received <= d && self.closed_date.is_none_or(|c| c > d)
+    }
+
+    /// The contact person, defaulting to the handler as the procedure does.
+    pub fn contact(&self) -> Option<&str> {
+        self.contact_person.as_deref().or(self.handler.as_deref())
+    }
+}

@@ -1,0 +1,144 @@
+//! What was read from each input file: where the register sat, how its columns map to fields,
+//! and how every row was accounted for.
+
+use crate::ingest::header::Column;
+use crate::ingest::value::DayOrder;
+use crate::register::Field;
+use serde::Serialize;
+use std::path::PathBuf;
+
+/// Row accounting: every row below the header is read, and is used, excluded or blank.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct RowCount {
+    pub read: u64,
+    pub used: u64,
+    pub excluded: u64,
+    pub blank: u64,
+}
+
+impl RowCount {
+    /// Adds another file's counts.
+    pub fn add(&mut self, other: &RowCount) {
+        self.read += other.read;
+        self.used += other.used;
+        self.excluded += other.excluded;
+        self.blank += other.blank;
+    }
+
+    /// The accounting identity of SPEC §3: read = used + excluded + blank.
+    pub fn balances(&self) -> bool {
+        self.read == self.used + self.excluded + self.blank
+    }
+}
+
+/// Why a row did not become a complaint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ExclusionReason {
+    /// No readable date of receipt: the row cannot be placed in time.
+    NoReceivedDate,
+    /// A totals row (`Totaal`, `Aantal`, …).
+    Totals,
+    /// A row with a single note and nothing else.
+    Note,
+}
+
+impl ExclusionReason {
+    /// The reason for people.
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        match self {
+            ExclusionReason::NoReceivedDate => lang.pick(
+                "geen leesbare datum van ontvangst",
+                "no readable date of receipt",
+            ),
+            ExclusionReason::Totals => lang.pick("totaalregel", "totals row"),
+            ExclusionReason::Note => lang.pick("notitieregel", "note row"),
+        }
+    }
+}
+
+/// A row that was read but is not a complaint.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Exclusion {
+    pub file: crate::ingest::location::FileIdx,
+    pub row: u32,
+    pub line: Option<u64>,
+    pub reason: ExclusionReason,
+    /// The row's first non-empty text, to recognise it by.
+    pub text: String,
+}
+
+/// How a date column's day/month order was settled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct DateColumn {
+    pub field: Field,
+    /// The order applied to ambiguous values.
+    pub order: DayOrder,
+    /// Values that showed day-first (a first part above 12) and month-first.
+    pub day_first_evidence: u64,
+    pub month_first_evidence: u64,
+}
+
+impl DateColumn {
+    /// Both orders occur: each settled value is read its own way, the rest by `order`.
+    pub fn is_mixed(&self) -> bool {
+        self.day_first_evidence > 0 && self.month_first_evidence > 0
+    }
+}
+
+/// One input file (one sheet of it) as read.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Source {
+    pub path: PathBuf,
+    /// Format actually read (`xlsx`, `csv`, …), by content.
+    pub format: &'static str,
+    /// The sheet read, for workbooks.
+    pub sheet: Option<String>,
+    /// Text encoding and separator, for CSV.
+    pub encoding: Option<&'static str>,
+    pub separator: Option<char>,
+    /// SHA-256 of the file's bytes, hex.
+    pub sha256: String,
+    pub bytes: u64,
+    /// 0-based row of the header.
+    pub header_row: u32,
+    pub columns: Vec<Column>,
+    pub date_columns: Vec<DateColumn>,
+    pub rows: RowCount,
+}
+
+impl Source {
+    /// The column holding `field` in this file.
+    pub fn column_of(&self, field: Field) -> Option<u32> {
+        self.columns
+            .iter()
+            .find(|c| c.field == Some(field))
+            .map(|c| c.col)
+    }
+
+    /// Columns with a header the tool does not know, in order.
+    pub fn unmapped(&self) -> impl Iterator<Item = &Column> {
+        self.columns
+            .iter()
+            .filter(|c| c.field.is_none() && !c.header.is_empty())
+    }
+
+    /// The file's name for messages (no directories).
+    pub fn name(&self) -> String {
+        self.path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| self.path.display().to_string())
+    }
+
+    /// `Sheet!F17` for workbooks, `F17` for CSV.
+    pub fn address(&self, at: &crate::ingest::location::CellRef) -> String {
+        match &self.sheet {
+            Some(s) if s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => {
+                format!("{s}!{}", at.a1())
+            }
+            Some(s) => format!("'{}'!{}", s.replace('\'', "''"), at.a1()),
+            None => at.a1(),
+        }
+    }
+}

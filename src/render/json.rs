@@ -1,0 +1,159 @@
+//! JSON documents with the stable keys of SPEC section 8.
+
+use crate::register::Register;
+use crate::rules::{Counts, Finding};
+use crate::Lang;
+use serde::Serialize;
+
+/// One finding as a JSON item.
+#[derive(Debug, Serialize)]
+pub struct Item {
+    pub code: &'static str,
+    pub severity: &'static str,
+    pub step: &'static str,
+    /// Complaint id; empty for findings about a column or an excluded row.
+    pub id: String,
+    pub file: String,
+    pub sheet: Option<String>,
+    /// `F17`; empty for findings about a whole file.
+    pub cell: String,
+    /// Physical line, CSV only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+    pub value: String,
+    pub message: String,
+}
+
+/// The document of `klacht check --json`.
+#[derive(Debug, Serialize)]
+pub struct CheckDocument {
+    pub rows: crate::register::RowCount,
+    pub findings: Counts,
+    pub items: Vec<Item>,
+    /// Per input file: format, sheet, header row, column mapping and row counts.
+    pub sources: Vec<SourceDoc>,
+    /// Rows read that are not complaints, with the reason.
+    pub exclusions: Vec<ExclusionDoc>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SourceDoc {
+    pub file: String,
+    pub format: &'static str,
+    pub sheet: Option<String>,
+    pub encoding: Option<&'static str>,
+    pub sha256: String,
+    pub header_row: u32,
+    pub columns: Vec<ColumnDoc>,
+    pub rows: crate::register::RowCount,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ColumnDoc {
+    pub cell: String,
+    pub header: String,
+    pub field: Option<&'static str>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ExclusionDoc {
+    pub file: String,
+    pub row: u32,
+    pub reason: crate::register::ExclusionReason,
+    pub text: String,
+}
+
+/// Builds the `check --json` document.
+pub fn check_document(register: &Register, findings: &[Finding], lang: Lang) -> CheckDocument {
+    let index = line_index(register);
+    let items = findings
+        .iter()
+        .map(|f| Item::new(register, f, lang, &index))
+        .collect();
+    CheckDocument {
+        rows: register.rows(),
+        findings: Counts::of(findings),
+        items,
+        sources: register
+            .sources
+            .iter()
+            .map(|s| SourceDoc {
+                file: s.path.display().to_string(),
+                format: s.format,
+                sheet: s.sheet.clone(),
+                encoding: s.encoding,
+                sha256: s.sha256.clone(),
+                header_row: s.header_row + 1,
+                columns: s
+                    .columns
+                    .iter()
+                    .filter(|c| !c.header.is_empty() || c.field.is_some())
+                    .map(|c| ColumnDoc {
+                        cell: crate::ingest::location::CellRef::cell(0, s.header_row, c.col).a1(),
+                        header: c.header.clone(),
+                        field: c.field.map(|f| f.key()),
+                    })
+                    .collect(),
+                rows: s.rows,
+            })
+            .collect(),
+        exclusions: register
+            .exclusions
+            .iter()
+            .map(|e| ExclusionDoc {
+                file: register
+                    .sources
+                    .get(usize::from(e.file))
+                    .map(|s| s.path.display().to_string())
+                    .unwrap_or_default(),
+                row: e.row + 1,
+                reason: e.reason,
+                text: e.text.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// (file, row) → physical line, for CSV rows; built once so that a million findings stay fast.
+pub type LineIndex = std::collections::HashMap<(u16, u32), u64>;
+
+/// The line index of a register.
+pub fn line_index(register: &Register) -> LineIndex {
+    let mut index = LineIndex::new();
+    for c in &register.complaints {
+        if let Some(l) = c.line {
+            index.insert((c.file, c.row), l);
+        }
+    }
+    for e in &register.exclusions {
+        if let Some(l) = e.line {
+            index.insert((e.file, e.row), l);
+        }
+    }
+    index
+}
+
+impl Item {
+    /// The item for `f`; `index` gives CSV lines (see [`line_index`]).
+    pub fn new(register: &Register, f: &Finding, lang: Lang, index: &LineIndex) -> Item {
+        let source = register.sources.get(usize::from(f.file));
+        Item {
+            code: f.rule.code(),
+            severity: f.severity.key(),
+            step: f.rule.step().key(),
+            id: f
+                .complaint
+                .and_then(|i| register.complaints.get(i))
+                .map(|c| c.id.clone())
+                .unwrap_or_default(),
+            file: source
+                .map(|s| s.path.display().to_string())
+                .unwrap_or_default(),
+            sheet: source.and_then(|s| s.sheet.clone()),
+            cell: f.at.map(|a| a.a1()).unwrap_or_default(),
+            line: f.at.and_then(|at| index.get(&(at.file, at.row)).copied()),
+            value: f.value.clone(),
+            message: f.message(register, lang),
+        }
+    }
+}

@@ -1,0 +1,204 @@
+//! One report on disk: the workbook, the charts and `kpi.json`, named in the output language.
+//! Everything is computed before the first file is written, and every file is written to a
+//! temporary name and renamed, so a failed run leaves no half-written report.
+
+use super::charts::{self, Bar, ChartText};
+use super::output::write_atomic;
+use super::workbook::{self, Provenance, WorkbookInput};
+use crate::error::{Error, Result};
+use crate::metrics::model::Figures;
+use crate::register::{Register, Urgency};
+use crate::rules::Finding;
+use crate::Lang;
+use std::path::{Path, PathBuf};
+
+/// What to write and where.
+pub struct ReportOutput<'a> {
+    pub dir: &'a Path,
+    pub inputs: &'a [PathBuf],
+    pub figures: &'a Figures,
+    pub register: &'a Register,
+    pub findings: &'a [Finding],
+    pub lang: Lang,
+    pub show_names: bool,
+    pub provenance: &'a Provenance,
+}
+
+/// The files written, for the terminal summary.
+pub struct Written {
+    pub workbook: PathBuf,
+    pub kpi: PathBuf,
+    pub charts: Vec<PathBuf>,
+}
+
+/// The workbook's file name for a period label.
+pub fn workbook_name(label: &str, lang: Lang) -> String {
+    format!(
+        "{}-{}.xlsx",
+        lang.pick("klachtenrapport", "complaints-report"),
+        label.replace("..", "_")
+    )
+}
+
+/// Writes the workbook, the charts and `kpi.json` into `out.dir`.
+pub fn write(out: &ReportOutput) -> Result<Written> {
+    let lang = out.lang;
+    let kpi_text = serde_json::to_string_pretty(&out.figures.kpi)
+        .map_err(|e| Error::new("E-output", out.dir).detail(e))?;
+    std::fs::create_dir_all(out.dir).map_err(|e| Error::new("E-output", out.dir).detail(e))?;
+
+    let workbook_path = out
+        .dir
+        .join(workbook_name(&out.figures.kpi.period.label, lang));
+    let input = WorkbookInput {
+        figures: out.figures,
+        register: out.register,
+        findings: out.findings,
+        lang,
+        show_names: out.show_names,
+        provenance: out.provenance,
+    };
+    write_atomic(&workbook_path, out.inputs, |tmp| workbook::write_workbook(tmp, &input))?;
+
+    let chart_dir = out.dir.join(lang.pick("grafieken", "charts"));
+    std::fs::create_dir_all(&chart_dir).map_err(|e| Error::new("E-output", &chart_dir).detail(e))?;
+    let charts = write_charts(&chart_dir, out.figures, lang)?;
+
+    let kpi_path = out.dir.join("kpi.json");
+    write_atomic(&kpi_path, out.inputs, |tmp| {
+        std::fs::write(tmp, format!("{kpi_text}\n")).map_err(|e| Error::new("E-output", tmp).detail(e))
+    })?;
+    Ok(Written {
+        workbook: workbook_path,
+        kpi: kpi_path,
+        charts,
+    })
+}
+
+/// The five charts of SPEC §6.
+fn write_charts(dir: &Path, f: &Figures, lang: Lang) -> Result<Vec<PathBuf>> {
+    let t = |nl: &str, en: &str| lang.pick(nl, en).to_string();
+    let label = &f.kpi.period.label;
+    let mut written = Vec::new();
+
+    let urgency_label = |u: Option<Urgency>| match u {
+        Some(u) => format!("{}", u.number()),
+        None => t("ongecl.", "unclass."),
+    };
+    let bars: Vec<Bar> = f
+        .kpi
+        .by_urgency
+        .iter()
+        .map(|r| Bar {
+            label: urgency_label(r.urgency),
+            values: vec![r.received as f64, r.closed as f64, r.open_at_end as f64],
+            color: None,
+        })
+        .collect();
+    written.extend(charts::bar_chart(
+        &dir.join(t("urgentie", "urgency")),
+        &ChartText::new(
+            lang,
+            &format!("{} — {label}", t("Klachten per urgentiecategorie", "Complaints per urgency category")),
+            &t("urgentiecategorie", "urgency category"),
+            &t("aantal klachten", "number of complaints"),
+        ),
+        &[t("ontvangen", "received"), t("afgehandeld", "closed"), t("open einde periode", "open at end")],
+        &bars,
+    )?);
+
+    let months: Vec<String> = f.tables.monthly.iter().map(|m| m.month.clone()).collect();
+    let series = |get: fn(&crate::metrics::model::MonthRow) -> u64| {
+        f.tables.monthly.iter().map(|m| get(m) as f64).collect::<Vec<f64>>()
+    };
+    written.extend(charts::line_chart(
+        &dir.join("trend"),
+        &ChartText::new(
+            lang,
+            &t("Ontvangen en afgehandeld per maand (24 maanden)", "Received and closed per month (24 months)"),
+            &t("maand", "month"),
+            &t("aantal klachten", "number of complaints"),
+        ),
+        &months,
+        &[
+            (t("ontvangen", "received"), series(|m| m.received)),
+            (t("afgehandeld", "closed"), series(|m| m.closed)),
+            (t("ontvangen technisch", "received technical"), series(|m| m.received_technical)),
+            (t("ontvangen niet-technisch", "received non-technical"), series(|m| m.received_non_technical)),
+        ],
+    )?);
+
+    let handling: Vec<Bar> = f
+        .tables
+        .times_by_urgency
+        .iter()
+        .filter_map(|row| match row.group {
+            crate::metrics::model::TimeGroup::Urgency(u) => Some(Bar {
+                label: urgency_label(u),
+                values: vec![
+                    row.handling_wd.median.unwrap_or(0.0),
+                    row.handling_wd.p90.unwrap_or(0) as f64,
+                ],
+                color: None,
+            }),
+            _ => None,
+        })
+        .collect();
+    written.extend(charts::bar_chart(
+        &dir.join(t("doorlooptijden", "handling-times")),
+        &ChartText::new(
+            lang,
+            &format!("{} — {label}", t("Doorlooptijd per urgentie (werkdagen)", "Handling time per urgency (working days)")),
+            &t("urgentiecategorie", "urgency category"),
+            &t("werkdagen", "working days"),
+        ),
+        &[t("mediaan", "median"), t("p90", "p90")],
+        &handling,
+    )?);
+
+    let mut causes: Vec<(String, f64)> = f
+        .kpi
+        .causes
+        .iter()
+        .map(|c| (c.cause.clone(), c.count as f64))
+        .collect();
+    causes.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    written.extend(charts::pareto_chart(
+        &dir.join(t("oorzaken-pareto", "causes-pareto")),
+        &ChartText::new(
+            lang,
+            &format!("{} — {label}", t("Oorzaken (Pareto)", "Causes (Pareto)")),
+            &t("oorzaak", "cause"),
+            &t("aantal klachten", "number of complaints"),
+        ),
+        &causes,
+        &t("cumulatief %", "cumulative %"),
+    )?);
+
+    let ageing: Vec<Bar> = f
+        .tables
+        .age_buckets
+        .iter()
+        .map(|b| Bar {
+            label: b.label.to_string(),
+            values: vec![b.open as f64, b.overdue as f64],
+            color: None,
+        })
+        .collect();
+    written.extend(charts::bar_chart(
+        &dir.join(t("ouderdom-open", "open-ageing")),
+        &ChartText::new(
+            lang,
+            &format!(
+                "{} {}",
+                t("Ouderdom openstaande klachten op", "Age of open complaints at"),
+                f.kpi.period.as_of.format("%d-%m-%Y")
+            ),
+            &t("leeftijd (werkdagen)", "age (working days)"),
+            &t("aantal klachten", "number of complaints"),
+        ),
+        &[t("open", "open"), t("achterstallig", "overdue")],
+        &ageing,
+    )?);
+    Ok(written)
+}

@@ -1,0 +1,174 @@
+//! Sheet 6, *Oorzaken*: the causes as Pareto tables (technical and non-technical apart, with a
+//! Pareto chart each), the causes that recur over the last four quarters, and the repeat
+//! complainants (pseudonymised unless names were asked for).
+
+use super::layout::{Cell, Column, Sheet, Style};
+use super::native::{self, Series};
+use super::{span, Report};
+use crate::metrics::model::ParetoRow;
+use crate::render::charts::Palette;
+use rust_xlsxwriter::{Worksheet, XlsxError};
+
+/// Causes drawn in a Pareto chart; the table lists them all.
+const CHART_CAUSES: u32 = 10;
+
+pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
+    let k = &r.figures().kpi;
+    let t = &r.figures().tables;
+    let mut s = r.sheet(ws, 5, r.t("Oorzaken van klachten", "Causes of complaints"))?;
+    s.note(r.t(
+        "Oorzaken zoals in het register geschreven; hoofdletters en spaties tellen niet. Over de klachten ontvangen in de periode met een oorzaak.",
+        "Causes as written in the register; case and spaces do not count. Over the complaints received in the period with a cause.",
+    ))?;
+    s.gap();
+
+    let received = format!("{} {}", r.t("ontvangen in", "received in"), k.period.label);
+    let paretos = [
+        (
+            r.t("Technische oorzaken", "Technical causes"),
+            r.t("OorzakenTechnisch", "CausesTechnical"),
+            &t.pareto_technical,
+            Palette::nature(true),
+        ),
+        (
+            r.t("Niet-technische oorzaken", "Non-technical causes"),
+            r.t("OorzakenNietTechnisch", "CausesNonTechnical"),
+            &t.pareto_non_technical,
+            Palette::nature(false),
+        ),
+    ];
+    for (title, table, rows, colour) in paretos {
+        s.heading(&format!("{title} ({received})"))?;
+        pareto(r, &mut s, title, table, rows, colour)?;
+        s.gap();
+    }
+    if !t.pareto_unknown_nature.is_empty() {
+        let title = r.t("Oorzaken, aard niet vastgelegd", "Causes, nature not recorded");
+        s.heading(&format!("{title} ({received})"))?;
+        pareto(
+            r,
+            &mut s,
+            title,
+            r.t("OorzakenAardOnbekend", "CausesNatureUnknown"),
+            &t.pareto_unknown_nature,
+            Palette::urgency(None),
+        )?;
+        s.gap();
+    }
+
+    let quarters = &t.recurring_quarters;
+    s.heading(&match (quarters.first(), quarters.last()) {
+        (Some(a), Some(b)) => format!(
+            "{} ({} {})",
+            r.t("Terugkerende oorzaken in de laatste vier kwartalen", "Recurring causes in the last four quarters"),
+            r.t("ontvangen", "received"),
+            span(a.start, b.end, r.lang)
+        ),
+        _ => r
+            .t("Terugkerende oorzaken in de laatste vier kwartalen", "Recurring causes in the last four quarters")
+            .to_string(),
+    })?;
+    s.note(r.t(
+        "Terugkerend: in twee of meer van de vier kwartalen. Terugkerende oorzaken eerst.",
+        "Recurring: in two or more of the four quarters. Recurring causes first.",
+    ))?;
+    let mut columns = vec![Column::capped(r.t("Oorzaak", "Cause"), 50.0)];
+    columns.extend(quarters.iter().map(|q| Column::new(q.label.clone())));
+    columns.extend([
+        Column::new(r.t("Totaal", "Total")),
+        Column::new(r.t("Kwartalen", "Quarters")),
+        Column::new(r.t("Terugkerend", "Recurring")),
+    ]);
+    let rows = t.recurring_causes.iter().map(|c| {
+        let mut cells = vec![Cell::text(c.cause.as_str())];
+        cells.extend(c.counts.iter().map(|n| Cell::count(*n)));
+        cells.extend([
+            Cell::count(c.total),
+            Cell::count(c.quarters),
+            if c.recurring {
+                Cell::marked(r.t("ja", "yes"), Style::Warning)
+            } else {
+                Cell::text(r.t("nee", "no"))
+            },
+        ]);
+        cells
+    });
+    s.table(r.t("TerugkerendeOorzaken", "RecurringCauses"), &columns, rows)?;
+    s.gap();
+
+    let w = &t.repeat_window;
+    s.heading(&format!(
+        "{} ({})",
+        r.t("Herhaalklagers: twee of meer klachten in 12 maanden", "Repeat complainants: two or more complaints in 12 months"),
+        span(w.start, w.end, r.lang)
+    ))?;
+    if !r.input.show_names {
+        s.note(r.t(
+            "Klantnamen zijn vervangen door een vast pseudoniem (K-…); hetzelfde in elk rapport. Namen tonen: klacht report --show-names.",
+            "Customer names are replaced by a fixed pseudonym (K-…), the same in every report. To show names: klacht report --show-names.",
+        ))?;
+    }
+    let columns = [
+        Column::capped(r.t("Klant", "Customer"), 40.0),
+        Column::new(r.t("Klachten", "Complaints")),
+        Column::new(r.t("Eerste", "First")),
+        Column::new(r.t("Laatste", "Last")),
+        Column::capped(r.t("Klachtnummers", "Complaint numbers"), 50.0),
+    ];
+    let rows = t.repeat_complainants.iter().map(|c| {
+        vec![
+            Cell::text(c.customer.as_str()),
+            Cell::count(c.complaints),
+            Cell::Date(c.first_received),
+            Cell::Date(c.last_received),
+            Cell::text(c.ids.join(", ")),
+        ]
+    });
+    s.table(r.t("Herhaalklagers", "RepeatComplainants"), &columns, rows)?;
+    s.finish()
+}
+
+/// One Pareto table with its chart (the first [`CHART_CAUSES`] causes).
+fn pareto(
+    r: &Report,
+    s: &mut Sheet,
+    title: &str,
+    table: &str,
+    rows: &[ParetoRow],
+    colour: plotters::style::RGBColor,
+) -> Result<(), XlsxError> {
+    let columns = [
+        Column::capped(r.t("Oorzaak", "Cause"), 50.0),
+        Column::new(r.t("Aantal", "Count")),
+        Column::new(r.t("Aandeel", "Share")),
+        Column::new(r.t("Cumulatief", "Cumulative")),
+    ];
+    let cells = rows.iter().map(|p| {
+        vec![
+            Cell::text(p.cause.as_str()),
+            Cell::count(p.count),
+            Cell::share(Some(p.share)),
+            Cell::share(Some(p.cumulative_share)),
+        ]
+    });
+    let placed = s.table(table, &columns, cells)?;
+    if placed.rows > 0 {
+        let name = s.name;
+        let top = |col| placed.range_top(name, col, CHART_CAUSES);
+        s.chart(
+            placed.header_row - 1,
+            native::pareto(
+                &format!("{title} — {}", r.figures().kpi.period.label),
+                r.t("aantal klachten", "number of complaints"),
+                top(0),
+                Series {
+                    name: r.t("aantal", "count").to_string(),
+                    values: top(1),
+                    color: colour,
+                },
+                Series::nth(2, r.t("cumulatief %", "cumulative %"), top(3)),
+            ),
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,107 @@
+//! Sheet 8, *Bevindingen*: the findings that count for the period (on its complaints, plus
+//! those about files and excluded rows) — a count per rule, then the full list with the cell
+//! to repair. Streamed: a big register can have more findings than a sheet has rows.
+
+use super::layout::{Cell, Column, Style};
+use super::Report;
+use crate::render::json::line_index;
+use crate::rules::{Finding, Rule, Severity};
+use rust_xlsxwriter::{Worksheet, XlsxError};
+use std::collections::BTreeMap;
+
+pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
+    let lang = r.lang;
+    let register = r.register();
+    let all = r.input.findings;
+    let chosen: Vec<&Finding> = r
+        .figures()
+        .tables
+        .findings
+        .iter()
+        .filter_map(|&i| all.get(i))
+        .collect();
+    let mut s = r.sheet(ws, 7, r.t("Bevindingen van de controle", "Validation findings"))?;
+    s.note(r.t(
+        "Bevindingen over de klachten die voor de periode meetellen (ontvangen, afgehandeld of open in de periode) en over de bestanden zelf.",
+        "Findings on the complaints that matter for the period (received, closed or open in it) and on the files themselves.",
+    ))?;
+    s.gap();
+
+    s.heading(r.t("Aantal per regel", "Count per rule"))?;
+    let mut per_rule: BTreeMap<Rule, (Severity, u64)> = BTreeMap::new();
+    for f in &chosen {
+        per_rule.entry(f.rule).or_insert((f.severity, 0)).1 += 1;
+    }
+    let columns = [
+        Column::new(r.t("Regel", "Rule")),
+        Column::new(r.t("Stap", "Step")),
+        Column::new(r.t("Ernst", "Severity")),
+        Column::new(r.t("Aantal", "Count")),
+    ];
+    let rows = per_rule.iter().map(|(rule, (severity, n))| {
+        vec![
+            Cell::text(rule.code()),
+            Cell::text(rule.step().label(lang)),
+            severity_cell(*severity, lang),
+            Cell::count(*n),
+        ]
+    });
+    s.table(r.t("BevindingenPerRegel", "FindingsPerRule"), &columns, rows)?;
+    s.total_row(&[
+        Cell::text(r.t("Totaal", "Total")),
+        Cell::Blank,
+        Cell::Blank,
+        Cell::count(chosen.len() as u64),
+    ])?;
+    s.gap();
+
+    s.heading(r.t("Alle bevindingen", "All findings"))?;
+    let mut columns = vec![
+        Column::new(r.t("Ernst", "Severity")),
+        Column::new(r.t("Regel", "Rule")),
+        Column::new(r.t("Stap", "Step")),
+        Column::new(r.t("Klachtnummer", "Complaint number")),
+    ];
+    columns.extend(r.trace_columns());
+    columns.extend([
+        Column::capped(r.t("Waarde", "Value"), 30.0),
+        Column::capped(r.t("Melding", "Message"), 100.0),
+    ]);
+    let lines = if r.any_csv { line_index(register) } else { Default::default() };
+    let rows = chosen.iter().map(|f| {
+        let id = f
+            .complaint
+            .and_then(|i| register.complaints.get(i))
+            .map(|c| c.id.as_str());
+        let line = f.at.and_then(|at| lines.get(&(at.file, at.row)).copied());
+        let mut cells = vec![
+            severity_cell(f.severity, lang),
+            Cell::text(f.rule.code()),
+            Cell::text(f.rule.step().label(lang)),
+            Cell::opt_text(id),
+        ];
+        cells.extend(r.trace_cells(f.at, f.file, line));
+        cells.extend([Cell::text(f.value.as_str()), Cell::text(f.message(register, lang))]);
+        cells
+    });
+    s.list(
+        r.t("Bevindingenlijst", "FindingsList"),
+        &columns,
+        chosen.len(),
+        rows,
+        r.t(
+            "De volledige lijst: klacht check REGISTER --findings bevindingen.csv",
+            "The full list: klacht check REGISTER --findings findings.csv",
+        ),
+    )?;
+    s.finish()
+}
+
+fn severity_cell(s: Severity, lang: crate::Lang) -> Cell {
+    let style = match s {
+        Severity::Error => Style::Error,
+        Severity::Warning => Style::Warning,
+        Severity::Info => Style::Info,
+    };
+    Cell::marked(s.label(lang), style)
+}

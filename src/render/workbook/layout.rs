@@ -1,0 +1,702 @@
+//! How a report sheet is laid out: a title block, then tables one below the other (each with a
+//! bold title row), native charts in a column to the right of every table, frozen title rows,
+//! A4 landscape printing. The sheet modules say *what* to show; this module says *how*.
+
+use rust_xlsxwriter::{
+    Chart, Color, Format, FormatAlign, FormatBorder, IgnoreError, ObjectMovement, Table,
+    TableColumn, TableStyle, Worksheet, XlsxError,
+};
+use crate::Lang;
+use chrono::NaiveDate;
+
+/// Rows in an Excel sheet.
+pub const EXCEL_ROWS: u32 = 1_048_576;
+
+/// Characters in an Excel cell.
+const EXCEL_CELL_CHARS: usize = 32_767;
+
+/// Characters in an Excel table column name.
+const EXCEL_HEADER_CHARS: usize = 255;
+
+/// Widest a column gets from its content, in characters; long texts run on in the cell.
+pub const WIDE: f64 = 60.0;
+
+/// Chart size in pixels and the rows it covers (default rows are 20 pixels high).
+const CHART_WIDTH: u32 = 600;
+const CHART_HEIGHT: u32 = 320;
+const CHART_ROWS: u32 = CHART_HEIGHT / 20 + 1;
+
+/// How a cell's value is shown. Every style has a plain and a bold (totals) variant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Text,
+    /// Whole count, thousands separated.
+    Count,
+    /// Days with one decimal (means, medians).
+    Days,
+    /// Whole days (p90, max, ages).
+    Whole,
+    /// A fraction as a percentage, one decimal.
+    Share,
+    /// An amount with two decimals.
+    Money,
+    Date,
+    DateTime,
+    /// A signed difference of counts.
+    DeltaCount,
+    /// A signed difference of days.
+    DeltaDays,
+    /// A signed difference of shares, in percentage points (the value is ×100 already).
+    DeltaPoints,
+    /// A signed relative change as a percentage.
+    DeltaShare,
+    /// Fixed-width text (configuration).
+    Mono,
+    /// A verdict that is fine (green).
+    Good,
+    /// A verdict that is not (red).
+    Bad,
+    /// Severity marks.
+    Error,
+    Warning,
+    Info,
+}
+
+const STYLES: [Style; 18] = [
+    Style::Text,
+    Style::Count,
+    Style::Days,
+    Style::Whole,
+    Style::Share,
+    Style::Money,
+    Style::Date,
+    Style::DateTime,
+    Style::DeltaCount,
+    Style::DeltaDays,
+    Style::DeltaPoints,
+    Style::DeltaShare,
+    Style::Mono,
+    Style::Good,
+    Style::Bad,
+    Style::Error,
+    Style::Warning,
+    Style::Info,
+];
+
+impl Style {
+    fn format(self) -> Format {
+        let fill = |font: u32, back: u32| Format::new().set_font_color(font).set_background_color(back);
+        match self {
+            Style::Text => Format::new(),
+            Style::Count => Format::new().set_num_format("#,##0"),
+            Style::Days => Format::new().set_num_format("#,##0.0"),
+            Style::Whole => Format::new().set_num_format("#,##0"),
+            Style::Share => Format::new().set_num_format("0.0%"),
+            Style::Money => Format::new().set_num_format("#,##0.00"),
+            Style::Date => Format::new()
+                .set_num_format("dd-mm-yyyy")
+                .set_align(FormatAlign::Left),
+            Style::DateTime => Format::new()
+                .set_num_format("dd-mm-yyyy hh:mm:ss")
+                .set_align(FormatAlign::Left),
+            Style::DeltaCount => Format::new().set_num_format("+#,##0;-#,##0;0"),
+            Style::DeltaDays => Format::new().set_num_format("+#,##0.0;-#,##0.0;0.0"),
+            Style::DeltaPoints => {
+                Format::new().set_num_format("+0.0\" pp\";-0.0\" pp\";0.0\" pp\"")
+            }
+            Style::DeltaShare => Format::new().set_num_format("+0.0%;-0.0%;0.0%"),
+            Style::Mono => Format::new().set_font_name("Consolas"),
+            Style::Good => fill(0x006100, 0xC6EFCE),
+            Style::Bad => fill(0x9C0006, 0xFFC7CE),
+            Style::Error => fill(0x9C0006, 0xFFC7CE),
+            Style::Warning => fill(0x9C5700, 0xFFEB9C),
+            Style::Info => fill(0x1F4E79, 0xDDEBF7),
+        }
+    }
+
+    fn index(self) -> usize {
+        STYLES.iter().position(|s| *s == self).unwrap_or(0)
+    }
+}
+
+/// The workbook's formats, made once (a million cells must not build a million formats).
+pub struct Formats {
+    plain: Vec<Format>,
+    bold: Vec<Format>,
+    title: Format,
+    subtitle: Format,
+    heading: Format,
+    note: Format,
+    warning: Format,
+}
+
+impl Formats {
+    pub fn new() -> Formats {
+        Formats {
+            plain: STYLES.iter().map(|s| s.format()).collect(),
+            bold: STYLES
+                .iter()
+                .map(|s| {
+                    s.format()
+                        .set_bold()
+                        .set_border_top(FormatBorder::Thin)
+                        .set_border_bottom(FormatBorder::Double)
+                })
+                .collect(),
+            title: Format::new()
+                .set_bold()
+                .set_font_size(16)
+                .set_font_color(0x1F3864),
+            subtitle: Format::new().set_italic().set_font_color(0x595959),
+            heading: Format::new()
+                .set_bold()
+                .set_font_size(12)
+                .set_font_color(0x1F3864),
+            note: Format::new().set_italic().set_font_color(0x595959),
+            warning: Format::new()
+                .set_bold()
+                .set_font_color(0x9C0006)
+                .set_background_color(0xFFC7CE),
+        }
+    }
+
+    fn cell(&self, style: Style, bold: bool) -> &Format {
+        let i = style.index();
+        let list = if bold { &self.bold } else { &self.plain };
+        // `index` is a position in STYLES and both lists are built from STYLES.
+        &list[i]
+    }
+}
+
+/// One cell of a table row.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// Text, written as text whatever it looks like (never a formula).
+    Text(String, Style),
+    Num(f64, Style),
+    Date(NaiveDate),
+    Blank,
+}
+
+impl Cell {
+    pub fn text(s: impl Into<String>) -> Cell {
+        Cell::Text(s.into(), Style::Text)
+    }
+
+    /// Text or blank.
+    pub fn opt_text(s: Option<&str>) -> Cell {
+        s.map_or(Cell::Blank, Cell::text)
+    }
+
+    pub fn marked(s: impl Into<String>, style: Style) -> Cell {
+        Cell::Text(s.into(), style)
+    }
+
+    pub fn count(n: u64) -> Cell {
+        Cell::Num(n as f64, Style::Count)
+    }
+
+    /// A number in `style`, blank when absent or not finite.
+    pub fn num(v: Option<f64>, style: Style) -> Cell {
+        match v {
+            Some(v) if v.is_finite() => Cell::Num(v, style),
+            _ => Cell::Blank,
+        }
+    }
+
+    pub fn days(v: Option<f64>) -> Cell {
+        Cell::num(v, Style::Days)
+    }
+
+    pub fn whole(v: Option<i64>) -> Cell {
+        Cell::num(v.map(|v| v as f64), Style::Whole)
+    }
+
+    pub fn share(v: Option<f64>) -> Cell {
+        Cell::num(v, Style::Share)
+    }
+
+    pub fn date(d: Option<NaiveDate>) -> Cell {
+        d.map_or(Cell::Blank, Cell::Date)
+    }
+
+    /// Width in characters the cell needs.
+    fn width(&self) -> f64 {
+        match self {
+            Cell::Text(s, style) => {
+                let longest = s.lines().map(|l| l.chars().count()).max().unwrap_or(0) as f64;
+                if *style == Style::Mono {
+                    longest * 1.15
+                } else {
+                    longest
+                }
+            }
+            Cell::Num(v, style) => {
+                let digits = format!("{:.0}", v.abs().trunc()).len() as f64;
+                let groups = ((digits - 1.0) / 3.0).floor().max(0.0);
+                let decimals = match style {
+                    Style::Days | Style::DeltaDays => 2.0,
+                    Style::Money => 3.0,
+                    Style::Share | Style::DeltaShare => 3.0,
+                    Style::DeltaPoints => 5.0,
+                    _ => 0.0,
+                };
+                digits + groups + decimals + 2.0
+            }
+            Cell::Date(_) => 10.0,
+            Cell::Blank => 0.0,
+        }
+    }
+}
+
+/// A table column: its header and how wide it may grow.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub header: String,
+    pub max_width: f64,
+}
+
+impl Column {
+    pub fn new(header: impl Into<String>) -> Column {
+        Column {
+            header: header.into(),
+            max_width: WIDE,
+        }
+    }
+
+    /// A column for long free text, capped narrower than the default.
+    pub fn capped(header: impl Into<String>, max_width: f64) -> Column {
+        Column {
+            header: header.into(),
+            max_width,
+        }
+    }
+}
+
+/// Where a table landed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Placed {
+    pub header_row: u32,
+    pub first_row: u32,
+    /// Last data row (equal to `first_row` for a table with the one placeholder row).
+    pub last_row: u32,
+    pub last_col: u16,
+    /// Data rows written (0 when the placeholder row stands in).
+    pub rows: usize,
+}
+
+impl Placed {
+    /// `(sheet, first data row, col, last data row, col)` for a chart series.
+    pub fn range<'n>(&self, sheet: &'n str, col: u16) -> (&'n str, u32, u16, u32, u16) {
+        (sheet, self.first_row, col, self.last_row, col)
+    }
+
+    /// The same for the first `n` data rows only.
+    pub fn range_top<'n>(&self, sheet: &'n str, col: u16, n: u32) -> (&'n str, u32, u16, u32, u16) {
+        let last = self.last_row.min(self.first_row + n.max(1) - 1);
+        (sheet, self.first_row, col, last, col)
+    }
+}
+
+/// A report sheet being written top to bottom.
+pub struct Sheet<'a> {
+    ws: &'a mut Worksheet,
+    f: &'a Formats,
+    pub name: &'static str,
+    /// The next free row.
+    row: u32,
+    widths: Vec<f64>,
+    last_col: u16,
+    charts: Vec<(u32, Chart)>,
+    /// Rows frozen at the top (and repeated on every printed page).
+    freeze: u32,
+    /// Rows the sheet may have; [`EXCEL_ROWS`] except in tests.
+    max_rows: u32,
+    lang: Lang,
+    footer: String,
+}
+
+impl<'a> Sheet<'a> {
+    pub fn new(
+        ws: &'a mut Worksheet,
+        f: &'a Formats,
+        name: &'static str,
+        lang: Lang,
+        footer: String,
+    ) -> Result<Sheet<'a>, XlsxError> {
+        ws.set_name(name)?;
+        Ok(Sheet {
+            ws,
+            f,
+            name,
+            row: 0,
+            widths: Vec::new(),
+            last_col: 0,
+            charts: Vec::new(),
+            freeze: 0,
+            max_rows: EXCEL_ROWS,
+            lang,
+            footer,
+        })
+    }
+
+    /// Pretends the sheet has only `rows` rows, to test the overflow notes.
+    #[cfg(test)]
+    pub fn with_max_rows(mut self, rows: u32) -> Sheet<'a> {
+        self.max_rows = rows;
+        self
+    }
+
+    /// The next free row.
+    pub fn row(&self) -> u32 {
+        self.row
+    }
+
+    fn line(&mut self, text: &str, format: &Format) -> Result<(), XlsxError> {
+        self.ws.write_string_with_format(self.row, 0, clip(text), format)?;
+        self.row += 1;
+        Ok(())
+    }
+
+    /// The sheet's title (first row).
+    pub fn title(&mut self, text: &str) -> Result<(), XlsxError> {
+        let f = &self.f.title;
+        self.ws.set_row_height(self.row, 22)?;
+        self.line(text, f)
+    }
+
+    /// A grey line under the title (company, period).
+    pub fn subtitle(&mut self, text: &str) -> Result<(), XlsxError> {
+        let f = &self.f.subtitle;
+        self.line(text, f)
+    }
+
+    /// The bold title row of the next table.
+    pub fn heading(&mut self, text: &str) -> Result<(), XlsxError> {
+        let f = &self.f.heading;
+        self.ws.set_row_height(self.row, 18)?;
+        self.line(text, f)
+    }
+
+    /// An explanatory line in grey italics.
+    pub fn note(&mut self, text: &str) -> Result<(), XlsxError> {
+        let f = &self.f.note;
+        self.line(text, f)
+    }
+
+    /// A line that must not be overlooked (rows left out, a check that fails).
+    pub fn warning(&mut self, text: &str) -> Result<(), XlsxError> {
+        let f = &self.f.warning;
+        self.line(text, f)
+    }
+
+    /// Text lines in a fixed-width font (the configuration).
+    pub fn mono_lines(&mut self, text: &str) -> Result<(), XlsxError> {
+        let f = self.f.cell(Style::Mono, false);
+        for line in text.lines() {
+            if self.row >= self.max_rows {
+                break;
+            }
+            self.ws.write_string_with_format(self.row, 0, clip(line), f)?;
+            self.row += 1;
+        }
+        Ok(())
+    }
+
+    /// An empty row.
+    pub fn gap(&mut self) {
+        self.row += 1;
+    }
+
+    /// Freezes the rows above the next free row.
+    pub fn freeze_here(&mut self) {
+        self.freeze = self.row;
+    }
+
+    /// Freezes everything down to the header of `placed` (a sheet with one main table).
+    pub fn freeze_below(&mut self, placed: &Placed) {
+        self.freeze = placed.header_row + 1;
+    }
+
+    /// Writes a formatted Excel table at the next free row: header, then `rows`. An empty table
+    /// gets one placeholder row ("(geen)"), since Excel tables need a data row.
+    pub fn table<I>(&mut self, name: &str, columns: &[Column], rows: I) -> Result<Placed, XlsxError>
+    where
+        I: IntoIterator<Item = Vec<Cell>>,
+        I::IntoIter: ExactSizeIterator,
+    {
+        let rows = rows.into_iter();
+        self.list(name, columns, rows.len(), rows, "")
+    }
+
+    /// A table of `total` rows that may be longer than a sheet: rows that do not fit are left
+    /// out after a warning line above the table that says how many, and `hint` says where to
+    /// find them. Rows are written as they come, so a streamed sheet holds none in memory.
+    pub fn list(
+        &mut self,
+        name: &str,
+        columns: &[Column],
+        total: usize,
+        rows: impl Iterator<Item = Vec<Cell>>,
+        hint: &str,
+    ) -> Result<Placed, XlsxError> {
+        // Rows below the header; one fewer when a warning line must go above the header.
+        let room = self.max_rows.saturating_sub(self.row + 1) as usize;
+        let shown = if total > room {
+            let room = room.saturating_sub(1);
+            let text = overflow_text(total - room, total, hint, self.lang);
+            self.warning(&text)?;
+            room
+        } else {
+            total
+        };
+        let last_col = columns.len().saturating_sub(1) as u16;
+        let header_row = self.row;
+        let first_row = header_row + 1;
+        let last_row = header_row + shown.max(1) as u32;
+        let headers = unique_headers(columns);
+        let table_columns: Vec<TableColumn> = headers
+            .iter()
+            .map(|h| TableColumn::new().set_header(h.as_str()))
+            .collect();
+        let table = Table::new()
+            .set_name(name)
+            .set_style(TableStyle::Medium2)
+            .set_columns(&table_columns);
+        self.ws.add_table(header_row, 0, last_row, last_col, &table)?;
+        for (c, (h, col)) in headers.iter().zip(columns).enumerate() {
+            // Room for the filter button beside the header.
+            self.widen(c, h.chars().count() as f64 + 4.0, col.max_width.max(12.0));
+        }
+        let mut r = first_row;
+        for cells in rows.take(shown) {
+            for (c, cell) in cells.iter().enumerate().take(columns.len()) {
+                self.write_cell(r, c as u16, cell, false)?;
+                self.widen(c, cell.width() + 1.0, columns[c].max_width);
+            }
+            r += 1;
+        }
+        if shown == 0 {
+            self.ws
+                .write_string(first_row, 0, self.lang.pick("(geen)", "(none)"))?;
+        }
+        self.last_col = self.last_col.max(last_col);
+        self.row = last_row + 1;
+        Ok(Placed {
+            header_row,
+            first_row,
+            last_row,
+            last_col,
+            rows: shown,
+        })
+    }
+
+    /// A bold totals line right below the table just written (outside it, so that sorting or
+    /// filtering the table leaves it in place).
+    pub fn total_row(&mut self, cells: &[Cell]) -> Result<(), XlsxError> {
+        for (c, cell) in cells.iter().enumerate() {
+            self.write_cell(self.row, c as u16, cell, true)?;
+        }
+        self.row += 1;
+        Ok(())
+    }
+
+    /// Marks digits-as-text in a column (urgency codes) as intended, so Excel shows no
+    /// warning triangles.
+    pub fn text_digits(&mut self, placed: &Placed, col: u16) -> Result<(), XlsxError> {
+        self.ws.ignore_error_range(
+            placed.first_row,
+            col,
+            placed.last_row,
+            col,
+            IgnoreError::NumberStoredAsText,
+        )?;
+        Ok(())
+    }
+
+    /// Places `chart` to the right of every table of the sheet, level with `row` (or below the
+    /// previous chart).
+    pub fn chart(&mut self, row: u32, mut chart: Chart) {
+        chart
+            .set_width(CHART_WIDTH)
+            .set_height(CHART_HEIGHT)
+            .set_object_movement(ObjectMovement::MoveButDontSizeWithCells);
+        self.charts.push((row, chart));
+    }
+
+    /// Applies a conditional format to a data column of a placed table.
+    pub fn conditional<T>(&mut self, placed: &Placed, col: u16, format: &T) -> Result<(), XlsxError>
+    where
+        T: rust_xlsxwriter::ConditionalFormat + Send + Sync,
+    {
+        if placed.rows > 0 {
+            self.ws
+                .add_conditional_format(placed.first_row, col, placed.last_row, col, format)?;
+        }
+        Ok(())
+    }
+
+    fn write_cell(&mut self, row: u32, col: u16, cell: &Cell, bold: bool) -> Result<(), XlsxError> {
+        match cell {
+            // write_string: text that starts with `=` stays text, never a formula.
+            Cell::Text(s, style) => {
+                self.ws
+                    .write_string_with_format(row, col, clip(s), self.f.cell(*style, bold))?;
+            }
+            Cell::Num(v, style) => {
+                self.ws
+                    .write_number_with_format(row, col, *v, self.f.cell(*style, bold))?;
+            }
+            Cell::Date(d) => {
+                self.ws
+                    .write_date_with_format(row, col, d, self.f.cell(Style::Date, bold))?;
+            }
+            Cell::Blank if bold => {
+                self.ws.write_blank(row, col, self.f.cell(Style::Text, true))?;
+            }
+            Cell::Blank => {}
+        }
+        Ok(())
+    }
+
+    fn widen(&mut self, col: usize, width: f64, max: f64) {
+        if self.widths.len() <= col {
+            self.widths.resize(col + 1, 0.0);
+        }
+        let w = width.min(max);
+        if w > self.widths[col] {
+            self.widths[col] = w;
+        }
+    }
+
+    /// Column widths, charts, frozen rows and print setup.
+    pub fn finish(self) -> Result<(), XlsxError> {
+        for (c, w) in self.widths.iter().enumerate() {
+            self.ws.set_column_width(c as u16, w.max(8.0))?;
+        }
+        let chart_col = if self.widths.is_empty() {
+            0
+        } else {
+            self.last_col + 2
+        };
+        let mut next_free = 0;
+        for (row, chart) in &self.charts {
+            let at = (*row).max(next_free);
+            self.ws.insert_chart(at, chart_col, chart)?;
+            next_free = at + CHART_ROWS + 1;
+        }
+        if self.freeze > 0 {
+            self.ws.set_freeze_panes(self.freeze, 0)?;
+            self.ws.set_repeat_rows(0, self.freeze - 1)?;
+        }
+        self.ws
+            .set_landscape()
+            .set_paper_size(9)
+            .set_print_fit_to_pages(1, 0)
+            .set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3)
+            .set_footer(&self.footer);
+        Ok(())
+    }
+}
+
+/// Table column names must be unique (case-insensitively), one line, at most 255 characters;
+/// a register's own headers may break any of that.
+fn unique_headers(columns: &[Column]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(columns.len());
+    for col in columns {
+        let base: String = col
+            .header
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .take(EXCEL_HEADER_CHARS - 4)
+            .collect();
+        let base = if base.trim().is_empty() {
+            "-".to_string()
+        } else {
+            base.trim().to_string()
+        };
+        let taken = |name: &str| out.iter().any(|h| h.to_lowercase() == name.to_lowercase());
+        let mut name = base.clone();
+        let mut n = 2;
+        while taken(&name) {
+            name = format!("{base} ({n})");
+            n += 1;
+        }
+        out.push(name);
+    }
+    out
+}
+
+/// The warning above a list that does not fit in a sheet.
+fn overflow_text(left_out: usize, total: usize, hint: &str, lang: Lang) -> String {
+    let text = match lang {
+        Lang::Nl => format!(
+            "Let op: {left_out} van de {total} regels passen niet in een Excel-blad en zijn hieronder weggelaten."
+        ),
+        Lang::En => format!(
+            "Note: {left_out} of the {total} rows do not fit in an Excel sheet and are left out below."
+        ),
+    };
+    if hint.is_empty() {
+        text
+    } else {
+        format!("{text} {hint}")
+    }
+}
+
+/// Text cut to what a cell holds.
+fn clip(s: &str) -> &str {
+    match s.char_indices().nth(EXCEL_CELL_CHARS) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+/// Excel's page footer: `&` starts a code, so user text doubles it.
+pub fn footer_text(text: &str) -> String {
+    text.replace('&', "&&")
+}
+
+/// A colour from the chart palette.
+pub fn color(rgb: plotters::style::RGBColor) -> Color {
+    Color::RGB(crate::render::charts::Palette::hex(rgb))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_are_made_unique_and_single_line() {
+        let cols = [
+            Column::new("Klant"),
+            Column::new("klant"),
+            Column::new("Klant"),
+            Column::new("Regel 1\nRegel 2"),
+            Column::new("  "),
+        ];
+        assert_eq!(
+            unique_headers(&cols),
+            vec!["Klant", "klant (2)", "Klant (3)", "Regel 1 Regel 2", "-"]
+        );
+        let long = Column::new("x".repeat(400));
+        assert!(unique_headers(&[long])[0].chars().count() <= EXCEL_HEADER_CHARS);
+    }
+
+    #[test]
+    fn text_is_clipped_to_a_cell_on_a_character_boundary() {
+        let s = "é".repeat(EXCEL_CELL_CHARS + 10);
+        assert_eq!(clip(&s).chars().count(), EXCEL_CELL_CHARS);
+        assert_eq!(clip("kort"), "kort");
+    }
+
+    #[test]
+    fn widths_follow_the_shown_value() {
+        assert_eq!(Cell::text("lekkage").width(), 7.0);
+        assert_eq!(Cell::text("a\nlanger").width(), 6.0);
+        assert_eq!(Cell::count(1_234_567).width(), 7.0 + 2.0 + 2.0);
+        assert!(Cell::share(Some(0.5)).width() >= "50.0%".len() as f64);
+        assert_eq!(Cell::num(Some(f64::NAN), Style::Days), Cell::Blank);
+        assert_eq!(footer_text("Jansen & Zn"), "Jansen && Zn");
+    }
+}

@@ -1,0 +1,172 @@
+//! Sheet 1, *Samenvatting*: the headline figures against the previous period and a year ago,
+//! the flow check as an equation with its verdict, and the data quality.
+
+use super::layout::{Cell, Column, Style};
+use super::{day, span, Report};
+use crate::metrics::model::{HeadlineFigure, HeadlineRow, Unit};
+use crate::Lang;
+use rust_xlsxwriter::{Worksheet, XlsxError};
+
+pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
+    let lang = r.lang;
+    let k = &r.figures().kpi;
+    let t = &r.figures().tables;
+    let title = format!("{} {}", r.t("Klachtenrapport", "Complaints report"), k.period.label);
+    let mut s = r.sheet(ws, 0, &title)?;
+
+    s.heading(r.t("Kerncijfers", "Headline figures"))?;
+    let (prev, ago) = (&k.previous.period, &k.year_ago.period);
+    s.note(&format!(
+        "{} {} ({}); {} {} ({}).",
+        r.t("Vergeleken met de vorige periode", "Compared with the previous period"),
+        prev.label,
+        span(prev.start, prev.end, lang),
+        r.t("en met dezelfde periode een jaar eerder", "and with the same period a year earlier"),
+        ago.label,
+        span(ago.start, ago.end, lang),
+    ))?;
+    let columns = [
+        Column::new(r.t("Kengetal", "Figure")),
+        Column::new(k.period.label.clone()),
+        Column::new(format!("{} {}", r.t("Vorige", "Previous"), prev.label)),
+        Column::new(format!("{} {}", r.t("Jaar eerder", "Year earlier"), ago.label)),
+        Column::new(r.t("Verschil t.o.v. vorige", "Change on previous")),
+        Column::new(r.t("% t.o.v. vorige", "% on previous")),
+        Column::new(r.t("Verschil t.o.v. jaar eerder", "Change on year earlier")),
+        Column::new(r.t("% t.o.v. jaar eerder", "% on year earlier")),
+    ];
+    let rows: Vec<Vec<Cell>> = t.headline.iter().map(|h| headline_cells(h, lang)).collect();
+    s.table(r.t("Kerncijfers", "Headline"), &columns, rows)?;
+    s.note(r.t(
+        "Doorlooptijden in werkdagen. Verschillen tussen percentages in procentpunten (pp). Geen % waar de vergelijkingswaarde 0 is.",
+        "Handling times in working days. Differences between percentages in percentage points (pp). No % where the base is 0.",
+    ))?;
+    s.gap();
+
+    s.heading(r.t("Controle doorstroom", "Flow check"))?;
+    s.note(r.t(
+        "Open bij begin + ontvangen − afgehandeld = open bij einde.",
+        "Open at start + received − closed = open at end.",
+    ))?;
+    let flow = &t.flow;
+    let before_start = k.period.start.pred_opt().unwrap_or(k.period.start);
+    let columns = [
+        Column::new(format!("{} {}", r.t("Open op", "Open on"), day(before_start))),
+        Column::new(r.t("+ ontvangen", "+ received")),
+        Column::new(r.t("− afgehandeld", "− closed")),
+        Column::new(r.t("= verwacht open", "= expected open")),
+        Column::new(format!("{} {}", r.t("Werkelijk open op", "Actually open on"), day(k.period.end))),
+        Column::new(r.t("Verschil", "Difference")),
+        Column::new(r.t("Uitkomst", "Result")),
+    ];
+    let verdict = if flow.holds {
+        Cell::marked(r.t("klopt", "balances"), Style::Good)
+    } else {
+        Cell::marked(r.t("klopt niet", "does not balance"), Style::Bad)
+    };
+    let row = vec![
+        Cell::count(flow.open_at_start),
+        Cell::count(flow.received),
+        Cell::count(flow.closed),
+        Cell::Num(flow.expected_open_at_end as f64, Style::Count),
+        Cell::count(flow.open_at_end),
+        Cell::Num(flow.difference as f64, Style::DeltaCount),
+        verdict,
+    ];
+    s.table(r.t("Doorstroom", "Flow"), &columns, [row])?;
+    if !flow.holds {
+        s.warning(&flow_explanation(flow.date_order, lang))?;
+    }
+    s.gap();
+
+    s.heading(r.t("Gegevenskwaliteit", "Data quality"))?;
+    let columns = [
+        Column::new(r.t("Onderdeel", "Item")),
+        Column::new(r.t("Aantal", "Count")),
+    ];
+    let rows_read = k.rows;
+    let lines: [(&str, &str, u64); 9] = [
+        ("Rijen gelezen (onder de kopregel)", "Rows read (below the header row)", rows_read.read),
+        ("– gebruikt als klacht", "– used as complaints", rows_read.used),
+        (
+            "– uitgesloten (geen datum van ontvangst, totaal- of notitieregel)",
+            "– excluded (no date of receipt, totals or note row)",
+            rows_read.excluded,
+        ),
+        ("– lege rijen overgeslagen", "– blank rows skipped", rows_read.blank),
+        ("Bevindingen: fout", "Findings: error", k.findings.error),
+        ("Bevindingen: waarschuwing", "Findings: warning", k.findings.warning),
+        ("Bevindingen: info", "Findings: info", k.findings.info),
+        (
+            "Niet in doorlooptijden: afgehandeld vóór ontvangst",
+            "Left out of handling times: closed before received",
+            t.left_out.handling_date_order,
+        ),
+        (
+            "Niet in bevestigingstermijn: bevestigd vóór ontvangst",
+            "Left out of acknowledgement times: acknowledged before received",
+            t.left_out.ack_date_order,
+        ),
+    ];
+    let rows: Vec<Vec<Cell>> = lines
+        .iter()
+        .map(|(nl, en, n)| vec![Cell::text(lang.pick(nl, en)), Cell::count(*n)])
+        .collect();
+    s.table(r.t("Gegevenskwaliteit", "DataQuality"), &columns, rows)?;
+    if rows_read.balances() {
+        s.note(r.t(
+            "Elke gelezen rij is verantwoord: gelezen = gebruikt + uitgesloten + leeg. Bevindingen: zie het blad Bevindingen.",
+            "Every row read is accounted for: read = used + excluded + blank. Findings: see the Findings sheet.",
+        ))?;
+    } else {
+        s.warning(r.t(
+            "De rijtelling sluit niet: gelezen ≠ gebruikt + uitgesloten + leeg.",
+            "The row count does not balance: read ≠ used + excluded + blank.",
+        ))?;
+    }
+    s.finish()
+}
+
+/// Value, previous, year ago and the changes, formatted by the figure's unit.
+fn headline_cells(h: &HeadlineRow, lang: Lang) -> Vec<Cell> {
+    let (value, delta) = match (h.unit, h.figure) {
+        (_, HeadlineFigure::HandlingWdP90) => (Style::Whole, Style::DeltaCount),
+        (Unit::Count, _) => (Style::Count, Style::DeltaCount),
+        (Unit::WorkingDays, _) => (Style::Days, Style::DeltaDays),
+        (Unit::Share, _) => (Style::Share, Style::DeltaPoints),
+    };
+    // Differences of shares are shown in percentage points.
+    let scale = |v: Option<f64>| match h.unit {
+        Unit::Share => v.map(|v| v * 100.0),
+        _ => v,
+    };
+    vec![
+        Cell::text(h.figure.label(lang)),
+        Cell::num(h.value, value),
+        Cell::num(h.previous, value),
+        Cell::num(h.year_ago, value),
+        Cell::num(scale(h.change_previous), delta),
+        Cell::num(h.rel_change_previous, Style::DeltaShare),
+        Cell::num(scale(h.change_year_ago), delta),
+        Cell::num(h.rel_change_year_ago, Style::DeltaShare),
+    ]
+}
+
+fn flow_explanation(date_order: u64, lang: Lang) -> String {
+    if date_order > 0 {
+        match lang {
+            Lang::Nl => format!(
+                "{date_order} klacht(en) hebben een afhandeldatum vóór de datum van ontvangst (fout date-order op het blad Bevindingen); die verklaren het verschil."
+            ),
+            Lang::En => format!(
+                "{date_order} complaint(s) have a closed date before the date of receipt (error date-order on the Findings sheet); they explain the difference."
+            ),
+        }
+    } else {
+        lang.pick(
+            "Het verschil is niet verklaard; controleer de data van ontvangst en afhandeling.",
+            "The difference is not explained; check the dates of receipt and closing.",
+        )
+        .to_string()
+    }
+}

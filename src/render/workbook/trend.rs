@@ -1,0 +1,79 @@
+//! Sheet 7, *Trend*: received and closed per month over the last 24 months, technical and
+//! non-technical apart; a line chart beside the table.
+
+use super::layout::{Cell, Column};
+use super::native::{self, Series};
+use super::Report;
+use rust_xlsxwriter::{Worksheet, XlsxError};
+
+pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
+    let t = &r.figures().tables;
+    let mut s = r.sheet(
+        ws,
+        6,
+        r.t(
+            "Trend: ontvangen en afgehandeld per maand",
+            "Trend: received and closed per month",
+        ),
+    )?;
+    let months = &t.monthly;
+    s.heading(&match (months.first(), months.last()) {
+        (Some(a), Some(b)) if months.len() > 1 => format!(
+            "{} {} {} {} ({} {})",
+            r.t("Per maand,", "Per month,"),
+            a.month,
+            r.t("t/m", "to"),
+            b.month,
+            months.len(),
+            r.t("maanden", "months")
+        ),
+        _ => r.t("Per maand", "Per month").to_string(),
+    })?;
+    let columns = [
+        Column::new(r.t("Maand", "Month")),
+        Column::new(r.t("Ontvangen", "Received")),
+        Column::new(r.t("Ontvangen technisch", "Received technical")),
+        Column::new(r.t("Ontvangen niet-technisch", "Received non-technical")),
+        Column::new(r.t("Ontvangen aard onbekend", "Received nature unknown")),
+        Column::new(r.t("Afgehandeld", "Closed")),
+        Column::new(r.t("Afgehandeld technisch", "Closed technical")),
+        Column::new(r.t("Afgehandeld niet-technisch", "Closed non-technical")),
+        Column::new(r.t("Afgehandeld aard onbekend", "Closed nature unknown")),
+    ];
+    let rows = months.iter().map(|m| {
+        vec![
+            Cell::text(m.month.as_str()),
+            Cell::count(m.received),
+            Cell::count(m.received_technical),
+            Cell::count(m.received_non_technical),
+            Cell::count(m.received_unknown_nature),
+            Cell::count(m.closed),
+            Cell::count(m.closed_technical),
+            Cell::count(m.closed_non_technical),
+            Cell::count(m.closed_unknown_nature),
+        ]
+    });
+    let placed = s.table(r.t("PerMaand", "PerMonth"), &columns, rows)?;
+    s.freeze_below(&placed);
+    let name = s.name;
+    // The same four lines as the PNG trend chart, in the same colours.
+    s.chart(
+        placed.header_row - 1,
+        native::lines(
+            r.t(
+                "Ontvangen en afgehandeld per maand",
+                "Received and closed per month",
+            ),
+            r.t("maand", "month"),
+            r.t("aantal klachten", "number of complaints"),
+            placed.range(name, 0),
+            &[
+                Series::nth(0, r.t("ontvangen", "received"), placed.range(name, 1)),
+                Series::nth(1, r.t("afgehandeld", "closed"), placed.range(name, 5)),
+                Series::nth(2, r.t("ontvangen technisch", "received technical"), placed.range(name, 2)),
+                Series::nth(3, r.t("ontvangen niet-technisch", "received non-technical"), placed.range(name, 3)),
+            ],
+        ),
+    );
+    s.finish()
+}

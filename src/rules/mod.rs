@@ -1,0 +1,393 @@
+//! The procedure as rules: each finding says which rule, how serious, which procedure step and
+//! which cell shows it.
+
+pub mod catalogue;
+
+pub use catalogue::Rule;
+
+use crate::ingest::location::CellRef;
+use crate::Lang;
+use serde::Serialize;
+
+/// How serious a finding is. Ordered: `Info < Warning < Error`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// A signal for management.
+    Info,
+    /// A procedural gap an auditor would note.
+    Warning,
+    /// The row breaks registration or cannot be used for a figure that needs the field.
+    Error,
+}
+
+impl Severity {
+    /// `error`, `warning`, `info`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+
+    /// Parses a key as written in `klacht.toml` or `--fail-on`.
+    pub fn from_key(s: &str) -> Option<Severity> {
+        match s {
+            "info" => Some(Severity::Info),
+            "warning" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
+            _ => None,
+        }
+    }
+
+    /// The label for people.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Severity::Info => lang.pick("info", "info"),
+            Severity::Warning => lang.pick("waarschuwing", "warning"),
+            Severity::Error => lang.pick("fout", "error"),
+        }
+    }
+}
+
+/// The procedure step a rule enforces (SPEC section 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    Receipt,
+    Registration,
+    Assessment,
+    Acknowledgement,
+    FollowUp,
+    Action,
+    /// Rules about the data rather than one step (`unreadable-value`, `date-order`, …).
+    General,
+}
+
+impl Step {
+    /// Stable key as in the JSON output.
+    pub fn key(self) -> &'static str {
+        match self {
+            Step::Receipt => "receipt",
+            Step::Registration => "registration",
+            Step::Assessment => "assessment",
+            Step::Acknowledgement => "acknowledgement",
+            Step::FollowUp => "follow_up",
+            Step::Action => "action",
+            Step::General => "general",
+        }
+    }
+
+    /// The procedure's own name for the step.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Step::Receipt => lang.pick("ontvangst", "receipt"),
+            Step::Registration => lang.pick("registreren", "registration"),
+            Step::Assessment => lang.pick("beoordelen", "assessment"),
+            Step::Acknowledgement => lang.pick("ontvangstbevestiging", "acknowledgement"),
+            Step::FollowUp => lang.pick("opvolging", "follow-up"),
+            Step::Action => lang.pick("actie", "action"),
+            Step::General => lang.pick("gegevens", "data"),
+        }
+    }
+}
+
+/// One finding: a rule broken by one complaint (or one column), at one cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub rule: Rule,
+    pub severity: Severity,
+    /// Where it shows; `None` for findings about a whole file (`missing-column`).
+    pub at: Option<CellRef>,
+    /// The file, for findings about a whole file.
+    pub file: crate::ingest::location::FileIdx,
+    /// Index of the complaint in the register, when the finding is about one.
+    pub complaint: Option<usize>,
+    /// The offending value as found (or the derived value the message mentions).
+    pub value: String,
+    /// The field concerned, for the message's `{field}`.
+    pub field: Option<crate::register::Field>,
+    /// Extra text for the message's `{detail}`.
+    pub detail: String,
+}
+
+pub mod procedure;
+pub mod registration;
+
+use crate::calendar::Calendar;
+use crate::ingest::location::FileIdx;
+use crate::register::{Complaint, Field, FieldKind, Register};
+use chrono::NaiveDate;
+use std::cell::RefCell;
+use std::collections::HashSet;
+
+/// What the rules look at: the register, the configuration, the calendar and the reference
+/// date.
+pub struct Context<'a> {
+    pub register: &'a Register,
+    pub config: &'a crate::config::Config,
+    pub calendar: &'a Calendar,
+    pub as_of: NaiveDate,
+    /// Cells already reported unreadable: no second finding says they are missing.
+    unreadable: HashSet<CellRef>,
+    /// (file, rule) pairs already reported for a column the file lacks.
+    absent_reported: RefCell<HashSet<(FileIdx, Rule)>>,
+}
+
+impl<'a> Context<'a> {
+    /// A context over `register`.
+    pub fn new(
+        register: &'a Register,
+        config: &'a crate::config::Config,
+        calendar: &'a Calendar,
+        as_of: NaiveDate,
+    ) -> Context<'a> {
+        let unreadable = register
+            .findings
+            .iter()
+            .filter(|f| f.rule == Rule::UnreadableValue)
+            .filter_map(|f| f.at)
+            .collect();
+        Context {
+            register,
+            config,
+            calendar,
+            as_of,
+            unreadable,
+            absent_reported: RefCell::new(HashSet::new()),
+        }
+    }
+
+    /// A finding about complaint `i`'s `field`.
+    pub fn finding(&self, i: usize, rule: Rule, field: Field, value: impl Into<String>) -> Finding {
+        Finding::on(self.register, self.config, i, rule, field, value)
+    }
+
+    /// Whether `field`'s cell of `c` was already reported unreadable.
+    pub fn unreadable(&self, c: &Complaint, field: Field) -> bool {
+        self.register
+            .cell(c, field)
+            .is_some_and(|at| self.unreadable.contains(&at))
+    }
+
+    /// Reports that complaint `i` lacks `field`: at its cell when the file has the column
+    /// (unless the cell was unreadable, which is reported already), and once for the whole
+    /// file, at its header row, when the file has no such column at all.
+    pub fn missing(&self, i: usize, rule: Rule, field: Field, out: &mut Vec<Finding>) {
+        let c = &self.register.complaints[i];
+        if self.register.cell(c, field).is_some() {
+            if !self.unreadable(c, field) {
+                out.push(self.finding(i, rule, field, ""));
+            }
+            return;
+        }
+        self.once_for_file(c.file, rule, field, String::new(), out);
+    }
+
+    /// Reports `rule` once for `file`, at its header row: the file has no `field` column.
+    pub fn once_for_file(
+        &self,
+        file: FileIdx,
+        rule: Rule,
+        field: Field,
+        detail: String,
+        out: &mut Vec<Finding>,
+    ) {
+        if self.absent_reported.borrow_mut().insert((file, rule)) {
+            let header_row = self.register.sources[usize::from(file)].header_row;
+            out.push(Finding {
+                rule,
+                severity: self.config.severity(rule),
+                at: Some(CellRef::row(file, header_row)),
+                file,
+                complaint: None,
+                value: String::new(),
+                field: Some(field),
+                detail,
+            });
+        }
+    }
+}
+
+impl Finding {
+    /// A finding about `complaint`'s `field` (its cell, or its row when the file lacks the
+    /// column).
+    pub fn on(
+        register: &Register,
+        config: &crate::config::Config,
+        index: usize,
+        rule: Rule,
+        field: Field,
+        value: impl Into<String>,
+    ) -> Finding {
+        let c = &register.complaints[index];
+        Finding {
+            rule,
+            severity: config.severity(rule),
+            at: Some(register.cell_or_row(c, field)),
+            file: c.file,
+            complaint: Some(index),
+            value: value.into(),
+            field: Some(field),
+            detail: String::new(),
+        }
+    }
+
+    /// Adds the `{detail}` of the message.
+    pub fn detail(mut self, detail: impl Into<String>) -> Finding {
+        self.detail = detail.into();
+        self
+    }
+
+    /// The column's name as the user wrote it, or the field's name, or `kolom L`.
+    fn column_name(&self, register: &Register, lang: Lang) -> String {
+        let written = self.at.and_then(|at| {
+            let col = at.col?;
+            let source = register.sources.get(usize::from(at.file))?;
+            let c = source.columns.iter().find(|c| c.col == col)?;
+            (!c.header.is_empty()).then(|| c.header.clone())
+        });
+        match (written, self.field, self.at.and_then(|a| a.col)) {
+            (Some(h), _, _) => h,
+            (None, Some(f), _) => f.header(lang).to_string(),
+            (None, None, Some(col)) => format!(
+                "{} {}",
+                lang.pick("kolom", "column"),
+                crate::ingest::location::column_letters(col)
+            ),
+            (None, None, None) => String::new(),
+        }
+    }
+
+    /// The message in `lang`, from the catalogue.
+    pub fn message(&self, register: &Register, lang: Lang) -> String {
+        let field = self.column_name(register, lang);
+        let detail = match (self.rule, self.field) {
+            (Rule::UnreadableValue, Some(f)) => expected(f.kind(), lang).to_string(),
+            (Rule::UnreadableValue, None) => lang
+                .pick(
+                    " (cel buiten de kolommen van het register; is de rij verschoven?)",
+                    " (cell outside the register's columns; is the row shifted?)",
+                )
+                .to_string(),
+            (Rule::MissingAssessment, _) => self
+                .detail
+                .split(',')
+                .filter_map(Field::from_key)
+                .map(|f| f.header(lang))
+                .collect::<Vec<_>>()
+                .join(lang.pick(" en ", " and ")),
+            (Rule::StatusConflict, _) => match self.detail.as_str() {
+                "closed-without-date" => lang.pick(
+                    "status afgehandeld maar geen afhandeldatum",
+                    "status closed but no closed date",
+                ),
+                _ => lang.pick(
+                    "afhandeldatum ingevuld maar status nog open",
+                    "closed date filled in but status still open",
+                ),
+            }
+            .to_string(),
+            (Rule::RepeatComplaint, _) => match self.detail.as_str() {
+                "customer" => lang.pick("dezelfde klant", "the same customer"),
+                _ => lang.pick("hetzelfde werk/installatie", "the same job/installation"),
+            }
+            .to_string(),
+            _ => self.detail.clone(),
+        };
+        let mut text = crate::messages::text(
+            self.rule.code(),
+            lang,
+            &[
+                ("field", &field),
+                ("value", &self.value),
+                ("detail", &detail),
+            ],
+        );
+        if self.complaint.is_none() && self.field.is_some() && self.rule.per_complaint() {
+            text.push(' ');
+            text.push_str(&crate::messages::fill(
+                lang.pick(
+                    "De kolom {field} ontbreekt in dit bestand: dit geldt voor alle klachten.",
+                    "The file has no column {field}: this applies to every complaint.",
+                ),
+                &[("field", &field)],
+            ));
+        }
+        text
+    }
+}
+
+/// What an unreadable cell should have held, for the message.
+fn expected(kind: FieldKind, lang: Lang) -> &'static str {
+    match kind {
+        FieldKind::Text => lang.pick(" (Excel-foutwaarde)", " (Excel error value)"),
+        FieldKind::Date => lang.pick(" als datum", " as a date"),
+        FieldKind::Urgency => lang.pick(" als urgentiecategorie 1–8", " as urgency category 1–8"),
+        FieldKind::Channel => lang.pick(
+            " als kanaal (brief, fax, e-mail, telefoon, mondeling, website, anders)",
+            " as a channel (letter, fax, e-mail, phone, in person, web, other)",
+        ),
+        FieldKind::Nature => lang.pick(
+            " als technisch/niet-technisch",
+            " as technical/non-technical",
+        ),
+        FieldKind::CustomerType => lang.pick(" als particulier/zakelijk", " as consumer/business"),
+        FieldKind::HandlingMode => {
+            lang.pick(" als gesprek/schriftelijk", " as conversation/written")
+        }
+        FieldKind::Status => lang.pick(
+            " als status (open, in behandeling, afgehandeld)",
+            " as a status (open, in progress, closed)",
+        ),
+        FieldKind::Justified => lang.pick(" als ja/nee/deels", " as yes/no/partly"),
+        FieldKind::Decimal => lang.pick(" als bedrag", " as an amount"),
+    }
+}
+
+impl Rule {
+    /// Rules about one complaint (as opposed to a column or a file).
+    pub fn per_complaint(self) -> bool {
+        !matches!(
+            self,
+            Rule::MissingColumn | Rule::UnmappedColumn | Rule::UnreadableValue
+        )
+    }
+}
+
+/// All findings on a register: those made while reading and those of the rules, in the
+/// order of the files and cells they point at.
+pub fn check_all(ctx: &Context) -> Vec<Finding> {
+    let mut all = ctx.register.findings.clone();
+    registration::check(ctx, &mut all);
+    procedure::check(ctx, &mut all);
+    all.retain(|f| ctx.config.enabled(f.rule));
+    all.sort_by_key(|f| (f.file, f.at.map(|a| (a.row, a.col)), f.rule));
+    all
+}
+
+/// Counts per severity and per rule code.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub error: u64,
+    pub warning: u64,
+    pub info: u64,
+    pub by_rule: std::collections::BTreeMap<&'static str, u64>,
+}
+
+impl Counts {
+    /// Counts `findings`.
+    pub fn of<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> Counts {
+        let mut c = Counts::default();
+        for f in findings {
+            match f.severity {
+                Severity::Error => c.error += 1,
+                Severity::Warning => c.warning += 1,
+                Severity::Info => c.info += 1,
+            }
+            *c.by_rule.entry(f.rule.code()).or_default() += 1;
+        }
+        c
+    }
+}

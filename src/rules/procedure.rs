@@ -1,0 +1,355 @@
+//! The procedure's steps after registration: receipt, assessment, acknowledgement, follow-up
+//! and action, plus the date checks that keep the figures honest.
+
+use super::{Context, Finding, Rule};
+use crate::register::{Complaint, CustomerType, Field, HandlingMode, Nature, Status};
+use chrono::{Datelike, NaiveDate};
+use std::collections::HashMap;
+
+/// Runs every rule of this module over the register.
+pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    for (i, c) in ctx.register.complaints.iter().enumerate() {
+        receipt_and_assessment(ctx, i, c, out);
+        acknowledgement(ctx, i, c, out);
+        dates(ctx, i, c, out);
+        follow_up(ctx, i, c, out);
+        action(ctx, i, c, out);
+    }
+    repeats(ctx, out);
+    possible_duplicates(ctx, out);
+}
+
+fn receipt_and_assessment(ctx: &Context, i: usize, c: &Complaint, out: &mut Vec<Finding>) {
+    if c.channel.is_none() {
+        ctx.missing(i, Rule::MissingChannel, Field::Channel, out);
+    }
+    if c.urgency.is_none() {
+        ctx.missing(i, Rule::MissingUrgency, Field::Urgency, out);
+    }
+    if c.nature.is_none() {
+        ctx.missing(i, Rule::MissingNature, Field::Nature, out);
+    }
+    // Assessor and handling mode: per complaint where the file has the column, once for the
+    // file where it has not.
+    let (in_file, not_in_file): (Vec<Field>, Vec<Field>) = [
+        (Field::Assessor, c.assessor.is_none()),
+        (Field::HandlingMode, c.handling_mode.is_none()),
+    ]
+    .into_iter()
+    .filter(|(f, missing)| *missing && !ctx.unreadable(c, *f))
+    .map(|(f, _)| f)
+    .partition(|f| ctx.register.cell(c, *f).is_some());
+    let keys = |fields: &[Field]| fields.iter().map(|f| f.key()).collect::<Vec<_>>().join(",");
+    if let Some(&first) = in_file.first() {
+        out.push(
+            ctx.finding(i, Rule::MissingAssessment, first, "")
+                .detail(keys(&in_file)),
+        );
+    }
+    if let Some(&first) = not_in_file.first() {
+        ctx.once_for_file(
+            c.file,
+            Rule::MissingAssessment,
+            first,
+            keys(&not_in_file),
+            out,
+        );
+    }
+    if let Some(u) = c.urgency.filter(|u| u.is_escalation()) {
+        if c.handling_mode == Some(HandlingMode::Conversation) {
+            out.push(ctx.finding(
+                i,
+                Rule::LegalNeedsWritten,
+                Field::HandlingMode,
+                u.to_string(),
+            ));
+        }
+    }
+    if c.urgency.is_some_and(|u| u.number() == 7) && c.nature == Some(Nature::Technical) {
+        out.push(ctx.finding(i, Rule::NatureConflict, Field::Nature, "7"));
+    }
+}
+
+fn acknowledgement(ctx: &Context, i: usize, c: &Complaint, out: &mut Vec<Finding>) {
+    match c.ack_date {
+        None => ctx.missing(i, Rule::MissingAcknowledgement, Field::AckDate, out),
+        Some(ack) if ack >= c.received => {
+            let wd = ctx.calendar.working_days(c.received, ack);
+            let target = ctx.config.targets.ack_wd;
+            if wd > i64::from(target) {
+                out.push(
+                    ctx.finding(i, Rule::LateAcknowledgement, Field::AckDate, wd.to_string())
+                        .detail(target.to_string()),
+                );
+            }
+        }
+        Some(_) => {} // before receipt: a date-order error instead
+    }
+}
+
+fn dates(ctx: &Context, i: usize, c: &Complaint, out: &mut Vec<Finding>) {
+    let received = c.received.format("%d-%m-%Y").to_string();
+    for (field, date) in [
+        (Field::AckDate, c.ack_date),
+        (Field::ClosedDate, c.closed_date),
+    ] {
+        if let Some(d) = date.filter(|d| *d < c.received) {
+            out.push(
+                ctx.finding(i, Rule::DateOrder, field, d.format("%d-%m-%Y").to_string())
+                    .detail(received.clone()),
+            );
+        }
+    }
+    let as_of = ctx.as_of.format("%d-%m-%Y").to_string();
+    for (field, date) in [
+        (Field::ReceivedDate, Some(c.received)),
+        (Field::AckDate, c.ack_date),
+        (Field::ClosedDate, c.closed_date),
+        (Field::LastUpdate, c.last_update),
+    ] {
+        if let Some(d) = date.filter(|d| *d > ctx.as_of) {
+            out.push(
+                ctx.finding(i, Rule::FutureDate, field, d.format("%d-%m-%Y").to_string())
+                    .detail(as_of.clone()),
+            );
+        }
+    }
+}
+
+fn follow_up(ctx: &Context, i: usize, c: &Complaint, out: &mut Vec<Finding>) {
+    match (c.status, c.closed_date) {
+        // Without a closed-date column the register cannot date any closure: said once.
+        (Some(Status::Closed), None) if ctx.register.cell(c, Field::ClosedDate).is_none() => ctx
+            .once_for_file(
+                c.file,
+                Rule::StatusConflict,
+                Field::ClosedDate,
+                "closed-without-date".into(),
+                out,
+            ),
+        (Some(Status::Closed), None) => out.push(
+            ctx.finding(i, Rule::StatusConflict, Field::Status, Status::Closed.key())
+                .detail("closed-without-date"),
+        ),
+        (Some(s), Some(_)) if s.is_open() => out.push(
+            ctx.finding(i, Rule::StatusConflict, Field::Status, s.key())
+                .detail("open-with-date"),
+        ),
+        _ => {}
+    }
+    if c.received > ctx.as_of || !c.is_open_at(ctx.as_of) {
+        return;
+    }
+    if let Some(update) = c.last_update.filter(|u| *u <= ctx.as_of) {
+        let idle = ctx.calendar.working_days(update, ctx.as_of);
+        let limit = ctx.config.targets.stale_wd;
+        if idle > i64::from(limit) {
+            out.push(
+                ctx.finding(i, Rule::Stale, Field::LastUpdate, idle.to_string())
+                    .detail(limit.to_string()),
+            );
+        }
+    }
+    let age = ctx.calendar.working_days(c.received, ctx.as_of);
+    if let Some(target) = overdue_target(ctx, c, age) {
+        out.push(
+            ctx.finding(i, Rule::Overdue, Field::ReceivedDate, age.to_string())
+                .detail(target),
+        );
+    }
+    if let Some(u) = c.urgency.filter(|u| u.is_escalation()) {
+        out.push(ctx.finding(i, Rule::OpenEscalation, Field::Urgency, u.to_string()));
+    }
+    if c.customer_type == Some(CustomerType::Consumer) {
+        let months = months_between(c.received, ctx.as_of);
+        if months >= ctx.config.targets.dispute_months {
+            out.push(ctx.finding(
+                i,
+                Rule::DisputeWindow,
+                Field::CustomerType,
+                months.to_string(),
+            ));
+        }
+    }
+}
+
+/// For an open complaint of `age` working days: the target it is past (as text for the
+/// message), or `None` when it is not overdue. A due date overrides the urgency's target.
+fn overdue_target(ctx: &Context, c: &Complaint, age: i64) -> Option<String> {
+    match c.due_date {
+        Some(due) => (ctx.as_of > due).then(|| due.format("%d-%m-%Y").to_string()),
+        None => {
+            let target = ctx.config.targets.close_target(c.urgency)?;
+            (age > i64::from(target)).then(|| target.to_string())
+        }
+    }
+}
+
+/// Whole calendar months from `a` to `b` (a month counts once its day of the month is reached).
+pub fn months_between(a: NaiveDate, b: NaiveDate) -> u32 {
+    if b < a {
+        return 0;
+    }
+    let mut m = (b.year() - a.year()) * 12 + b.month() as i32 - a.month() as i32;
+    if b.day() < a.day() {
+        m -= 1;
+    }
+    m.max(0) as u32
+}
+
+fn action(ctx: &Context, i: usize, c: &Complaint, out: &mut Vec<Finding>) {
+    if !c.is_closed() {
+        return;
+    }
+    if c.cause.is_none() {
+        ctx.missing(i, Rule::ClosedWithoutCause, Field::Cause, out);
+    }
+    if c.solution.is_none() {
+        ctx.missing(i, Rule::ClosedWithoutSolution, Field::Solution, out);
+    }
+}
+
+/// The customer a complaint comes from: the customer number, else the normalised name.
+pub fn customer_key(c: &Complaint) -> Option<String> {
+    match (&c.customer_id, &c.customer) {
+        (Some(id), _) => Some(format!("#{}", crate::ingest::value::normalize_key(id))),
+        (None, Some(name)) => {
+            let key = crate::ingest::value::normalize_key(name);
+            (!key.is_empty()).then_some(key)
+        }
+        _ => None,
+    }
+}
+
+/// `repeat-complaint`: the same customer, or the same job/installation, complained in the
+/// `repeat_days` days before.
+fn repeats(ctx: &Context, out: &mut Vec<Finding>) {
+    let window = i64::from(ctx.config.targets.repeat_days);
+    let complaints = &ctx.register.complaints;
+    let mut order: Vec<usize> = (0..complaints.len()).collect();
+    order.sort_by_key(|&i| {
+        (
+            complaints[i].received,
+            complaints[i].file,
+            complaints[i].row,
+        )
+    });
+    let mut last_customer: HashMap<String, usize> = HashMap::new();
+    let mut last_job: HashMap<String, usize> = HashMap::new();
+    for i in order {
+        let c = &complaints[i];
+        let recent = |j: &usize| (c.received - complaints[*j].received).num_days() <= window;
+        let by_customer = customer_key(c).and_then(|k| {
+            let prev = last_customer.get(&k).copied().filter(recent);
+            last_customer.insert(k, i);
+            prev.map(|p| (p, Field::Customer))
+        });
+        let by_job = c
+            .job_ref
+            .as_deref()
+            .map(crate::ingest::value::normalize_key)
+            .filter(|k| !k.is_empty())
+            .and_then(|k| {
+                let prev = last_job.get(&k).copied().filter(recent);
+                last_job.insert(k, i);
+                prev.map(|p| (p, Field::JobRef))
+            });
+        if let Some((p, field)) = by_customer.or(by_job) {
+            let who = match field {
+                Field::Customer => "customer",
+                _ => "job",
+            };
+            out.push(
+                ctx.finding(i, Rule::RepeatComplaint, field, complaints[p].id.clone())
+                    .detail(who),
+            );
+        }
+    }
+}
+
+/// Words of a description, for near-identity.
+fn words(s: &str) -> Vec<String> {
+    let mut w: Vec<String> = s
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(crate::ingest::value::normalize_key)
+        .collect();
+    w.sort();
+    w.dedup();
+    w
+}
+
+/// Near-identical descriptions: the same words, or at least 80 % of them shared.
+pub fn near_identical(a: &str, b: &str) -> bool {
+    let (wa, wb) = (words(a), words(b));
+    if wa.is_empty() || wb.is_empty() {
+        return wa == wb;
+    }
+    let shared = wa.iter().filter(|w| wb.binary_search(w).is_ok()).count();
+    let union = wa.len() + wb.len() - shared;
+    shared * 5 >= union * 4
+}
+
+/// `possible-duplicate`: same customer, same received date, near-identical description.
+fn possible_duplicates(ctx: &Context, out: &mut Vec<Finding>) {
+    let mut groups: HashMap<(String, NaiveDate), Vec<usize>> = HashMap::new();
+    for (i, c) in ctx.register.complaints.iter().enumerate() {
+        if let (Some(k), Some(_)) = (customer_key(c), &c.description) {
+            groups.entry((k, c.received)).or_default().push(i);
+        }
+    }
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for members in groups.values().filter(|m| m.len() > 1) {
+        for (n, &i) in members.iter().enumerate().skip(1) {
+            let di = ctx.register.complaints[i]
+                .description
+                .as_deref()
+                .unwrap_or("");
+            let twin = members[..n].iter().copied().find(|&j| {
+                near_identical(
+                    di,
+                    ctx.register.complaints[j]
+                        .description
+                        .as_deref()
+                        .unwrap_or(""),
+                )
+            });
+            if let Some(j) = twin {
+                found.push((i, j));
+            }
+        }
+    }
+    found.sort_unstable();
+    for (i, j) in found {
+        let earlier = ctx.register.complaints[j].id.clone();
+        out.push(ctx.finding(i, Rule::PossibleDuplicate, Field::Description, earlier));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_count_when_the_day_is_reached() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(months_between(d(2025, 1, 15), d(2025, 11, 14)), 9);
+        assert_eq!(months_between(d(2025, 1, 15), d(2025, 11, 15)), 10);
+        assert_eq!(months_between(d(2025, 1, 31), d(2025, 2, 28)), 0);
+        assert_eq!(months_between(d(2025, 3, 1), d(2025, 2, 1)), 0);
+    }
+
+    #[test]
+    fn near_identical_descriptions() {
+        assert!(near_identical("Koelcel lekt", "koelcel LEKT!"));
+        assert!(near_identical(
+            "Buitenunit maakt veel lawaai 's nachts bij de buren",
+            "Buitenunit maakt veel lawaai 's nachts bij buren"
+        ));
+        assert!(!near_identical("Koelcel lekt", "Factuur klopt niet"));
+        assert!(!near_identical(
+            "Koelcel lekt",
+            "Koelcel lekt niet meer maar ijst aan"
+        ));
+    }
+}

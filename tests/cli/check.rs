@@ -1,0 +1,109 @@
+//! `klacht check`: terminal summary, JSON, findings files, exit codes and usage errors.
+
+use crate::util::*;
+
+#[test]
+fn terminal_summary_names_files_rows_and_cells() {
+    let dir = temp_dir("summary");
+    let out = klacht_in(
+        &dir,
+        &["check", arg(&sample("klachtenregister-2025-2026.xlsx"))],
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Klachtenregister"), "{text}");
+    assert!(text.contains("kopregel in rij"), "Dutch by default: {text}");
+    assert!(text.contains("gelezen"), "{text}");
+    let en = klacht_in(
+        &dir,
+        &[
+            "--lang",
+            "en",
+            "check",
+            arg(&sample("klachtenregister-2025-2026.xlsx")),
+        ],
+    );
+    let text = String::from_utf8_lossy(&en.stdout);
+    assert!(
+        text.contains("header in row") && text.contains("Findings"),
+        "{text}"
+    );
+}
+
+#[test]
+fn unreadable_input_exits_2_with_the_file_named() {
+    let dir = temp_dir("bad-input");
+    let missing = dir.join("bestaat-niet.xlsx");
+    let out = klacht_in(&dir, &["check", arg(&missing)]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("bestaat-niet.xlsx") && err.contains("niet gevonden"),
+        "{err}"
+    );
+
+    let junk = dir.join("register.xlsx");
+    std::fs::write(&junk, b"PK\x03\x04 this is no workbook").unwrap();
+    let out = klacht_in(&dir, &["--lang", "en", "check", arg(&junk)]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("register.xlsx"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn fail_on_sets_the_exit_code() {
+    let dir = temp_dir("fail-on");
+    let path = dir.join("r.csv");
+    std::fs::write(
+        &path,
+        "Klachtnr;Datum ontvangst;Omschrijving;Behandelaar\nK-1;3-3-2026;Lekkage;Jan\n;4-3-2026;Geluid;Piet\n",
+    )
+    .unwrap();
+    // Only a missing-id warning: clean for errors, failing for warnings.
+    let ok = klacht_in(&dir, &["check", arg(&path)]);
+    assert_eq!(ok.status.code(), Some(0));
+    let warn = klacht_in(&dir, &["check", "--fail-on", "warning", arg(&path)]);
+    assert_eq!(warn.status.code(), Some(1));
+}
+
+#[test]
+fn findings_file_as_csv_xlsx_and_json() {
+    let dir = temp_dir("findings-file");
+    let reg = sample("klachtenregister-2025-2026.csv");
+    for name in ["bevindingen.csv", "bevindingen.xlsx", "bevindingen.json"] {
+        let out_path = dir.join(name);
+        let out = klacht_in(&dir, &["check", "--findings", arg(&out_path), arg(&reg)]);
+        assert!(out.status.code() == Some(0) || out.status.code() == Some(1));
+        assert!(out_path.exists(), "{name} written");
+    }
+    let (doc, _) = check_json(&dir, &[arg(&reg)]);
+    let csv = std::fs::read_to_string(dir.join("bevindingen.csv")).unwrap();
+    assert_eq!(
+        csv.lines().count() as u64 - 1,
+        doc["items"].as_array().unwrap().len() as u64,
+        "one CSV line per finding"
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("bevindingen.json")).unwrap()).unwrap();
+    assert_eq!(json["findings"], doc["findings"]);
+    use calamine::Reader;
+    let mut wb = calamine::open_workbook_auto(dir.join("bevindingen.xlsx")).unwrap();
+    assert_eq!(wb.sheet_names(), vec!["Samenvatting", "Bevindingen"]);
+    let list = wb.worksheet_range("Bevindingen").unwrap();
+    assert_eq!(list.height() - 1, doc["items"].as_array().unwrap().len());
+}
+
+#[test]
+fn an_output_over_the_input_is_refused() {
+    let dir = temp_dir("over-input");
+    let reg = dir.join("r.csv");
+    std::fs::write(
+        &reg,
+        "Datum ontvangst;Omschrijving;Behandelaar\n3-3-2026;Lekkage;Jan\n",
+    )
+    .unwrap();
+    let before = std::fs::read(&reg).unwrap();
+    let out = klacht_in(&dir, &["check", "--findings", arg(&reg), arg(&reg)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::fs::read(&reg).unwrap(), before, "input untouched");
+}

@@ -1,0 +1,181 @@
+//! Import: every record of the real registers is read and accounted for; the bundled sample
+//! workbook and its CSV export give the same complaints.
+
+use crate::util::*;
+use klacht::config::Config;
+use klacht::ingest::{load::load, ReadOptions};
+use serde_json::Value;
+
+/// Reads a shared register through its mapping; checks the row accounting and returns the
+/// `check --json` document.
+fn shared_register(file: &str, mapping_file: &str, records: u64) -> Value {
+    let dir = temp_dir(&format!("shared-{mapping_file}"));
+    let (doc, code) = check_json(
+        &dir,
+        &["--config", arg(&mapping(mapping_file)), arg(&shared(file))],
+    );
+    assert!(code == 0 || code == 1, "{file}: exit {code}");
+    let rows = &doc["rows"];
+    assert_eq!(rows["read"], records, "{file}: every record read");
+    let sum = rows["used"].as_u64().unwrap()
+        + rows["excluded"].as_u64().unwrap()
+        + rows["blank"].as_u64().unwrap();
+    assert_eq!(sum, records, "{file}: read = used + excluded + blank");
+    doc
+}
+
+fn count(doc: &Value, code: &str) -> u64 {
+    doc["findings"]["by_rule"][code].as_u64().unwrap_or(0)
+}
+
+#[test]
+fn cfpb_every_record_read_dates_month_first() {
+    let doc = shared_register("cfpb_2013_cuny_msda.csv", "cfpb.toml", 3186);
+    assert_eq!(doc["rows"]["used"], 3186);
+    // No complaint number column: every id is derived, with a warning each.
+    assert_eq!(count(&doc, "missing-id"), 3186);
+    assert_eq!(
+        count(&doc, "unreadable-value"),
+        0,
+        "M/D/YYYY dates and mapped values all read"
+    );
+    assert_eq!(count(&doc, "missing-column"), 0);
+}
+
+#[test]
+fn nyc_2022_every_record_read() {
+    let doc = shared_register("nyc311_2022-05_pyboot.csv", "nyc311-2022.toml", 924);
+    assert_eq!(doc["rows"]["used"], 924);
+    assert_eq!(count(&doc, "unreadable-value"), 0);
+    assert_eq!(count(&doc, "duplicate-id"), 0);
+}
+
+#[test]
+fn nyc_2024_multiline_fields_every_record_read() {
+    let doc = shared_register("nyc311_2024-04_socrata_api.csv", "nyc311-2024.toml", 1000);
+    assert_eq!(doc["rows"]["used"], 1000);
+    assert_eq!(count(&doc, "unreadable-value"), 0);
+    // Records span several physical lines: the last record starts far below line 1001.
+    let last_line = doc["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|i| i["line"].as_u64())
+        .max()
+        .unwrap_or(0);
+    assert!(last_line <= 2956, "lines are physical lines of the file");
+}
+
+#[test]
+fn boston_lone_space_is_blank() {
+    let doc = shared_register("boston311_2022_100rows_qsv.csv", "boston311.toml", 100);
+    assert_eq!(doc["rows"]["used"], 100);
+    assert_eq!(count(&doc, "unreadable-value"), 0);
+}
+
+#[test]
+fn comcast_shifted_rows_are_reported_not_dropped() {
+    let doc = shared_register("comcast_fcc_complaints_2015.tsv.csv", "comcast.toml", 2224);
+    let source = &doc["sources"][0];
+    assert_eq!(source["encoding"], "UTF-8");
+    // The three rows whose text holds a tab spill into the header-less 12th column (L).
+    let stray: Vec<&str> = doc["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["code"] == "unreadable-value" && i["cell"].as_str().unwrap().starts_with('L'))
+        .map(|i| i["cell"].as_str().unwrap())
+        .collect();
+    assert_eq!(stray, vec!["L1408", "L1409", "L1508"]);
+    // No handler column in this register.
+    assert_eq!(count(&doc, "missing-column"), 1);
+}
+
+#[test]
+fn sample_workbook_and_csv_export_give_the_same_complaints() {
+    let config = Config::default();
+    let opts = ReadOptions::default();
+    let xlsx = load(&[sample("klachtenregister-2025-2026.xlsx")], &config, &opts).unwrap();
+    let csv = load(&[sample("klachtenregister-2025-2026.csv")], &config, &opts).unwrap();
+    assert_eq!(xlsx.sources[0].sheet.as_deref(), Some("Klachtenregister"));
+    assert_eq!(csv.sources[0].encoding, Some("windows-1252"));
+    assert_eq!(csv.sources[0].separator, Some(';'));
+    assert!(xlsx.complaints.len() > 300, "a few hundred complaints");
+    assert_eq!(xlsx.complaints.len(), csv.complaints.len());
+    for (a, b) in xlsx.complaints.iter().zip(&csv.complaints) {
+        let key = |c: &klacht::register::Complaint| {
+            (
+                c.id.clone(),
+                c.received,
+                c.urgency,
+                c.channel,
+                c.nature,
+                c.closed_date,
+                c.ack_date,
+                c.handler.clone(),
+                c.description.clone(),
+                c.customer.clone(),
+            )
+        };
+        assert_eq!(
+            key(a),
+            key(b),
+            "complaint {} differs between xlsx and csv",
+            a.id
+        );
+    }
+    // The totals row below the data is recognised and excluded with its reason.
+    assert!(xlsx
+        .exclusions
+        .iter()
+        .any(|e| e.reason == klacht::register::ExclusionReason::Totals));
+    assert!(xlsx.rows().balances() && csv.rows().balances());
+}
+
+#[test]
+fn a_messy_hand_kept_csv_is_read_with_cell_addresses() {
+    let dir = temp_dir("messy");
+    let path = dir.join("register.csv");
+    // Title, blank and note rows above the header; a blank row, an impossible date, an
+    // unknown urgency and a totals row below. Windows-1252 bytes for ë and €.
+    let text = "Klachtenregister 2026;;;;;\r\n\
+                ;;;;;\r\n\
+                Bijgewerkt: maart;;;;;\r\n\
+                Klachtnr.;Datum ontvangst;Omschrijving klacht;Behandelaar;Cat.;Kosten\r\n\
+                K-1;3-3-2026;Koelcel lekt;Jan;cat. 4;\u{20ac} 95\r\n\
+                K-2;31-02-2026;Factuur fout;Piët;7;1.234,50\r\n\
+                ;;;;;\r\n\
+                K-3;4 maart 2026;Buitenunit maakt lawaai;;hoog;\r\n\
+                K-3;05/03/2026;Zelfde nummer;Jan;6;\r\n\
+                Totaal;4;;;;\r\n";
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(text);
+    std::fs::write(&path, &bytes).unwrap();
+    let (doc, code) = check_json(&dir, &[arg(&path)]);
+    assert_eq!(code, 1, "errors found → exit 1");
+    assert_eq!(doc["rows"]["read"], 6);
+    assert_eq!(doc["rows"]["used"], 3);
+    assert_eq!(doc["rows"]["excluded"], 2, "impossible date and totals row");
+    assert_eq!(doc["rows"]["blank"], 1);
+    let items = doc["items"].as_array().unwrap();
+    let find = |code: &str| -> Vec<String> {
+        items
+            .iter()
+            .filter(|i| i["code"] == code)
+            .map(|i| {
+                format!(
+                    "{}={}",
+                    i["cell"].as_str().unwrap(),
+                    i["value"].as_str().unwrap()
+                )
+            })
+            .collect()
+    };
+    assert_eq!(find("unreadable-value"), vec!["B6=31-02-2026", "E8=hoog"]);
+    assert_eq!(find("duplicate-id"), vec!["A9=K-3"]);
+    assert_eq!(find("missing-handler"), vec!["D8="]);
+    let excl = doc["exclusions"].as_array().unwrap();
+    assert_eq!(excl[0]["reason"], "no_received_date");
+    assert_eq!(excl[1]["reason"], "totals");
+    assert_eq!(doc["sources"][0]["header_row"], 4);
+    assert_eq!(doc["sources"][0]["encoding"], "windows-1252");
+}

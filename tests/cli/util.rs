@@ -1,0 +1,69 @@
+//! Running the binary and finding test inputs.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A file in `sample-data/`.
+pub fn sample(name: &str) -> PathBuf {
+    root().join("sample-data").join(name)
+}
+
+/// A real register in `../shared/registers/` (CI has `shared/` beside the clone).
+pub fn shared(name: &str) -> PathBuf {
+    let p = root().join("../shared/registers").join(name);
+    assert!(
+        p.exists(),
+        "{} is missing: the tests need ../shared/registers",
+        p.display()
+    );
+    p
+}
+
+/// A mapping from `examples/mappings/`.
+pub fn mapping(name: &str) -> PathBuf {
+    root().join("examples/mappings").join(name)
+}
+
+/// A fresh, empty temporary directory for one test.
+pub fn temp_dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("klacht-test-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// Runs `klacht` with `args` in `dir` (so no stray klacht.toml is picked up).
+pub fn klacht_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_klacht"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .expect("the klacht binary runs")
+}
+
+/// Runs `klacht check --json` and parses its document; returns it with the exit code.
+pub fn check_json(dir: &Path, args: &[&str]) -> (serde_json::Value, i32) {
+    let mut all = vec!["check", "--json"];
+    all.extend_from_slice(args);
+    let out = klacht_in(dir, &all);
+    let code = out.status.code().unwrap_or(-1);
+    let doc = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "check --json gave no JSON ({e}); exit {code}\nstderr: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (doc, code)
+}
+
+/// A path as an argument.
+pub fn arg(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
