@@ -213,7 +213,7 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
     }
     match cli.command {
         Command::Check(args) => cmd::check::run(&config, &args),
-        Command::Report(_) => Err(Error::new("E-usage", "report").detail("not yet")),
+        Command::Report(args) => cmd::report::run(&config, &args),
         Command::Template(args) => cmd::template::run(&config, &args),
         Command::Sample(args) => cmd::sample::run(&config, &args),
         Command::Config(args) => cmd::config::run(&config, &args),

@@ -1,8 +1,10 @@
 //! Output: JSON, the terminal, findings files (and, with the report, the workbook and charts).
 
+pub mod charts;
 pub mod findings_file;
 pub mod json;
 pub mod output;
-
+pub mod report;
 pub mod template;
 pub mod terminal;
+pub mod workbook;

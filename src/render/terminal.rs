@@ -38,6 +38,31 @@ impl Paint {
     }
 }
 
+/// `3 fouten, 1 waarschuwing, 0 info`, coloured by severity.
+fn severity_counts(c: &Counts, lang: Lang, paint: &Paint) -> String {
+    let word = |n: u64, one_nl, many_nl, one_en, many_en| {
+        if n == 1 {
+            lang.pick(one_nl, one_en)
+        } else {
+            lang.pick(many_nl, many_en)
+        }
+    };
+    format!(
+        "{} {}, {} {}, {} info",
+        paint.severity(Severity::Error, &c.error.to_string()),
+        word(c.error, "fout", "fouten", "error", "errors"),
+        paint.severity(Severity::Warning, &c.warning.to_string()),
+        word(
+            c.warning,
+            "waarschuwing",
+            "waarschuwingen",
+            "warning",
+            "warnings"
+        ),
+        paint.severity(Severity::Info, &c.info.to_string()),
+    )
+}
+
 /// The summary text; `show` findings are listed, the rest counted.
 pub fn check_summary(register: &Register, findings: &[Finding], lang: Lang, show: usize) -> String {
     summary_with(register, findings, lang, show, &Paint::detect())
@@ -137,13 +162,9 @@ fn summary_with(
     let counts = Counts::of(findings);
     let _ = writeln!(
         out,
-        "\n{}: {} {}, {} {}, {} info",
+        "\n{}: {}",
         t("Bevindingen", "Findings"),
-        paint.severity(Severity::Error, &counts.error.to_string()),
-        t("fouten", "errors"),
-        paint.severity(Severity::Warning, &counts.warning.to_string()),
-        t("waarschuwingen", "warnings"),
-        paint.severity(Severity::Info, &counts.info.to_string()),
+        severity_counts(&counts, lang, &paint)
     );
     let steps = [
         Step::Receipt,
@@ -209,6 +230,94 @@ fn summary_with(
                 "more (full list: --json or --findings FILE)"
             )
         );
+    }
+    out
+}
+
+/// The terminal summary of `klacht report`: headline figures and where the report was written.
+pub fn report_summary(
+    figures: &crate::metrics::model::Figures,
+    written: &crate::render::report::Written,
+    lang: Lang,
+) -> String {
+    let paint = Paint::detect();
+    let k = &figures.kpi;
+    let t = |nl, en| lang.pick(nl, en);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} {} ({} – {}), {} {}",
+        paint.bold(t("Klachtenrapport", "Complaints report")),
+        k.period.label,
+        k.period.start.format("%d-%m-%Y"),
+        k.period.end.format("%d-%m-%Y"),
+        t("peildatum", "reference date"),
+        k.period.as_of.format("%d-%m-%Y"),
+    );
+    let days = |v: Option<f64>| v.map(|d| format!("{d:.1}")).unwrap_or_else(|| "–".into());
+    let lines = [
+        (t("ontvangen", "received"), k.received.to_string()),
+        (t("afgehandeld", "closed"), k.closed.to_string()),
+        (
+            t("open bij begin", "open at start"),
+            k.open_at_start.to_string(),
+        ),
+        (
+            t("open bij einde", "open at end"),
+            k.open_at_end.to_string(),
+        ),
+        (t("achterstallig", "overdue"), k.overdue.to_string()),
+        (
+            t(
+                "doorlooptijd mediaan (werkdagen)",
+                "handling time median (working days)",
+            ),
+            days(k.handling_wd.median),
+        ),
+    ];
+    for (label, value) in lines {
+        let _ = writeln!(out, "  {label:<38} {value:>8}");
+    }
+    let flow = &figures.tables.flow;
+    let _ = writeln!(
+        out,
+        "  {} {} + {} − {} = {} {}",
+        t("stroomcontrole:", "flow check:"),
+        flow.open_at_start,
+        flow.received,
+        flow.closed,
+        flow.open_at_end,
+        if flow.holds {
+            t("(klopt)", "(holds)").to_string()
+        } else {
+            format!(
+                "({} {})",
+                t("klopt niet, verschil", "does not hold, difference"),
+                flow.difference
+            )
+        }
+    );
+    let _ = writeln!(
+        out,
+        "  {}: {}",
+        t("bevindingen", "findings"),
+        severity_counts(&k.findings, lang, &paint)
+    );
+    let _ = writeln!(
+        out,
+        "{} {}",
+        t("Geschreven:", "Written:"),
+        written.workbook.display()
+    );
+    let _ = writeln!(out, "  {}", written.kpi.display());
+    let _ = writeln!(
+        out,
+        "  {} {}",
+        written.charts.len(),
+        t("grafiekbestanden in", "chart files in")
+    );
+    if let Some(dir) = written.charts.first().and_then(|p| p.parent()) {
+        let _ = writeln!(out, "  {}", dir.display());
     }
     out
 }

@@ -3,4 +3,5 @@
 
 mod check;
 mod import;
+mod report;
 mod util;
