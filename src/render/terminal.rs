@@ -164,7 +164,7 @@ fn summary_with(
         out,
         "\n{}: {}",
         t("Bevindingen", "Findings"),
-        severity_counts(&counts, lang, &paint)
+        severity_counts(&counts, lang, paint)
     );
     let steps = [
         Step::Receipt,
