@@ -2,6 +2,7 @@
 //! registers in `../shared/registers/`. One test binary (polars makes each binary large).
 
 mod check;
+mod foreign;
 mod import;
 mod report;
 mod util;
