@@ -3,4 +3,7 @@
 
 mod check;
 mod import;
+mod rules;
+mod settings;
+mod terminal;
 mod util;
