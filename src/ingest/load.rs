@@ -225,7 +225,8 @@ fn read_rows(
         let reason = if let Some(reason) = p.not_a_complaint {
             reason
         } else {
-            if p.received_missing {
+            // Without the column, `missing-column` said it once already (decisions.md).
+            if p.received_missing && header.column_of(Field::ReceivedDate).is_some() {
                 reader.finding(
                     Rule::MissingReceivedDate,
                     reader.at(p.complaint.row, Field::ReceivedDate),

@@ -3,18 +3,31 @@
 use crate::register::Register;
 use crate::rules::{Counts, Finding, Rule, Severity, Step};
 use crate::Lang;
+use std::ffi::OsStr;
 use std::fmt::Write;
 use std::io::IsTerminal;
 
-/// ANSI colours, only on a terminal and only without `NO_COLOR`.
+/// Whether to colour: only on a terminal, and only while `NO_COLOR` is unset or empty
+/// (no-color.org), so that piped output and logs stay plain text.
+fn colour_enabled(is_tty: bool, no_color: Option<&OsStr>) -> bool {
+    is_tty && no_color.is_none_or(|v| v.is_empty())
+}
+
+/// ANSI colours, or plain text.
 struct Paint(bool);
 
 impl Paint {
+    fn new(enabled: bool) -> Paint {
+        Paint(enabled)
+    }
+
+    /// Colours for standard output as it is now.
     fn detect() -> Paint {
-        Paint(
-            std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-        )
+        let no_color = std::env::var_os("NO_COLOR");
+        Paint::new(colour_enabled(
+            std::io::stdout().is_terminal(),
+            no_color.as_deref(),
+        ))
     }
 
     fn severity(&self, s: Severity, text: &str) -> String {
@@ -27,6 +40,13 @@ impl Paint {
             Severity::Info => "36",
         };
         format!("\x1b[{code}m{text}\x1b[0m")
+    }
+
+    /// `text` coloured and padded to `width` characters; the padding is outside the escapes,
+    /// which take no room on screen, so columns line up with and without colour.
+    fn padded(&self, s: Severity, text: &str, width: usize) -> String {
+        let pad = width.saturating_sub(text.chars().count());
+        format!("{}{}", self.severity(s, text), " ".repeat(pad))
     }
 
     fn bold(&self, text: &str) -> String {
@@ -212,8 +232,8 @@ fn summary_with(
             .unwrap_or_default();
         let _ = writeln!(
             out,
-            "  {:<12} {} {}  {}",
-            paint.severity(f.severity, f.severity.label(lang)),
+            "  {} {} {}  {}",
+            paint.padded(f.severity, f.severity.label(lang), 12),
             file,
             at,
             f.message(register, lang)
@@ -320,4 +340,121 @@ pub fn report_summary(
         let _ = writeln!(out, "  {}", dir.display());
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::register::Field;
+    use crate::rules::testkit::{check, row, Checked};
+
+    #[test]
+    fn colour_only_on_a_terminal_without_no_color() {
+        assert!(colour_enabled(true, None));
+        assert!(
+            colour_enabled(true, Some(OsStr::new(""))),
+            "empty NO_COLOR is unset"
+        );
+        assert!(!colour_enabled(true, Some(OsStr::new("1"))));
+        assert!(!colour_enabled(false, None), "piped");
+        assert!(!colour_enabled(false, Some(OsStr::new("1"))));
+    }
+
+    #[test]
+    fn the_painter_colours_by_severity_or_not_at_all() {
+        let on = Paint::new(true);
+        assert_eq!(on.severity(Severity::Error, "3"), "\x1b[31m3\x1b[0m");
+        assert_eq!(on.severity(Severity::Warning, "3"), "\x1b[33m3\x1b[0m");
+        assert_eq!(on.severity(Severity::Info, "3"), "\x1b[36m3\x1b[0m");
+        assert_eq!(on.bold("x"), "\x1b[1mx\x1b[0m");
+        let off = Paint::new(false);
+        assert_eq!(off.severity(Severity::Error, "3"), "3");
+        assert_eq!(off.bold("x"), "x");
+    }
+
+    /// Five findings in three steps and the data group: missing-channel (C2), missing-handler
+    /// (J3), unreadable-value (I4), overdue (B5) and stale (S5).
+    fn checked() -> Checked {
+        check([
+            row().set(Field::Channel, ""),
+            row().set(Field::Handler, ""),
+            row().set(Field::Urgency, "9"),
+            row().open("02-01-2026"),
+            row(),
+        ])
+    }
+
+    #[test]
+    fn the_summary_groups_counts_by_step_then_lists_the_first_findings() {
+        let c = checked();
+        assert_eq!(c.findings.len(), 5, "{:?}", c.findings);
+        let text = summary_with(&c.register, &c.findings, Lang::En, 2, &Paint::new(false));
+        assert!(!text.contains('\x1b'), "{text}");
+        assert!(
+            text.contains("Findings: 2 errors, 3 warnings, 0 info"),
+            "{text}"
+        );
+        let lines: Vec<&str> = text.lines().collect();
+        let at = |needle: &str| {
+            lines
+                .iter()
+                .position(|l| l.trim() == needle)
+                .unwrap_or_else(|| panic!("no line {needle:?} in\n{text}"))
+        };
+        // Steps in procedure order, each followed by its rules with count and severity.
+        let steps = ["receipt", "registration", "follow-up", "data"];
+        let idx: Vec<usize> = steps.iter().map(|s| at(s)).collect();
+        assert!(idx.windows(2).all(|w| w[0] < w[1]), "{text}");
+        let rule_line = |step: &str, n: usize| -> Vec<&str> {
+            lines[at(step) + n].split_whitespace().collect()
+        };
+        assert_eq!(rule_line("receipt", 1), ["1", "missing-channel", "warning"]);
+        assert_eq!(
+            rule_line("registration", 1),
+            ["1", "missing-handler", "error"]
+        );
+        assert_eq!(rule_line("follow-up", 1), ["1", "stale", "warning"]);
+        assert_eq!(rule_line("follow-up", 2), ["1", "overdue", "warning"]);
+        assert_eq!(rule_line("data", 1), ["1", "unreadable-value", "error"]);
+        // The first two findings with file and cell, then the rest counted.
+        assert!(
+            text.contains("warning      register1.csv C2  No channel recorded."),
+            "{text}"
+        );
+        assert!(
+            text.contains("error        register1.csv J3  No handler"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("register1.csv I4"),
+            "only --show findings listed"
+        );
+        assert!(text.contains("… and 3 more (full list"), "{text}");
+        // Dutch
+        let nl = summary_with(&c.register, &c.findings, Lang::Nl, 5, &Paint::new(false));
+        assert!(
+            nl.contains("Bevindingen: 2 fouten, 3 waarschuwingen, 0 info"),
+            "{nl}"
+        );
+        assert!(nl.contains("register1.csv S5"), "{nl}");
+        assert!(!nl.contains("en nog"), "all five shown: {nl}");
+    }
+
+    #[test]
+    fn the_summary_is_coloured_only_when_asked() {
+        let c = checked();
+        let on = summary_with(&c.register, &c.findings, Lang::En, 2, &Paint::new(true));
+        assert!(on.contains("\x1b[31m2\x1b[0m errors"), "{on}");
+        assert!(on.contains("\x1b[33mwarning\x1b[0m"), "{on}");
+        let off = summary_with(&c.register, &c.findings, Lang::En, 2, &Paint::new(false));
+        assert!(!off.contains('\x1b'));
+        // The same text once the escapes are taken out.
+        let plain = on
+            .replace("\x1b[31m", "")
+            .replace("\x1b[33m", "")
+            .replace("\x1b[36m", "")
+            .replace("\x1b[1m", "")
+            .replace("\x1b[0m", "");
+        assert_eq!(plain, off);
+    }
 }

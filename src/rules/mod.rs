@@ -114,6 +114,10 @@ pub struct Finding {
 
 pub mod procedure;
 pub mod registration;
+#[cfg(test)]
+pub(crate) mod testkit;
+#[cfg(test)]
+mod tests;
 
 use crate::calendar::Calendar;
 use crate::ingest::location::FileIdx;
@@ -289,9 +293,12 @@ impl Finding {
                 ),
             }
             .to_string(),
-            (Rule::RepeatComplaint, _) => match self.detail.as_str() {
-                "customer" => lang.pick("dezelfde klant", "the same customer"),
-                _ => lang.pick("hetzelfde werk/installatie", "the same job/installation"),
+            (Rule::RepeatComplaint, _) => match self.detail.split(':').next() {
+                Some("customer") => lang.pick("van dezelfde klant", "from the same customer"),
+                _ => lang.pick(
+                    "over hetzelfde werk of dezelfde installatie",
+                    "about the same job or installation",
+                ),
             }
             .to_string(),
             _ => self.detail.clone(),
@@ -303,6 +310,8 @@ impl Finding {
                 ("field", &field),
                 ("value", &self.value),
                 ("detail", &detail),
+                // `repeat-complaint` carries its window after the kind: `customer:365`.
+                ("days", self.detail.split(':').nth(1).unwrap_or_default()),
             ],
         );
         if self.complaint.is_none() && self.field.is_some() && self.rule.per_complaint() {

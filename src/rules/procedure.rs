@@ -3,7 +3,7 @@
 
 use super::{Context, Finding, Rule};
 use crate::register::{Complaint, CustomerType, Field, HandlingMode, Nature, Status};
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 use std::collections::HashMap;
 
 /// Runs every rule of this module over the register.
@@ -127,6 +127,8 @@ fn follow_up(ctx: &Context, i: usize, c: &Complaint, out: &mut Vec<Finding>) {
                 "closed-without-date".into(),
                 out,
             ),
+        // An unreadable closed date is reported as such, not as missing.
+        (Some(Status::Closed), None) if ctx.unreadable(c, Field::ClosedDate) => {}
         (Some(Status::Closed), None) => out.push(
             ctx.finding(i, Rule::StatusConflict, Field::Status, Status::Closed.key())
                 .detail("closed-without-date"),
@@ -185,16 +187,22 @@ fn overdue_target(ctx: &Context, c: &Complaint, age: i64) -> Option<String> {
     }
 }
 
-/// Whole calendar months from `a` to `b` (a month counts once its day of the month is reached).
+/// Whole calendar months from `a` to `b`: a month counts once its day of the month is
+/// reached, or the month's last day when it is shorter (31 January → 28 February is one
+/// month, as legal terms are counted).
 pub fn months_between(a: NaiveDate, b: NaiveDate) -> u32 {
     if b < a {
         return 0;
     }
-    let mut m = (b.year() - a.year()) * 12 + b.month() as i32 - a.month() as i32;
-    if b.day() < a.day() {
-        m -= 1;
-    }
-    m.max(0) as u32
+    let m = (b.year() - a.year()) * 12 + b.month() as i32 - a.month() as i32;
+    // `a + m months` (clamped to the month's end by chrono) lies in b's month: whole when
+    // it is not after b, else one month less. Never negative since b >= a.
+    let reached = u32::try_from(m)
+        .ok()
+        .and_then(|n| a.checked_add_months(Months::new(n)))
+        .is_some_and(|d| d <= b);
+    let whole = if reached { m } else { m - 1 };
+    u32::try_from(whole).unwrap_or(0)
 }
 
 fn action(ctx: &Context, i: usize, c: &Complaint, out: &mut Vec<Finding>) {
@@ -261,7 +269,7 @@ fn repeats(ctx: &Context, out: &mut Vec<Finding>) {
             };
             out.push(
                 ctx.finding(i, Rule::RepeatComplaint, field, complaints[p].id.clone())
-                    .detail(who),
+                    .detail(format!("{who}:{window}")),
             );
         }
     }
@@ -335,8 +343,16 @@ mod tests {
         let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
         assert_eq!(months_between(d(2025, 1, 15), d(2025, 11, 14)), 9);
         assert_eq!(months_between(d(2025, 1, 15), d(2025, 11, 15)), 10);
-        assert_eq!(months_between(d(2025, 1, 31), d(2025, 2, 28)), 0);
+        // A month from the 31st ends on the last day of a shorter month.
+        assert_eq!(months_between(d(2025, 1, 31), d(2025, 2, 27)), 0);
+        assert_eq!(months_between(d(2025, 1, 31), d(2025, 2, 28)), 1);
+        assert_eq!(months_between(d(2024, 1, 31), d(2024, 2, 28)), 0);
+        assert_eq!(months_between(d(2024, 1, 31), d(2024, 2, 29)), 1);
+        assert_eq!(months_between(d(2025, 4, 30), d(2026, 2, 27)), 9);
+        assert_eq!(months_between(d(2025, 4, 30), d(2026, 2, 28)), 10);
+        assert_eq!(months_between(d(2025, 12, 31), d(2026, 9, 30)), 9);
         assert_eq!(months_between(d(2025, 3, 1), d(2025, 2, 1)), 0);
+        assert_eq!(months_between(d(2025, 3, 1), d(2025, 3, 1)), 0);
     }
 
     #[test]

@@ -5,4 +5,7 @@ mod check;
 mod foreign;
 mod import;
 mod report;
+mod rules;
+mod settings;
+mod terminal;
 mod util;
