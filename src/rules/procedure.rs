@@ -72,6 +72,9 @@ fn receipt_and_assessment(ctx: &Context, i: usize, c: &Complaint, out: &mut Vec<
 
 fn acknowledgement(ctx: &Context, i: usize, c: &Complaint, out: &mut Vec<Finding>) {
     match c.ack_date {
+        // Not yet a gap while the acknowledgement term is still running at the reference date.
+        None if ctx.calendar.working_days(c.received, ctx.as_of)
+            <= i64::from(ctx.config.targets.ack_wd) => {}
         None => ctx.missing(i, Rule::MissingAcknowledgement, Field::AckDate, out),
         Some(ack) if ack >= c.received => {
             let wd = ctx.calendar.working_days(c.received, ack);

@@ -1064,3 +1064,20 @@ fn messages_name_the_numbers_and_the_column() {
         "No channel recorded. The file has no column Channel: this applies to every complaint."
     );
 }
+
+#[test]
+fn a_missing_acknowledgement_is_a_gap_only_once_its_term_has_passed() {
+    // Received Tuesday 29 September 2026; the target is 1 working day.
+    let received = |d: &str| row().set(Field::ReceivedDate, d).set(Field::AckDate, "");
+    let at = |as_of: &str| {
+        check_with(
+            &[Sheet::new([received("29-09-2026")])],
+            &Config::default(),
+            as_of,
+        )
+        .count(Rule::MissingAcknowledgement)
+    };
+    assert_eq!(at("29-09-2026"), 0, "received today");
+    assert_eq!(at("30-09-2026"), 0, "the one working day is still running");
+    assert_eq!(at("01-10-2026"), 1, "two working days later it is a gap");
+}
