@@ -47,19 +47,19 @@ pub struct Cli {
 /// The subcommands, with their Dutch names as aliases.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Import and validate a register; print the findings (alias: controleer).
+    /// Import and validate a register; print the findings
     #[command(visible_alias = "controleer")]
     Check(CheckArgs),
-    /// Write the periodic management report (alias: rapport).
+    /// Write the periodic management report
     #[command(visible_alias = "rapport")]
     Report(ReportArgs),
-    /// Write an empty register workbook that follows the procedure (alias: sjabloon).
+    /// Write an empty register workbook that follows the procedure
     #[command(visible_alias = "sjabloon")]
     Template(TemplateArgs),
-    /// Write a synthetic register of a fictional installer (alias: voorbeeld).
+    /// Write a synthetic register of a fictional installer
     #[command(visible_alias = "voorbeeld")]
     Sample(SampleArgs),
-    /// Show the effective configuration (alias: instellingen).
+    /// Show the effective configuration
     #[command(visible_alias = "instellingen")]
     Config(ConfigArgs),
     /// Print shell completions (bash, zsh, fish, powershell, elvish).
@@ -81,7 +81,8 @@ pub struct InputArgs {
     /// Text encoding of CSV files (default: detected; e.g. windows-1252, utf-8).
     #[arg(long, value_name = "LABEL")]
     pub encoding: Option<String>,
-    /// Reference date (default: today).
+    /// Reference date (default: today for check; for report the end of the period, or today
+    /// while the period runs).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
 }
