@@ -57,11 +57,7 @@ pub fn open_csv(
     }
     if let Some(at) = memchr::memchr(0, text.as_bytes()) {
         let line = 1 + memchr::memchr_iter(b'\n', &text.as_bytes()[..at]).count();
-        return Err(Error::new("E-corrupt", path)
-            .with("format", "CSV")
-            .detail(format!(
-                "it holds NUL bytes (0x00, first on line {line}), so it is not a text file"
-            )));
+        return Err(Error::new("E-nul-bytes", path).with("line", line));
     }
     let separator = sniff_separator(text.as_bytes());
     let reader = ::csv::ReaderBuilder::new()
@@ -693,12 +689,9 @@ mod tests {
     #[test]
     fn nul_bytes_are_not_text() {
         let e = err(b"a;b\n1;\x002\n", &ReadOptions::default());
-        assert_eq!(e.code, "E-corrupt");
-        let msg = e.to_string();
-        assert!(
-            msg.contains("not a valid CSV") && msg.contains("line 2"),
-            "{msg}"
-        );
+        assert_eq!(e.code, "E-nul-bytes");
+        let msg = e.message(crate::Lang::Nl);
+        assert!(msg.contains("regel 2 bevat NUL-tekens"), "{msg}");
     }
 
     #[test]
