@@ -2,5 +2,6 @@
 //! registers in `../shared/registers/`. One test binary (polars makes each binary large).
 
 mod check;
+mod corpus;
 mod import;
 mod util;
