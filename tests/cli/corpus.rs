@@ -387,3 +387,29 @@ fn write_corpus() {
         b"<html><body><table><tr><td>Datum ontvangst</td><td>Omschrijving</td></tr></table></body></html>\n",
     );
 }
+
+/// `klacht check --json | head -c 10`: the reader goes away after a few bytes; the output ends
+/// quietly, with the exit code of the findings, not with a panic.
+#[test]
+fn a_closed_pipe_is_no_panic() {
+    use std::process::{Command, Stdio};
+    let dir = temp_dir("pipe");
+    let register = dir.join("r.csv");
+    let made = klacht_in(&dir, &["sample", "--rows", "5000", "--out", arg(&register)]);
+    assert_eq!(made.status.code(), Some(0));
+    let mut child = Command::new(env!("CARGO_BIN_EXE_klacht"))
+        .args(["check", "--json", "--as-of", AS_OF, arg(&register)])
+        .current_dir(&dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut head = [0u8; 10];
+    child.stdout.take().unwrap().read_exact(&mut head).unwrap();
+    // The read end is closed here, with megabytes of findings still to come, far more than a
+    // pipe holds.
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("panicked"), "{err}");
+    assert_eq!(out.status.code(), Some(1), "{err}");
+}
