@@ -4,4 +4,5 @@
 mod check;
 mod corpus;
 mod import;
+mod injection;
 mod util;
