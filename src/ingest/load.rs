@@ -22,8 +22,36 @@ pub fn load(paths: &[PathBuf], config: &Config, opts: &ReadOptions) -> Result<Re
     let parts: Vec<Result<FileRegister>> = paths
         .par_iter()
         .enumerate()
-        .map(|(i, p)| load_file(p, i as FileIdx, config, opts))
+        .map(|(i, p)| {
+            let bytes = super::spreadsheet::read_input(p, opts)?;
+            load_file(p, bytes, i as FileIdx, config, opts)
+        })
         .collect();
+    assemble(parts)
+}
+
+/// Reads one register from bytes already in memory, as [`load`] reads a file: `path` names it
+/// in messages and derived ids, and decides the format where the content leaves it open. For
+/// the fuzzers, which hand over arbitrary bytes.
+///
+/// ```
+/// use klacht::{config::Config, ingest::{load::load_bytes, ReadOptions}};
+/// let csv = b"Datum ontvangst;Omschrijving;Behandelaar\n3-3-2026;Lekkage;Jan\n".to_vec();
+/// let register = load_bytes("r.csv".as_ref(), csv, &Config::default(), &ReadOptions::default());
+/// assert_eq!(register.unwrap().complaints.len(), 1);
+/// ```
+pub fn load_bytes(
+    path: &Path,
+    bytes: Vec<u8>,
+    config: &Config,
+    opts: &ReadOptions,
+) -> Result<Register> {
+    super::spreadsheet::check_size(path, &bytes, opts)?;
+    assemble([load_file(path, bytes, 0, config, opts)])
+}
+
+/// The files' parts as one register, in the order given; the first error stops it.
+fn assemble(parts: impl IntoIterator<Item = Result<FileRegister>>) -> Result<Register> {
     let mut register = Register::default();
     for part in parts {
         let part = part?;
@@ -55,11 +83,11 @@ struct Sheet {
 
 fn load_file(
     path: &Path,
+    bytes: Vec<u8>,
     file: FileIdx,
     config: &Config,
     opts: &ReadOptions,
 ) -> Result<FileRegister> {
-    let bytes = super::spreadsheet::read_input(path, opts)?;
     let sha256 = hex(&Sha256::digest(&bytes));
     let size = bytes.len() as u64;
     let format = super::spreadsheet::detect_format(path, &bytes)?;

@@ -158,23 +158,30 @@ pub fn read_input(path: &Path, opts: &ReadOptions) -> Result<Vec<u8>, Error> {
     if meta.is_dir() {
         return Err(Error::new("E-is-dir", path));
     }
-    let too_large = || {
-        Error::new("E-too-large", path)
-            .with("limit", human_size(opts.max_bytes))
-            .with("key", "max_bytes")
-    };
     if meta.len() > opts.max_bytes {
-        return Err(too_large());
+        return Err(too_large(path, opts));
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
+    // Again: it may have grown between the check and the read.
+    check_size(path, &bytes, opts)?;
+    Ok(bytes)
+}
+
+/// Refuses input that is empty or larger than `opts.max_bytes`.
+pub fn check_size(path: &Path, bytes: &[u8], opts: &ReadOptions) -> Result<(), Error> {
     if bytes.len() as u64 > opts.max_bytes {
-        // It grew between the check and the read.
-        return Err(too_large());
+        return Err(too_large(path, opts));
     }
     if bytes.is_empty() {
         return Err(Error::new("E-empty", path));
     }
-    Ok(bytes)
+    Ok(())
+}
+
+fn too_large(path: &Path, opts: &ReadOptions) -> Error {
+    Error::new("E-too-large", path)
+        .with("limit", human_size(opts.max_bytes))
+        .with("key", "max_bytes")
 }
 
 /// A byte count in whole units without a decimal mark (which differs between the languages):
