@@ -173,7 +173,7 @@ impl Targets {
     /// ```
     pub fn close_target(&self, u: Option<Urgency>) -> Option<u32> {
         match u {
-            Some(u) => self.close_wd[usize::from(u.number() - 1)],
+            Some(u) => self.close_wd[u.index()],
             None => self.unclassified_wd,
         }
     }
@@ -783,7 +783,7 @@ impl Doc<'_> {
                     for s in self.table(&s)? {
                         let u = s.key.parse::<u8>().ok().and_then(Urgency::new);
                         let u = u.ok_or_else(|| self.unknown(&s, URGENCY_KEYS))?;
-                        out.close_wd[usize::from(u.number() - 1)] = self.target(&s)?;
+                        out.close_wd[u.index()] = self.target(&s)?;
                     }
                 }
                 "unclassified" => out.unclassified_wd = self.target(&s)?,

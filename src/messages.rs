@@ -94,6 +94,8 @@ pub fn template(code: &str, lang: Lang) -> &'static str {
 /// assert_eq!(fill("{file}: {n} rijen", &[("file", "a.csv"), ("n", "3")]), "a.csv: 3 rijen");
 /// ```
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    // Slicing at positions `find` returned, and one byte past a `{` or `}` (ASCII): always on
+    // a character boundary and in bounds.
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
     while let Some(open) = rest.find('{') {

@@ -167,6 +167,7 @@ fn match_row_with(row: &RawRow, columns: &ColumnMap, syns: &[Synonym]) -> (Vec<C
     all.sort();
     let mut taken: Vec<Field> = Vec::new();
     for (kind, _, col, field) in all {
+        // `col` is the index of one of `cols`, taken from them above.
         let column = &mut cols[col as usize];
         if column.field.is_some() || taken.contains(&field) {
             continue;

@@ -167,6 +167,8 @@ struct Reader<'a> {
 }
 
 /// A row on its way to becoming a complaint: dates wait for the column's day/month order.
+/// `dates[i]` belongs to `DATE_FIELDS[i]`; every index into it comes from a position in or an
+/// enumeration of `DATE_FIELDS`, so it is in bounds.
 struct Pending {
     complaint: Complaint,
     dates: [Option<(DateValue, u32)>; DATE_FIELDS.len()],
@@ -244,7 +246,7 @@ fn read_rows(
         if p.complaint.received != NaiveDate::MIN {
             let mut c = p.complaint;
             if c.id.is_empty() {
-                c.id = format!("{stem}:{}", c.row + 1);
+                c.id = format!("{stem}:{}", u64::from(c.row) + 1);
                 c.id_derived = true;
             }
             complaints.push(c);
@@ -411,6 +413,7 @@ impl Reader<'_> {
         if p.not_a_complaint.is_some() {
             return Some(p);
         }
+        // By index, as `set` borrows `self` mutably; `i` stays below the length.
         for i in 0..self.mapped.len() {
             let (field, col) = self.mapped[i];
             let cell = row.cells.get(col).unwrap_or(&empty);

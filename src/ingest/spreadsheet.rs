@@ -498,6 +498,8 @@ impl SheetRows {
         }
     }
 
+    /// Sets one cell, growing the rows and the row's cells to reach it (the indexing below is
+    /// in bounds because of that growth).
     fn put(&mut self, row: u32, col: u32, value: Raw) {
         while self.rows.len() <= row as usize {
             let next = self.rows.len() as u32;

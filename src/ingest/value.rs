@@ -69,6 +69,7 @@ pub fn is_blank_text(s: &str) -> bool {
         }
         n += 1;
     }
+    // `n` only grows after a byte was stored at `buf[n]`, so it is at most `buf.len()`.
     let w = &buf[..n];
     w.iter().all(|&b| b == b'-') || w.iter().all(|&b| b == b'?') || BLANK_WORDS.contains(&w)
 }
@@ -159,6 +160,7 @@ fn short_key<'a>(s: &str, buf: &'a mut [u8; 32]) -> Option<&'a str> {
         _ => false,
     });
     if whole {
+        // As in `is_blank_text`: `n` counts stored bytes only.
         std::str::from_utf8(&buf[..n]).ok()
     } else {
         None
@@ -402,6 +404,7 @@ fn tokenize(s: &str, out: &mut [Tok; MAX_TOKENS]) -> Result<usize, ()> {
             while b.get(i).is_some_and(u8::is_ascii_alphabetic) {
                 i += 1;
             }
+            // `start <= i <= b.len()`: `i` only moved past bytes `get` returned.
             match word(&b[start..i])? {
                 Word::Month(m) => (Kind::Month, m, 0),
                 Word::AmPm(h) => (Kind::AmPm, h, 0),
@@ -456,6 +459,7 @@ fn tokenize(s: &str, out: &mut [Tok; MAX_TOKENS]) -> Result<usize, ()> {
 fn date_text(s: &str) -> Result<DateValue, ()> {
     let mut toks = [Tok::NONE; MAX_TOKENS];
     let n = tokenize(s, &mut toks)?;
+    // `tokenize` fails rather than count past the array.
     let t = &toks[..n];
     if t.first().is_some_and(|f| f.seps & !(SPACE | COMMA) != 0) {
         return Err(());
@@ -1003,6 +1007,8 @@ fn amount(s: &str) -> Result<f64, ()> {
         *body.get_mut(n).ok_or(())? = b;
         n += 1;
     }
+    // `n` counts stored bytes only (a longer amount fails above); `pos` below is a position
+    // found in `body`.
     let body = &body[..n];
     let count = |sep: u8| body.iter().filter(|&&b| b == sep).count();
     let (commas, dots) = (count(b','), count(b'.'));
@@ -1048,6 +1054,7 @@ fn amount(s: &str) -> Result<f64, ()> {
         *text.get_mut(len).ok_or(())? = b;
         len += 1;
     }
+    // `len` counts stored bytes only.
     let text = std::str::from_utf8(&text[..len]).map_err(|_| ())?;
     text.parse::<f64>().map_err(|_| ())
 }

@@ -98,7 +98,7 @@ fn summary_with(
             out,
             "  {how}; {} {}",
             t("kopregel in rij", "header in row"),
-            s.header_row + 1
+            s.header_row.saturating_add(1)
         );
         let mapped: Vec<String> = s
             .columns
