@@ -198,7 +198,7 @@ pub fn main() -> ExitCode {
             eprintln!(
                 "klacht: {}: {}",
                 lang.pick("fout", "error"),
-                e.message(lang)
+                crate::render::terminal::printable(&e.message(lang))
             );
             ExitCode::from(EXIT_ERROR)
         }
@@ -219,7 +219,9 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
         Command::Sample(args) => cmd::sample::run(&config, &args),
         Command::Config(args) => cmd::config::run(&config, &args),
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "klacht", &mut std::io::stdout());
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "klacht", &mut script);
+            crate::render::output::print(&String::from_utf8_lossy(&script))?;
             Ok(EXIT_OK)
         }
     }

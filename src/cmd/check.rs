@@ -24,10 +24,10 @@ pub fn run(config: &Config, args: &CheckArgs) -> Result<u8> {
         let doc = render::json::check_document(&register, &findings, lang);
         let text = serde_json::to_string_pretty(&doc)
             .map_err(|e| Error::new("E-output", "stdout").detail(e))?;
-        println!("{text}");
+        render::output::print(&format!("{text}\n"))?;
     } else {
         let out = render::terminal::check_summary(&register, &findings, lang, args.show);
-        print!("{out}");
+        render::output::print(&out)?;
     }
     phases.mark("render");
     let failed = args

@@ -17,6 +17,7 @@ pub fn read_options(config: &Config, input: &InputArgs) -> ReadOptions {
         max_bytes: config.limits.max_bytes,
         max_cells: config.limits.max_cells,
         max_fields: config.limits.max_fields,
+        max_ratio: config.limits.max_ratio,
         encoding: input.encoding.clone(),
     }
 }

@@ -22,8 +22,36 @@ pub fn load(paths: &[PathBuf], config: &Config, opts: &ReadOptions) -> Result<Re
     let parts: Vec<Result<FileRegister>> = paths
         .par_iter()
         .enumerate()
-        .map(|(i, p)| load_file(p, i as FileIdx, config, opts))
+        .map(|(i, p)| {
+            let bytes = super::spreadsheet::read_input(p, opts)?;
+            load_file(p, bytes, i as FileIdx, config, opts)
+        })
         .collect();
+    assemble(parts)
+}
+
+/// Reads one register from bytes already in memory, as [`load`] reads a file: `path` names it
+/// in messages and derived ids, and decides the format where the content leaves it open. For
+/// the fuzzers, which hand over arbitrary bytes.
+///
+/// ```
+/// use klacht::{config::Config, ingest::{load::load_bytes, ReadOptions}};
+/// let csv = b"Datum ontvangst;Omschrijving;Behandelaar\n3-3-2026;Lekkage;Jan\n".to_vec();
+/// let register = load_bytes("r.csv".as_ref(), csv, &Config::default(), &ReadOptions::default());
+/// assert_eq!(register.unwrap().complaints.len(), 1);
+/// ```
+pub fn load_bytes(
+    path: &Path,
+    bytes: Vec<u8>,
+    config: &Config,
+    opts: &ReadOptions,
+) -> Result<Register> {
+    super::spreadsheet::check_size(path, &bytes, opts)?;
+    assemble([load_file(path, bytes, 0, config, opts)])
+}
+
+/// The files' parts as one register, in the order given; the first error stops it.
+fn assemble(parts: impl IntoIterator<Item = Result<FileRegister>>) -> Result<Register> {
     let mut register = Register::default();
     for part in parts {
         let part = part?;
@@ -55,11 +83,11 @@ struct Sheet {
 
 fn load_file(
     path: &Path,
+    bytes: Vec<u8>,
     file: FileIdx,
     config: &Config,
     opts: &ReadOptions,
 ) -> Result<FileRegister> {
-    let bytes = super::spreadsheet::read_input(path, opts)?;
     let sha256 = hex(&Sha256::digest(&bytes));
     let size = bytes.len() as u64;
     let format = super::spreadsheet::detect_format(path, &bytes)?;
@@ -139,6 +167,8 @@ struct Reader<'a> {
 }
 
 /// A row on its way to becoming a complaint: dates wait for the column's day/month order.
+/// `dates[i]` belongs to `DATE_FIELDS[i]`; every index into it comes from a position in or an
+/// enumeration of `DATE_FIELDS`, so it is in bounds.
 struct Pending {
     complaint: Complaint,
     dates: [Option<(DateValue, u32)>; DATE_FIELDS.len()],
@@ -216,7 +246,7 @@ fn read_rows(
         if p.complaint.received != NaiveDate::MIN {
             let mut c = p.complaint;
             if c.id.is_empty() {
-                c.id = format!("{stem}:{}", c.row + 1);
+                c.id = format!("{stem}:{}", u64::from(c.row) + 1);
                 c.id_derived = true;
             }
             complaints.push(c);
@@ -384,6 +414,7 @@ impl Reader<'_> {
         if p.not_a_complaint.is_some() {
             return Some(p);
         }
+        // By index, as `set` borrows `self` mutably; `i` stays below the length.
         for i in 0..self.mapped.len() {
             let (field, col) = self.mapped[i];
             let cell = row.cells.get(col).unwrap_or(&empty);

@@ -640,6 +640,7 @@ impl Page<'_> {
     ) -> Result<(), XlsxError> {
         let mut lines = 1;
         for ((text, col), width) in cells.iter().zip(0..).zip(INSTRUCTION_WIDTHS) {
+            // `col` counts the four cells, and `formats` has four entries.
             let own = formats[usize::from(col)];
             let fmt = own.unwrap_or(if header { &self.th } else { &self.td });
             self.ws

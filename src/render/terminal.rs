@@ -3,6 +3,7 @@
 use crate::register::Register;
 use crate::rules::{Counts, Finding, Rule, Severity, Step};
 use crate::Lang;
+use std::borrow::Cow;
 use std::ffi::OsStr;
 use std::fmt::Write;
 use std::io::IsTerminal;
@@ -83,6 +84,29 @@ fn severity_counts(c: &Counts, lang: Lang, paint: &Paint) -> String {
     )
 }
 
+/// `text` safe to print on a terminal: a register cell can hold an escape sequence that
+/// retitles, clears or reprograms the terminal, so control characters become `�`, and line
+/// breaks and tabs a space (they would break the layout).
+///
+/// ```
+/// use klacht::render::terminal::printable;
+/// assert_eq!(printable("Lek\x1b]0;weg\x07 in\ncel"), "Lek�]0;weg� in cel");
+/// assert_eq!(printable("gewoon"), "gewoon");
+/// ```
+pub fn printable(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\r' | '\t' => ' ',
+            c if c.is_control() => '\u{fffd}',
+            c => c,
+        })
+        .collect::<String>()
+        .into()
+}
+
 /// The summary text; `show` findings are listed, the rest counted.
 pub fn check_summary(register: &Register, findings: &[Finding], lang: Lang, show: usize) -> String {
     summary_with(register, findings, lang, show, &Paint::detect())
@@ -98,10 +122,14 @@ fn summary_with(
     let mut out = String::new();
     let t = |nl, en| lang.pick(nl, en);
     for s in &register.sources {
-        let _ = writeln!(out, "{}", paint.bold(&s.path.display().to_string()));
+        let _ = writeln!(
+            out,
+            "{}",
+            paint.bold(&printable(&s.path.display().to_string()))
+        );
         let mut how = s.format.to_string();
         if let Some(sheet) = &s.sheet {
-            let _ = write!(how, ", {} {sheet}", t("blad", "sheet"));
+            let _ = write!(how, ", {} {}", t("blad", "sheet"), printable(sheet));
         }
         if let (Some(enc), Some(sep)) = (s.encoding, s.separator) {
             let sep = if sep == '\t' {
@@ -115,12 +143,12 @@ fn summary_with(
             out,
             "  {how}; {} {}",
             t("kopregel in rij", "header in row"),
-            s.header_row + 1
+            s.header_row.saturating_add(1)
         );
         let mapped: Vec<String> = s
             .columns
             .iter()
-            .filter_map(|c| Some(format!("{} → {}", c.header, c.field?.key())))
+            .filter_map(|c| Some(format!("{} → {}", printable(&c.header), c.field?.key())))
             .collect();
         let _ = writeln!(out, "  {}: {}", t("kolommen", "columns"), mapped.join(", "));
         let unmapped: Vec<&str> = s.unmapped().map(|c| c.header.as_str()).collect();
@@ -129,7 +157,7 @@ fn summary_with(
                 out,
                 "  {}: {}",
                 t("niet herkend", "not recognised"),
-                unmapped.join(", ")
+                printable(&unmapped.join(", "))
             );
         }
         for d in s.date_columns.iter().filter(|d| d.is_mixed()) {
@@ -165,9 +193,9 @@ fn summary_with(
             out,
             "  {} {}: {} ({})",
             t("uitgesloten", "excluded"),
-            register.address(&at),
+            printable(&register.address(&at)),
             e.reason.label(lang),
-            e.text
+            printable(&e.text)
         );
     }
     if register.exclusions.len() > show {
@@ -234,9 +262,9 @@ fn summary_with(
             out,
             "  {} {} {}  {}",
             paint.padded(f.severity, f.severity.label(lang), 12),
-            file,
-            at,
-            f.message(register, lang)
+            printable(&file),
+            printable(&at),
+            printable(&f.message(register, lang))
         );
     }
     if findings.len() > show {

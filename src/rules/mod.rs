@@ -178,6 +178,9 @@ impl<'a> Context<'a> {
     /// Reports that complaint `i` lacks `field`: at its cell when the file has the column
     /// (unless the cell was unreadable, which is reported already), and once for the whole
     /// file, at its header row, when the file has no such column at all.
+    ///
+    /// `i` is an index into the register's complaints, as every rule gets it from enumerating
+    /// them.
     pub fn missing(&self, i: usize, rule: Rule, field: Field, out: &mut Vec<Finding>) {
         let c = &self.register.complaints[i];
         if self.register.cell(c, field).is_some() {
@@ -199,7 +202,11 @@ impl<'a> Context<'a> {
         out: &mut Vec<Finding>,
     ) {
         if self.absent_reported.borrow_mut().insert((file, rule)) {
-            let header_row = self.register.sources[usize::from(file)].header_row;
+            let header_row = self
+                .register
+                .sources
+                .get(usize::from(file))
+                .map_or(0, |s| s.header_row);
             out.push(Finding {
                 rule,
                 severity: self.config.severity(rule),
@@ -216,7 +223,8 @@ impl<'a> Context<'a> {
 
 impl Finding {
     /// A finding about `complaint`'s `field` (its cell, or its row when the file lacks the
-    /// column).
+    /// column). `index` is an index into the register's complaints, as every rule gets it from
+    /// enumerating them.
     pub fn on(
         register: &Register,
         config: &crate::config::Config,

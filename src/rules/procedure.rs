@@ -237,6 +237,7 @@ pub fn customer_key(c: &Complaint) -> Option<String> {
 fn repeats(ctx: &Context, out: &mut Vec<Finding>) {
     let window = i64::from(ctx.config.targets.repeat_days);
     let complaints = &ctx.register.complaints;
+    // Every index below comes from `order`, which holds exactly the complaints' indexes.
     let mut order: Vec<usize> = (0..complaints.len()).collect();
     order.sort_by_key(|&i| {
         (
@@ -309,6 +310,7 @@ fn possible_duplicates(ctx: &Context, out: &mut Vec<Finding>) {
             groups.entry((k, c.received)).or_default().push(i);
         }
     }
+    // The groups hold indexes from enumerating the complaints; `n` indexes `members`.
     let mut found: Vec<(usize, usize)> = Vec::new();
     for members in groups.values().filter(|m| m.len() > 1) {
         for (n, &i) in members.iter().enumerate().skip(1) {

@@ -2,8 +2,10 @@
 //! registers in `../shared/registers/`. One test binary (polars makes each binary large).
 
 mod check;
+mod corpus;
 mod foreign;
 mod import;
+mod injection;
 mod report;
 mod rules;
 mod settings;

@@ -51,7 +51,10 @@ fn config_print_writes_every_default_and_reads_back_as_the_defaults() {
     );
     assert_eq!(doc["targets"]["close"].as_table().unwrap().len(), 8);
     assert_eq!(keys("calendar"), ["closures", "profile"]);
-    assert_eq!(keys("limits"), ["max_bytes", "max_cells", "max_fields"]);
+    assert_eq!(
+        keys("limits"),
+        ["max_bytes", "max_cells", "max_fields", "max_ratio"]
+    );
     let mut codes: Vec<&str> = Rule::ALL.iter().map(|r| r.code()).collect();
     codes.sort_unstable();
     assert_eq!(keys("severity"), codes);
