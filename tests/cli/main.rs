@@ -2,5 +2,6 @@
 //! registers in `../shared/registers/`. One test binary (polars makes each binary large).
 
 mod check;
+mod foreign;
 mod import;
 mod util;
