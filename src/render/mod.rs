@@ -2,6 +2,7 @@
 
 pub mod findings_file;
 pub mod json;
+pub mod mapping;
 pub mod output;
 
 pub mod template;

@@ -4,4 +4,5 @@
 mod check;
 mod foreign;
 mod import;
+mod mapping;
 mod util;
