@@ -5,4 +5,5 @@ mod check;
 mod foreign;
 mod import;
 mod mapping;
+mod template;
 mod util;
