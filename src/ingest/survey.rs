@@ -47,7 +47,7 @@ pub struct ColumnStats {
     pub dates: u64,
     /// What the date cells say about the day/month order.
     pub order: OrderEvidence,
-    /// Filled cells that read as an amount.
+    /// Filled cells that read as an amount and not as a date.
     pub numbers: u64,
     /// Distinct values, most frequent first (after [`survey`] finishes); texts that a value
     /// mapping would treat as one key (`E-mail`, `email`) are one value, under the spelling
@@ -72,9 +72,9 @@ impl ColumnStats {
         self.filled > 0 && self.dates * 10 >= self.filled * 9
     }
 
-    /// Most of the filled cells (nine in ten) are amounts, and they are not dates.
+    /// Most of the filled cells (nine in ten) are amounts.
     pub fn is_numbers(&self) -> bool {
-        self.filled > 0 && !self.is_dates() && self.numbers * 10 >= self.filled * 9
+        self.filled > 0 && self.numbers * 10 >= self.filled * 9
     }
 
     /// How many filled cells a field of `kind` would read: cells that parse, counted over
@@ -93,8 +93,7 @@ impl ColumnStats {
         if let Ok(Some(d)) = value::parse_date(cell, date1904) {
             self.dates += 1;
             self.order.add(&d);
-        }
-        if matches!(value::parse_decimal(cell), Ok(Some(_))) {
+        } else if matches!(value::parse_decimal(cell), Ok(Some(_))) {
             self.numbers += 1;
         }
         let key = distinct_key(cell);

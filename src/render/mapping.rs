@@ -18,6 +18,16 @@ use crate::register::{Field, FieldKind, Need};
 use crate::Lang;
 use std::fmt::Write;
 
+/// Writes one line (`w!(out)` an empty one) to a String, which cannot fail.
+macro_rules! w {
+    ($out:expr) => {
+        $out.push('\n')
+    };
+    ($out:expr, $($arg:tt)*) => {{
+        let _ = writeln!($out, $($arg)*);
+    }};
+}
+
 /// Distinct values listed per `[values.…]` table; the rest are counted in a comment.
 pub const SHOWN_VALUES: usize = 50;
 /// Candidate headers named for a field without a column.
@@ -30,19 +40,16 @@ const EXAMPLE_CHARS: usize = 40;
 /// it again with `--config`.
 pub fn suggestion(survey: &Survey, config: &Config, lang: Lang) -> String {
     let mut out = String::new();
-    let t = |nl: &'static str, en: &'static str| lang.pick(nl, en);
-    // Writing to a String cannot fail.
-    macro_rules! w {
-        ($($arg:tt)*) => {{ let _ = writeln!(out, $($arg)*); }};
-    }
     let columns: Vec<(&Column, &ColumnStats)> = survey.columns.iter().zip(&survey.stats).collect();
-    let unmapped: Vec<(&Column, &ColumnStats)> = columns
-        .iter()
-        .copied()
-        .filter(|(c, _)| c.field.is_none() && !c.header.is_empty())
-        .collect();
+    heading(&mut out, survey, lang);
+    dates(&mut out, &columns, config, lang);
+    columns_table(&mut out, &columns, survey.rows == 0, config, lang);
+    values_tables(&mut out, &columns, config, lang);
+    out
+}
 
-    // Heading.
+/// What was read and what to do with the text.
+fn heading(out: &mut String, survey: &Survey, lang: Lang) {
     let name = survey
         .path
         .file_name()
@@ -50,12 +57,13 @@ pub fn suggestion(survey: &Survey, config: &Config, lang: Lang) -> String {
         .unwrap_or_default();
     let mut source = quote(&name);
     if let Some(sheet) = &survey.sheet {
-        let _ = write!(source, " ({} {})", t("blad", "sheet"), quote(sheet));
+        let _ = write!(source, " ({} {})", lang.pick("blad", "sheet"), quote(sheet));
     }
     w!(
+        out,
         "# {}",
         fill(
-            t(
+            lang.pick(
                 "klacht.toml voorgesteld door klacht check --suggest-mapping voor {source}.",
                 "klacht.toml suggested by klacht check --suggest-mapping for {source}."
             ),
@@ -64,18 +72,19 @@ pub fn suggestion(survey: &Survey, config: &Config, lang: Lang) -> String {
     );
     let row = (survey.header_row + 1).to_string();
     let header_line = if survey.fallback {
-        t(
+        lang.pick(
             "Geen kopregel herkend: rij {row}, de eerste rij met twee of meer ingevulde cellen, is als kopregel genomen. Klopt dat niet, verwijder dan de rijen erboven of geef de kolommen hieronder zelf op.",
             "No header row recognised: row {row}, the first row with two or more filled cells, was taken as the header. If that is wrong, delete the rows above it or name the columns below yourself.",
         )
     } else {
-        t("Kopregel in rij {row}.", "Header row in row {row}.")
+        lang.pick("Kopregel in rij {row}.", "Header row in row {row}.")
     };
-    w!("# {}", fill(header_line, &[("row", &row)]));
+    w!(out, "# {}", fill(header_line, &[("row", &row)]));
     w!(
+        out,
         "# {}",
         fill(
-            t(
+            lang.pick(
                 "{rows} rijen met gegevens onder de kopregel.",
                 "{rows} rows with data below the header."
             ),
@@ -83,16 +92,19 @@ pub fn suggestion(survey: &Survey, config: &Config, lang: Lang) -> String {
         )
     );
     w!(
+        out,
         "# {}",
-        t(
+        lang.pick(
             "Vul elke lege waarde (\"\") in met een van de genoemde sleutels, haal een # weg waar een voorstel klopt, en gebruik het bestand met --config BESTAND (of sla het op als klacht.toml).",
             "Fill in every empty value (\"\") with one of the keys named, remove the # where a suggestion is right, and use the file with --config FILE (or save it as klacht.toml)."
         )
     );
-    w!();
-    w!("lang = {}", quote(lang.pick("nl", "en")));
+    w!(out);
+    w!(out, "lang = {}", quote(lang.pick("nl", "en")));
+}
 
-    // Dates and their day/month order.
+/// The day/month order each date column shows, and `date_order`.
+fn dates(out: &mut String, columns: &[(&Column, &ColumnStats)], config: &Config, lang: Lang) {
     let dated: Vec<(&Column, &ColumnStats)> = columns
         .iter()
         .copied()
@@ -102,17 +114,23 @@ pub fn suggestion(survey: &Survey, config: &Config, lang: Lang) -> String {
         })
         .collect();
     if !dated.is_empty() {
-        w!();
+        w!(out);
         w!(
+            out,
             "# {}",
-            t(
+            lang.pick(
                 "Datumkolommen en de dag/maand-volgorde die hun waarden tonen:",
                 "Date columns and the day/month order their values show:"
             )
         );
         for (c, s) in &dated {
             let field = c.field.map(|f| format!(" ({f})")).unwrap_or_default();
-            w!("#   {}{field}: {}", quote(&c.header), order_text(s, lang));
+            w!(
+                out,
+                "#   {}{field}: {}",
+                quote(&c.header),
+                order_text(s, lang)
+            );
         }
     }
     let all = OrderEvidence {
@@ -126,32 +144,48 @@ pub fn suggestion(survey: &Survey, config: &Config, lang: Lang) -> String {
     });
     match settled {
         Some(order) => w!(
+            out,
             "date_order = {}   # {}",
             quote(order.key()),
-            t(
+            lang.pick(
                 "voor waarden die in beide volgordes passen, zoals 03-04-2026",
                 "for values that fit both orders, such as 03-04-2026"
             )
         ),
         None if config.date_order != DayOrderSetting::default() => {
-            w!("date_order = {}", quote(config.date_order.key()))
+            w!(out, "date_order = {}", quote(config.date_order.key()))
         }
         None => w!(
+            out,
             "# date_order = {}   # {}",
             quote(config.date_order.key()),
-            t(
+            lang.pick(
                 "de waarden wijzen geen volgorde aan (of beide)",
                 "the values settle no order (or both)"
             )
         ),
     }
+}
 
-    // Columns.
-    w!();
-    w!("[columns]");
+/// `[columns]`: per field the header found, or the candidates; then the columns left over.
+fn columns_table(
+    out: &mut String,
+    columns: &[(&Column, &ColumnStats)],
+    no_data: bool,
+    config: &Config,
+    lang: Lang,
+) {
+    let unmapped: Vec<(&Column, &ColumnStats)> = columns
+        .iter()
+        .copied()
+        .filter(|(c, _)| c.field.is_none() && !c.header.is_empty())
+        .collect();
+    w!(out);
+    w!(out, "[columns]");
     w!(
+        out,
         "# {}",
-        t(
+        lang.pick(
             "Gevonden kolommen; hoort een kolom niet bij dat veld, schrijf dan veld = [] (geen kolom). Een veld zonder kolom staat uitgecommentarieerd, met de kolommen die ervoor in aanmerking komen.",
             "Columns found; if a column does not hold that field, write field = [] (no column). A field without a column is commented out, with the columns that could hold it."
         )
@@ -160,36 +194,37 @@ pub fn suggestion(survey: &Survey, config: &Config, lang: Lang) -> String {
         if let Some((c, _)) = columns.iter().find(|(c, _)| c.field == Some(field)) {
             let loose = matches!(c.how, Some(MatchKind::Prefix | MatchKind::Contains));
             let note = if loose {
-                t(
+                lang.pick(
                     "   # herkend aan een deel van de kop",
                     "   # recognised by part of the header",
                 )
             } else {
                 ""
             };
-            w!("{} = {}{note}", field.key(), quote(&c.header));
+            w!(out, "{} = {}{note}", field.key(), quote(&c.header));
             continue;
         }
         if config.columns.get(&field).is_some_and(|h| h.is_empty()) {
             w!(
+                out,
                 "{} = []   # {}",
                 field.key(),
-                t(
+                lang.pick(
                     "geen kolom (uit de configuratie)",
                     "no column (from the configuration)"
                 )
             );
             continue;
         }
-        let found = candidates(field, &unmapped, survey.rows == 0);
+        let found = candidates(field, &unmapped, no_data);
         let mut note = String::new();
         if field.need() == Need::Required {
-            note.push_str(t("VERPLICHT; ", "REQUIRED; "));
+            note.push_str(lang.pick("VERPLICHT; ", "REQUIRED; "));
         }
         if found.is_empty() {
-            note.push_str(t("geen kandidaten", "no candidates"));
+            note.push_str(lang.pick("geen kandidaten", "no candidates"));
         } else {
-            note.push_str(t("kandidaten: ", "candidates: "));
+            note.push_str(lang.pick("kandidaten: ", "candidates: "));
             let names: Vec<String> = found
                 .iter()
                 .take(SHOWN_CANDIDATES)
@@ -200,22 +235,30 @@ pub fn suggestion(survey: &Survey, config: &Config, lang: Lang) -> String {
                 note.push_str(", …");
             }
         }
-        w!("# {} = \"\"   # {note}", field.key());
+        w!(out, "# {} = \"\"   # {note}", field.key());
     }
     if !unmapped.is_empty() {
         w!(
+            out,
             "# {}",
-            t(
+            lang.pick(
                 "Kolommen zonder veld (een voorbeeldwaarde; wat ze bevatten):",
                 "Columns without a field (an example value; what they hold):"
             )
         );
         for (c, s) in &unmapped {
-            w!("#   {} — {}", quote(&c.header), shape(s, lang));
+            w!(out, "#   {} — {}", quote(&c.header), shape(s, lang));
         }
     }
+}
 
-    // Values of the fields with fixed values.
+/// `[values.…]` for every field with fixed values that has a column.
+fn values_tables(
+    out: &mut String,
+    columns: &[(&Column, &ColumnStats)],
+    config: &Config,
+    lang: Lang,
+) {
     for &field in Field::ALL {
         let Some(keys) = vocabulary(field.kind()) else {
             continue;
@@ -224,12 +267,13 @@ pub fn suggestion(survey: &Survey, config: &Config, lang: Lang) -> String {
             continue;
         };
         let allowed = keys.join(", ");
-        w!();
-        w!("[values.{}]", field.key());
+        w!(out);
+        w!(out, "[values.{}]", field.key());
         w!(
+            out,
             "# {}",
             fill(
-                t(
+                lang.pick(
                     "Kolom {header}: {filled} ingevulde cellen, {distinct} verschillende waarden. Sleutels: {allowed}.",
                     "Column {header}: {filled} filled cells, {distinct} distinct values. Keys: {allowed}."
                 ),
@@ -249,38 +293,43 @@ pub fn suggestion(survey: &Survey, config: &Config, lang: Lang) -> String {
             };
             match (&d.raw, configured, reading(field.kind(), &d.raw)) {
                 (Raw::Text(text) | Raw::Error(text), Some(to), _) => w!(
+                    out,
                     "{} = {}   # {n}, {}",
                     quote(text.trim()),
                     quote(to),
-                    t("uit de configuratie", "from the configuration")
+                    lang.pick("uit de configuratie", "from the configuration")
                 ),
                 (raw, None, Ok(Some(key))) => w!(
+                    out,
                     "# {} = {}   # {n}, {}",
                     quote(raw.display().trim()),
                     quote(&key),
-                    t("al begrepen", "already understood")
+                    lang.pick("al begrepen", "already understood")
                 ),
                 (Raw::Text(text) | Raw::Error(text), None, _)
                     if crate::config::mapping_form(text).is_empty() =>
                 {
                     w!(
+                        out,
                         "# {}   # {n}; {}",
                         quote(text.trim()),
-                        t(
+                        lang.pick(
                             "zonder letters of cijfers: niet te vertalen, verbeter de cellen",
                             "no letters or digits: cannot be mapped, correct the cells"
                         )
                     )
                 }
                 (Raw::Text(text) | Raw::Error(text), None, _) => w!(
+                    out,
                     "{} = \"\"   # {n}; {} {allowed}",
                     quote(text.trim()),
-                    t("een van:", "one of:")
+                    lang.pick("een van:", "one of:")
                 ),
                 (raw, _, _) => w!(
+                    out,
                     "# {}   # {n}; {}",
                     quote(&raw.display()),
-                    t(
+                    lang.pick(
                         "geen tekst: alleen tekst wordt vertaald, verbeter de cellen",
                         "not text: only text is mapped, correct the cells"
                     )
@@ -291,9 +340,10 @@ pub fn suggestion(survey: &Survey, config: &Config, lang: Lang) -> String {
         let rest = s.values.len().saturating_sub(SHOWN_VALUES);
         if rest > 0 || s.untracked > 0 {
             w!(
+        out,
                 "# {}",
                 fill(
-                    t(
+                    lang.pick(
                         "… en nog {values} waarden in {cells} cellen, niet getoond; vertaal ze op dezelfde manier.",
                         "… and {values} more values in {cells} cells, not shown; map them the same way."
                     ),
@@ -301,7 +351,7 @@ pub fn suggestion(survey: &Survey, config: &Config, lang: Lang) -> String {
                         (
                             "values",
                             &if s.untracked > 0 {
-                                format!("{}{rest}", t("meer dan ", "over "))
+                                format!("{}{rest}", lang.pick("meer dan ", "over "))
                             } else {
                                 rest.to_string()
                             }
@@ -312,7 +362,6 @@ pub fn suggestion(survey: &Survey, config: &Config, lang: Lang) -> String {
             );
         }
     }
-    out
 }
 
 /// The unmapped columns whose values fit `field`, best first. In a file without data rows
