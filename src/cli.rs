@@ -103,6 +103,10 @@ pub struct CheckArgs {
     /// How many findings to list on the terminal.
     #[arg(long, default_value_t = 20, value_name = "N")]
     pub show: usize,
+    /// Instead of the summary, print a klacht.toml skeleton for this register: its columns
+    /// and values, and what still needs a mapping.
+    #[arg(long, conflicts_with_all = ["json", "findings"])]
+    pub suggest_mapping: bool,
 }
 
 #[derive(Debug, Args)]

@@ -624,7 +624,13 @@ const MAX_WORKING_DAYS: i64 = 1000;
 const MAX_CLOSURE_DAYS: i64 = 366;
 
 /// The fixed keys a value mapping may target, for fields that have them.
-fn vocabulary(kind: FieldKind) -> Option<Vec<&'static str>> {
+///
+/// ```
+/// use klacht::{config::vocabulary, register::FieldKind};
+/// assert_eq!(vocabulary(FieldKind::Nature), Some(vec!["technical", "non_technical"]));
+/// assert_eq!(vocabulary(FieldKind::Date), None);
+/// ```
+pub fn vocabulary(kind: FieldKind) -> Option<Vec<&'static str>> {
     fn keys<T: Copy>(all: &[T], key: fn(T) -> &'static str) -> Option<Vec<&'static str>> {
         Some(all.iter().map(|v| key(*v)).collect())
     }
@@ -1009,7 +1015,7 @@ fn target_text(days: Option<u32>) -> String {
 
 /// A TOML basic string, also valid as a quoted key (`toml`'s own formatting may choose a
 /// multi-line string, which is not).
-fn quote(s: &str) -> String {
+pub(crate) fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
@@ -1047,6 +1053,12 @@ fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
 
 fn same_key(a: &str, b: &str) -> bool {
     folded(a).eq(folded(b))
+}
+
+/// The form in which value mappings compare texts: two texts with the same form are one key
+/// of a `[values.…]` table (empty for a text without letters or digits, which cannot be a key).
+pub(crate) fn mapping_form(s: &str) -> String {
+    folded(s).collect()
 }
 
 /// The base letter(s) of an accented lower-case Latin letter; other characters unchanged.

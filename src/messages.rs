@@ -65,6 +65,8 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ("E-output-is-input", "{file}: dit is ook een invoerbestand; kies een andere uitvoer, het register wordt nooit overschreven.",
      "{file}: this is also an input file; choose another output, the register is never overwritten."),
     ("E-usage", "{detail}", "{detail}"),
+    ("E-suggest-one-file", "{file}: --suggest-mapping maakt een voorstel voor één registerbestand; geef alleen dat bestand op.",
+     "{file}: --suggest-mapping makes a suggestion for one register file; name only that file."),
     ("E-metrics", "Interne fout bij het berekenen van de rapportcijfers: {detail}",
      "Internal error while computing the report figures: {detail}"),
     ("E-period", "Periode {value} is ongeldig; schrijf 2026-Q3 (kwartaal), 2026-07 (maand), 2026-H2 (halfjaar), 2026 (jaar) of 2026-07-01..2026-09-30 (van vroeg naar laat).",

@@ -8,6 +8,9 @@ use crate::rules;
 
 /// Runs `check`.
 pub fn run(config: &Config, args: &CheckArgs) -> Result<u8> {
+    if args.suggest_mapping {
+        return suggest_mapping(config, args);
+    }
     let mut phases = super::Phases::start();
     let opts = super::read_options(config, &args.input);
     let register = crate::ingest::load::load(&args.input.registers, config, &opts)?;
@@ -35,4 +38,20 @@ pub fn run(config: &Config, args: &CheckArgs) -> Result<u8> {
         .threshold()
         .is_some_and(|t| findings.iter().any(|f| f.severity >= t));
     Ok(if failed { EXIT_FINDINGS } else { EXIT_OK })
+}
+
+/// `--suggest-mapping`: a klacht.toml skeleton for one register, on stdout.
+fn suggest_mapping(config: &Config, args: &CheckArgs) -> Result<u8> {
+    let path = match args.input.registers.as_slice() {
+        [one] => one,
+        [_, second, ..] => return Err(Error::new("E-suggest-one-file", second)),
+        [] => return Err(Error::new("E-usage", "").detail("REGISTER")),
+    };
+    let opts = super::read_options(config, &args.input);
+    let survey = crate::ingest::survey::survey(path, config, &opts)?;
+    print!(
+        "{}",
+        render::mapping::suggestion(&survey, config, config.lang)
+    );
+    Ok(EXIT_OK)
 }

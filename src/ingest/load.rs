@@ -3,7 +3,7 @@
 
 use super::header::{self, HeaderMatch};
 use super::location::{CellRef, FileIdx};
-use super::value::{self, DateValue, DayOrder};
+use super::value::{self, DateValue, DayOrder, OrderEvidence};
 use super::{Raw, RawRow, ReadOptions};
 use crate::config::{Config, DayOrderSetting};
 use crate::error::{Error, Result};
@@ -72,13 +72,24 @@ struct FileRegister {
 }
 
 /// Rows of one sheet, with what is needed to read them.
-struct Sheet {
-    name: Option<String>,
-    format: &'static str,
-    encoding: Option<&'static str>,
-    separator: Option<char>,
-    date1904: bool,
-    rows: Box<dyn Iterator<Item = Result<RawRow>>>,
+pub(crate) struct Sheet {
+    pub(crate) name: Option<String>,
+    pub(crate) format: &'static str,
+    pub(crate) encoding: Option<&'static str>,
+    pub(crate) separator: Option<char>,
+    pub(crate) date1904: bool,
+    /// The rows after `head`.
+    pub(crate) rows: Box<dyn Iterator<Item = Result<RawRow>>>,
+}
+
+/// A file opened for reading: the sheet chosen, its first rows (for a workbook: all rows) and
+/// the header row found among them.
+pub(crate) struct Opened {
+    pub(crate) sheet: Sheet,
+    pub(crate) head: Vec<RawRow>,
+    /// `None` when no row looks like a header (then the sheet is the one asked for with
+    /// `--sheet`, else the first sheet with any filled cell).
+    pub(crate) header: Option<HeaderMatch>,
 }
 
 fn load_file(
@@ -90,6 +101,29 @@ fn load_file(
 ) -> Result<FileRegister> {
     let sha256 = hex(&Sha256::digest(&bytes));
     let size = bytes.len() as u64;
+    let opened = open(path, bytes, config, opts)?;
+    let header = opened
+        .header
+        .ok_or_else(|| Error::new("E-no-register", path))?;
+    read_rows(
+        path,
+        file,
+        config,
+        opened.sheet,
+        opened.head,
+        header,
+        sha256,
+        size,
+    )
+}
+
+/// Opens the file held in `bytes`, chooses its sheet and finds the header row.
+pub(crate) fn open(
+    path: &Path,
+    bytes: Vec<u8>,
+    config: &Config,
+    opts: &ReadOptions,
+) -> Result<Opened> {
     let format = super::spreadsheet::detect_format(path, &bytes)?;
     let (sheet, head, header) = match format {
         super::spreadsheet::Format::Csv => {
@@ -102,8 +136,7 @@ fn load_file(
                     None => break,
                 }
             }
-            let header = header::detect(&head, &config.columns)
-                .ok_or_else(|| Error::new("E-no-register", path))?;
+            let header = header::detect(&head, &config.columns);
             let sheet = Sheet {
                 name: None,
                 format: "csv",
@@ -129,18 +162,30 @@ fn load_file(
                 None => names,
             };
             let mut best: Option<(String, Vec<RawRow>, HeaderMatch)> = None;
+            // Without any header: the first sheet with a filled cell (or the one asked for).
+            let mut first: Option<(String, Vec<RawRow>)> = None;
             for name in wanted {
                 let rows = wb.read_sheet(&name)?;
                 let scan = rows.len().min(header::HEADER_SCAN_ROWS);
                 if let Some(h) = header::detect(&rows[..scan], &config.columns) {
                     if best.as_ref().is_none_or(|(_, _, b)| h.score > b.score) {
                         best = Some((name, rows, h));
+                        first = None;
                     }
+                } else if best.is_none()
+                    && first.is_none()
+                    && (opts.sheet.is_some() || filled(&rows))
+                {
+                    first = Some((name, rows));
                 }
             }
-            let (name, rows, header) = best.ok_or_else(|| Error::new("E-no-register", path))?;
+            let (name, rows, header) = match (best, first) {
+                (Some((name, rows, h)), _) => (Some(name), rows, Some(h)),
+                (None, Some((name, rows))) => (Some(name), rows, None),
+                (None, None) => (None, Vec::new(), None),
+            };
             let sheet = Sheet {
-                name: Some(name),
+                name,
                 format: format.name(),
                 encoding: None,
                 separator: None,
@@ -150,7 +195,16 @@ fn load_file(
             (sheet, rows, header)
         }
     };
-    read_rows(path, file, config, sheet, head, header, sha256, size)
+    Ok(Opened {
+        sheet,
+        head,
+        header,
+    })
+}
+
+/// Whether any cell of `rows` is filled.
+fn filled(rows: &[RawRow]) -> bool {
+    rows.iter().any(|r| r.cells.iter().any(|c| !c.is_empty()))
 }
 
 /// The row counts and per-field state of one file while its rows are read.
@@ -506,24 +560,16 @@ impl Reader<'_> {
             if self.header.column_of(field).is_none() {
                 continue;
             }
-            let (mut day, mut month) = (0u64, 0u64);
-            for p in pending.iter() {
-                match p.dates[i].and_then(|(d, _)| d.order_evidence()) {
-                    Some(DayOrder::DayFirst) => day += 1,
-                    Some(DayOrder::MonthFirst) => month += 1,
-                    None => {}
-                }
+            let mut evidence = OrderEvidence::default();
+            for (d, _) in pending.iter().filter_map(|p| p.dates[i]) {
+                evidence.add(&d);
             }
-            let order = match (day > 0, month > 0) {
-                (true, false) => DayOrder::DayFirst,
-                (false, true) => DayOrder::MonthFirst,
-                _ => default,
-            };
+            let order = evidence.order().unwrap_or(default);
             columns.push(DateColumn {
                 field,
                 order,
-                day_first_evidence: day,
-                month_first_evidence: month,
+                day_first_evidence: evidence.day_first,
+                month_first_evidence: evidence.month_first,
             });
             for p in pending.iter_mut() {
                 let Some((value, col)) = p.dates[i] else {

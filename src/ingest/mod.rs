@@ -7,6 +7,7 @@ pub mod load;
 pub mod location;
 pub mod raw;
 pub mod spreadsheet;
+pub mod survey;
 pub mod value;
 
 pub use raw::Raw;

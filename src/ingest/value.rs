@@ -195,6 +195,8 @@ pub enum DateValue {
         second: u8,
         year: i32,
         time: NaiveTime,
+        /// The time was written with AM/PM (`05/01/2022 12:00:03 AM`), as the US writes it.
+        us_clock: bool,
     },
 }
 
@@ -226,6 +228,7 @@ impl DateValue {
                 second,
                 year,
                 time,
+                ..
             } => {
                 let (day, month) = match self.order_evidence().unwrap_or(order) {
                     DayOrder::DayFirst => (first, second),
@@ -234,6 +237,53 @@ impl DateValue {
                 NaiveDate::from_ymd_opt(year, u32::from(month), u32::from(day))
                     .map(|d| d.and_time(time))
             }
+        }
+    }
+}
+
+/// What a date column's values say about its day/month order, counted value by value.
+///
+/// ```
+/// use klacht::ingest::{Raw, value::{parse_date, DayOrder, OrderEvidence}};
+/// let mut e = OrderEvidence::default();
+/// for v in ["05/01/2022 12:00:03 AM", "05/02/2022 01:10:00 PM"] {
+///     e.add(&parse_date(&Raw::Text(v.into()), false).unwrap().unwrap());
+/// }
+/// assert_eq!(e.order(), Some(DayOrder::MonthFirst), "AM/PM is the US way of writing");
+/// e.add(&parse_date(&Raw::Text("13/02/2022 09:00 AM".into()), false).unwrap().unwrap());
+/// assert_eq!(e.order(), Some(DayOrder::DayFirst), "a value that settles it wins");
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OrderEvidence {
+    /// Values whose own parts can only be read day-first (13-02-2026) or month-first.
+    pub day_first: u64,
+    pub month_first: u64,
+    /// Numeric values with an AM/PM time: the US way of writing, so month-first.
+    pub us_clock: u64,
+}
+
+impl OrderEvidence {
+    /// Counts one value.
+    pub fn add(&mut self, value: &DateValue) {
+        match value.order_evidence() {
+            Some(DayOrder::DayFirst) => self.day_first += 1,
+            Some(DayOrder::MonthFirst) => self.month_first += 1,
+            None => {}
+        }
+        if matches!(value, DateValue::Numeric { us_clock: true, .. }) {
+            self.us_clock += 1;
+        }
+    }
+
+    /// The column's order: values that settle it one way decide; without any, times written
+    /// with AM/PM say month-first; `None` when nothing settles it or values settle it both
+    /// ways (then the configured `date_order` applies).
+    pub fn order(&self) -> Option<DayOrder> {
+        match (self.day_first > 0, self.month_first > 0) {
+            (true, false) => Some(DayOrder::DayFirst),
+            (false, true) => Some(DayOrder::MonthFirst),
+            (false, false) if self.us_clock > 0 => Some(DayOrder::MonthFirst),
+            _ => None,
         }
     }
 }
@@ -485,11 +535,13 @@ fn date_text(s: &str) -> Result<DateValue, ()> {
                 && y.date_part() =>
         {
             let (first, second, year) = (a.val as u8, b.val as u8, full_year(y.val, y.len)?);
+            let (time, us_clock) = time(rest)?;
             let value = DateValue::Numeric {
                 first,
                 second,
                 year,
-                time: time(rest)?,
+                time,
+                us_clock,
             };
             // Reject a date that exists in neither order (31-02, 29-02 in a non-leap year).
             let exists = value.resolve(DayOrder::DayFirst).is_some()
@@ -529,13 +581,14 @@ fn full_year(val: u32, len: u8) -> Result<i32, ()> {
 
 fn exact(year: i32, month: u32, day: u32, rest: &[Tok]) -> Result<DateValue, ()> {
     let date = NaiveDate::from_ymd_opt(year, month, day).ok_or(())?;
-    Ok(DateValue::Exact(date.and_time(time(rest)?)))
+    Ok(DateValue::Exact(date.and_time(time(rest)?.0)))
 }
 
-/// The time after a date: `h:mm`, `h:mm:ss`, `h:mm:ss.fff` (or with dots), then AM/PM.
-fn time(t: &[Tok]) -> Result<NaiveTime, ()> {
+/// The time after a date: `h:mm`, `h:mm:ss`, `h:mm:ss.fff` (or with dots), then AM/PM; and
+/// whether AM/PM was written.
+fn time(t: &[Tok]) -> Result<(NaiveTime, bool), ()> {
     let (h, m, rest) = match t {
-        [] => return Ok(NaiveTime::MIN),
+        [] => return Ok((NaiveTime::MIN, false)),
         [h, m, rest @ ..] if h.num(1..=2) && m.num(2..=2) && (m.seps == COLON || m.seps == DOT) => {
             (h, m, rest)
         }
@@ -551,12 +604,13 @@ fn time(t: &[Tok]) -> Result<NaiveTime, ()> {
         }
         _ => (0, rest),
     };
-    let hour = match rest {
-        [] => h.val,
-        [ap] if ap.kind == Kind::AmPm && (1..=12).contains(&h.val) => h.val % 12 + ap.val,
+    let (hour, us_clock) = match rest {
+        [] => (h.val, false),
+        [ap] if ap.kind == Kind::AmPm && (1..=12).contains(&h.val) => (h.val % 12 + ap.val, true),
         _ => return Err(()),
     };
-    NaiveTime::from_hms_nano_opt(hour, m.val, sec, nano).ok_or(())
+    let time = NaiveTime::from_hms_nano_opt(hour, m.val, sec, nano).ok_or(())?;
+    Ok((time, us_clock))
 }
 
 /// Fractions of a second only follow seconds (`14:03:15.000`).
@@ -1326,8 +1380,13 @@ mod tests {
                 second: 6,
                 year: 2026,
                 time: NaiveTime::from_hms_opt(8, 30, 0).expect("valid"),
+                us_clock: false,
             }
         );
+        assert!(matches!(
+            read("5/6/26 8:30 PM"),
+            DateValue::Numeric { us_clock: true, .. }
+        ));
         // Exact forms say nothing about the column.
         assert_eq!(read("2026-03-05").order_evidence(), None);
         assert_eq!(read("5 maart 2026").order_evidence(), None);
@@ -1337,6 +1396,7 @@ mod tests {
             second: 31,
             year: 2026,
             time: NaiveTime::MIN,
+            us_clock: false,
         };
         assert_eq!(impossible.order_evidence(), None);
         assert_eq!(impossible.resolve(DayOrder::DayFirst), None);
@@ -1345,6 +1405,7 @@ mod tests {
             second: 30,
             year: 2026,
             time: NaiveTime::MIN,
+            us_clock: false,
         };
         assert_eq!(feb30.resolve(DayOrder::DayFirst), None);
     }

@@ -3,6 +3,7 @@
 pub mod charts;
 pub mod findings_file;
 pub mod json;
+pub mod mapping;
 pub mod output;
 pub mod report;
 pub mod template;

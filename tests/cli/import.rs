@@ -24,10 +24,6 @@ fn shared_register(file: &str, mapping_file: &str, records: u64) -> Value {
     doc
 }
 
-fn count(doc: &Value, code: &str) -> u64 {
-    doc["findings"]["by_rule"][code].as_u64().unwrap_or(0)
-}
-
 #[test]
 fn cfpb_every_record_read_dates_month_first() {
     let doc = shared_register("cfpb_2013_cuny_msda.csv", "cfpb.toml", 3186);

@@ -65,6 +65,11 @@ pub fn check_json(dir: &Path, args: &[&str]) -> (serde_json::Value, i32) {
     (doc, code)
 }
 
+/// How many findings of rule `code` a `check --json` document has.
+pub fn count(doc: &serde_json::Value, code: &str) -> u64 {
+    doc["findings"]["by_rule"][code].as_u64().unwrap_or(0)
+}
+
 /// A path as an argument.
 pub fn arg(p: &Path) -> &str {
     p.to_str().unwrap()
