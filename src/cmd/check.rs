@@ -9,6 +9,9 @@ use crate::rules;
 /// Runs `check`.
 pub fn run(config: &Config, args: &CheckArgs) -> Result<u8> {
     let opts = super::read_options(config, &args.input);
+    if let Some(path) = &args.annotate {
+        render::annotate::check_path(path, &args.input.registers)?;
+    }
     let register = crate::ingest::load::load(&args.input.registers, config, &opts)?;
     let calendar = super::calendar(config);
     let ctx = rules::Context::new(&register, config, &calendar, super::as_of(&args.input));
@@ -16,6 +19,10 @@ pub fn run(config: &Config, args: &CheckArgs) -> Result<u8> {
     let lang = config.lang;
     if let Some(path) = &args.findings {
         render::findings_file::write(path, &args.input.registers, &register, &findings, lang)?;
+    }
+    if let Some(path) = &args.annotate {
+        let inputs = &args.input.registers;
+        render::annotate::write(path, inputs, &register, &findings, &opts, lang)?;
     }
     if args.json {
         let doc = render::json::check_document(&register, &findings, lang);
