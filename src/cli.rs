@@ -97,6 +97,10 @@ pub struct CheckArgs {
     /// Also write all findings to FILE (.xlsx, .csv or .json).
     #[arg(long, value_name = "FILE")]
     pub findings: Option<PathBuf>,
+    /// Write a copy of the register with the cells that have findings coloured and annotated
+    /// (.xlsx).
+    #[arg(long, value_name = "FILE")]
+    pub annotate: Option<PathBuf>,
     /// Exit with code 1 when findings of this severity or worse exist.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,

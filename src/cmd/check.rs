@@ -13,6 +13,9 @@ pub fn run(config: &Config, args: &CheckArgs) -> Result<u8> {
     }
     let mut phases = super::Phases::start();
     let opts = super::read_options(config, &args.input);
+    if let Some(path) = &args.annotate {
+        render::annotate::check_path(path, &args.input.registers)?;
+    }
     let register = crate::ingest::load::load(&args.input.registers, config, &opts)?;
     phases.mark("import");
     let calendar = super::calendar(config);
@@ -22,6 +25,10 @@ pub fn run(config: &Config, args: &CheckArgs) -> Result<u8> {
     let lang = config.lang;
     if let Some(path) = &args.findings {
         render::findings_file::write(path, &args.input.registers, &register, &findings, lang)?;
+    }
+    if let Some(path) = &args.annotate {
+        let inputs = &args.input.registers;
+        render::annotate::write(path, inputs, &register, &findings, &opts, lang)?;
     }
     if args.json {
         let doc = render::json::check_document(&register, &findings, lang);

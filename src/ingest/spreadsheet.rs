@@ -351,6 +351,19 @@ impl Workbook {
         }
     }
 
+    /// The merged regions of sheet `name` as stored (calamine gives them for xlsx and xls only;
+    /// none for the other formats). The annotated copy needs them to show the sheet as found.
+    pub fn merged_regions(&mut self, name: &str) -> Result<Vec<Dimensions>, Error> {
+        let (path, format) = (self.path.clone(), self.format);
+        let err = |e: &dyn Display| workbook_error(&path, format, false, e);
+        let inner = &mut self.inner;
+        guarded(&path, format, || match inner {
+            Inner::Xlsx(w) => w.merge_cells_by_sheet_name(name).map_err(|e| err(&e)),
+            Inner::Xls(w) => w.merge_cells_by_sheet_name(name).map_err(|e| err(&e)),
+            Inner::Xlsb(_) | Inner::Ods(_) => Ok(Vec::new()),
+        })
+    }
+
     /// All rows of sheet `name`, indexed from the sheet's row 1 (`rows[i].row == i`), empty
     /// rows included and trailing empty cells left off.
     ///
@@ -370,19 +383,17 @@ impl Workbook {
                 .with("sheet", name)
                 .with("sheets", self.sheet_names().join(", ")));
         }
+        let merges = self.merged_regions(name)?;
         let (path, format) = (self.path.clone(), self.format);
         let err = |password: bool, e: &dyn Display| workbook_error(&path, format, password, e);
         let mut sheet = SheetRows::new(self.max_cells);
         let inner = &mut self.inner;
-        let merges = guarded(&path, format, || {
-            Ok(match inner {
+        guarded(&path, format, || {
+            match inner {
                 Inner::Xlsx(w) => {
-                    let merges = w
-                        .merge_cells_by_sheet_name(name)
-                        .map_err(|e| err(false, &e))?;
                     let mut cells = match w.worksheet_cells_reader(name) {
                         Ok(cells) => cells,
-                        Err(XlsxError::NotAWorksheet(_)) => return Ok(Vec::new()),
+                        Err(XlsxError::NotAWorksheet(_)) => return Ok(()),
                         Err(e) => return Err(err(false, &e)),
                     };
                     if sheet.declared(cells.dimensions()) {
@@ -390,7 +401,6 @@ impl Workbook {
                             sheet.push(c.get_position(), raw(c.get_value().clone().into()));
                         }
                     }
-                    merges
                 }
                 Inner::Xlsb(w) => {
                     let mut cells = w.worksheet_cells_reader(name).map_err(|e| err(false, &e))?;
@@ -399,20 +409,17 @@ impl Workbook {
                             sheet.push(c.get_position(), raw(c.get_value().clone().into()));
                         }
                     }
-                    Vec::new()
                 }
                 Inner::Xls(w) => {
                     let range = w.worksheet_range(name).map_err(|e| err(false, &e))?;
                     sheet.push_range(&range);
-                    w.merge_cells_by_sheet_name(name)
-                        .map_err(|e| err(false, &e))?
                 }
                 Inner::Ods(w) => {
                     let range = w.worksheet_range(name).map_err(|e| err(false, &e))?;
                     sheet.push_range(&range);
-                    Vec::new()
                 }
-            })
+            }
+            Ok(())
         })?;
         sheet.finish(&merges).map_err(|(cells, (row, col))| {
             Error::new("E-too-many-cells", &self.path)

@@ -1,5 +1,6 @@
 //! Output: JSON, the terminal, findings files (and, with the report, the workbook and charts).
 
+pub mod annotate;
 pub mod charts;
 pub mod findings_file;
 pub mod json;

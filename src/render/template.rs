@@ -98,7 +98,7 @@ const FIXED_EPOCH: i64 = 1_767_225_600;
 
 /// The workbook's creation time: `SOURCE_DATE_EPOCH` (seconds) when it is a valid number,
 /// else a fixed date. Never the clock: an empty template has no meaningful creation time.
-fn creation_time(source_date_epoch: Option<&str>) -> DateTime<Utc> {
+pub(crate) fn creation_time(source_date_epoch: Option<&str>) -> DateTime<Utc> {
     source_date_epoch
         .and_then(|s| s.trim().parse::<i64>().ok())
         .and_then(|secs| DateTime::from_timestamp(secs, 0))

@@ -1,6 +1,7 @@
 //! Integration tests: run the `klacht` binary on the bundled sample data and on the real
 //! registers in `../shared/registers/`. One test binary (polars makes each binary large).
 
+mod annotate;
 mod check;
 mod corpus;
 mod foreign;
