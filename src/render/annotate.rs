@@ -747,6 +747,8 @@ fn write_summary(
     }
 
     let mut r = SUMMARY_HEADER_ROW;
+    // Widest text in the column of links and file names.
+    let mut place_width = 0usize;
     let heads = [
         lang.pick("Regel", "Rule"),
         lang.pick("Stap", "Step"),
@@ -772,10 +774,16 @@ fn write_summary(
                 // The target is built here from our own sheet name and a cell address,
                 // never from text in the register.
                 let link = format!("internal:'{}'!{a1}", name.replace('\'', "''"));
-                ws.write_url(r, 4, Url::new(link).set_text(format!("{name}!{a1}")))?;
+                let text = format!("{name}!{a1}");
+                place_width = place_width.max(text.chars().count());
+                ws.write_url(r, 4, Url::new(link).set_text(text))?;
             }
             None => {
-                ws.write_string(r, 4, lang.pick("heel bestand", "whole file"))?;
+                ws.write_string(
+                    r,
+                    4,
+                    lang.pick("heel bestand, zie onder", "whole file, see below"),
+                )?;
             }
         }
         ws.write_string(r, 5, line.first.message(register, lang))?;
@@ -808,6 +816,7 @@ fn write_summary(
             ws.write_string(r, 1, f.rule.step().label(lang))?;
             let severity = styles.severity(f.severity);
             ws.write_string_with_format(r, 2, f.severity.label(lang), severity)?;
+            place_width = place_width.max(file.chars().count());
             ws.write_string(r, 4, &file)?;
             ws.write_string(r, 5, f.message(register, lang))?;
             r += 1;
@@ -851,7 +860,11 @@ fn write_summary(
         }
     }
 
-    for (c, w) in [26.0, 20.0, 14.0, 8.0, 26.0, 90.0].into_iter().enumerate() {
+    let place_width = place_width.clamp(24, 45) as f64 + 1.0;
+    for (c, w) in [26.0, 20.0, 14.0, 8.0, place_width, 90.0]
+        .into_iter()
+        .enumerate()
+    {
         ws.set_column_width(c as u16, w)?;
     }
     ws.set_freeze_panes(SUMMARY_HEADER_ROW + 1, 0)?;
@@ -1112,7 +1125,7 @@ mod tests {
             .iter()
             .find(|r| r[0] == "missing-column")
             .expect("missing-column counted");
-        assert_eq!(missing[4], "heel bestand");
+        assert_eq!(missing[4], "heel bestand, zie onder");
         let received = rows
             .iter()
             .find(|r| r[0] == "missing-received-date")
