@@ -47,19 +47,19 @@ pub struct Cli {
 /// The subcommands, with their Dutch names as aliases.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Import and validate a register; print the findings (alias: controleer).
+    /// Import and validate a register; print the findings
     #[command(visible_alias = "controleer")]
     Check(CheckArgs),
-    /// Write the periodic management report (alias: rapport).
+    /// Write the periodic management report
     #[command(visible_alias = "rapport")]
     Report(ReportArgs),
-    /// Write an empty register workbook that follows the procedure (alias: sjabloon).
+    /// Write an empty register workbook that follows the procedure
     #[command(visible_alias = "sjabloon")]
     Template(TemplateArgs),
-    /// Write a synthetic register of a fictional installer (alias: voorbeeld).
+    /// Write a synthetic register of a fictional installer
     #[command(visible_alias = "voorbeeld")]
     Sample(SampleArgs),
-    /// Show the effective configuration (alias: instellingen).
+    /// Show the effective configuration
     #[command(visible_alias = "instellingen")]
     Config(ConfigArgs),
     /// Print shell completions (bash, zsh, fish, powershell, elvish).
@@ -81,7 +81,8 @@ pub struct InputArgs {
     /// Text encoding of CSV files (default: detected; e.g. windows-1252, utf-8).
     #[arg(long, value_name = "LABEL")]
     pub encoding: Option<String>,
-    /// Reference date (default: today).
+    /// Reference date (default: today for check; for report the end of the period, or today
+    /// while the period runs).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
 }
@@ -106,6 +107,10 @@ pub struct CheckArgs {
     /// How many findings to list on the terminal.
     #[arg(long, default_value_t = 20, value_name = "N")]
     pub show: usize,
+    /// Instead of the summary, print a klacht.toml skeleton for this register: its columns
+    /// and values, and what still needs a mapping.
+    #[arg(long, conflicts_with_all = ["json", "findings"])]
+    pub suggest_mapping: bool,
 }
 
 #[derive(Debug, Args)]
@@ -201,7 +206,7 @@ pub fn main() -> ExitCode {
             eprintln!(
                 "klacht: {}: {}",
                 lang.pick("fout", "error"),
-                e.message(lang)
+                crate::render::terminal::printable(&e.message(lang))
             );
             ExitCode::from(EXIT_ERROR)
         }
@@ -217,12 +222,14 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
     }
     match cli.command {
         Command::Check(args) => cmd::check::run(&config, &args),
-        Command::Report(_) => Err(Error::new("E-usage", "report").detail("not yet")),
+        Command::Report(args) => cmd::report::run(&config, &args),
         Command::Template(args) => cmd::template::run(&config, &args),
         Command::Sample(args) => cmd::sample::run(&config, &args),
         Command::Config(args) => cmd::config::run(&config, &args),
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "klacht", &mut std::io::stdout());
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "klacht", &mut script);
+            crate::render::output::print(&String::from_utf8_lossy(&script))?;
             Ok(EXIT_OK)
         }
     }

@@ -64,6 +64,7 @@ pub const FILE_NAME: &str = "klacht.toml";
 /// max_bytes = 2147483648
 /// max_cells = 100000000
 /// max_fields = 1000
+/// max_ratio = 100
 /// ```
 ///
 /// `close` may also be a table `[targets.close]` with `"1" = 10` and so on; keys left out keep
@@ -172,7 +173,7 @@ impl Targets {
     /// ```
     pub fn close_target(&self, u: Option<Urgency>) -> Option<u32> {
         match u {
-            Some(u) => self.close_wd[usize::from(u.number() - 1)],
+            Some(u) => self.close_wd[u.index()],
             None => self.unclassified_wd,
         }
     }
@@ -186,8 +187,8 @@ pub struct CalendarSettings {
     pub closures: Vec<NaiveDate>,
 }
 
-/// Guards against files that would exhaust memory (a stray cell at XFD1048576, a CSV without
-/// line breaks).
+/// Guards against files that would exhaust memory or time (a stray cell at XFD1048576, a CSV
+/// without line breaks, a zip bomb).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Limits {
     /// Largest input file, in bytes.
@@ -196,6 +197,8 @@ pub struct Limits {
     pub max_cells: u64,
     /// Most fields on one CSV line.
     pub max_fields: usize,
+    /// Most times a workbook may unpack to its own size.
+    pub max_ratio: u64,
 }
 
 impl Default for Limits {
@@ -204,6 +207,7 @@ impl Default for Limits {
             max_bytes: 2 * 1024 * 1024 * 1024,
             max_cells: 100_000_000,
             max_fields: 1000,
+            max_ratio: 100,
         }
     }
 }
@@ -560,6 +564,14 @@ impl Config {
             lim.max_fields,
             t("velden per CSV-regel", "fields per CSV line")
         );
+        w!(
+            "max_ratio = {}  # {}",
+            lim.max_ratio,
+            t(
+                "keer zo groot als het bestand mag een werkmap uitgepakt worden",
+                "times its own size a workbook may unpack to"
+            )
+        );
         out
     }
 }
@@ -601,7 +613,7 @@ const TARGET_KEYS: &[&str] = &[
     "repeat_days",
 ];
 const CALENDAR_KEYS: &[&str] = &["profile", "closures"];
-const LIMIT_KEYS: &[&str] = &["max_bytes", "max_cells", "max_fields"];
+const LIMIT_KEYS: &[&str] = &["max_bytes", "max_cells", "max_fields", "max_ratio"];
 const URGENCY_KEYS: &[&str] = &["1", "2", "3", "4", "5", "6", "7", "8"];
 const DATE_ORDERS: &[&str] = &["day-first", "month-first"];
 const PROFILES: &[&str] = &["cao", "atw"];
@@ -612,7 +624,13 @@ const MAX_WORKING_DAYS: i64 = 1000;
 const MAX_CLOSURE_DAYS: i64 = 366;
 
 /// The fixed keys a value mapping may target, for fields that have them.
-fn vocabulary(kind: FieldKind) -> Option<Vec<&'static str>> {
+///
+/// ```
+/// use klacht::{config::vocabulary, register::FieldKind};
+/// assert_eq!(vocabulary(FieldKind::Nature), Some(vec!["technical", "non_technical"]));
+/// assert_eq!(vocabulary(FieldKind::Date), None);
+/// ```
+pub fn vocabulary(kind: FieldKind) -> Option<Vec<&'static str>> {
     fn keys<T: Copy>(all: &[T], key: fn(T) -> &'static str) -> Option<Vec<&'static str>> {
         Some(all.iter().map(|v| key(*v)).collect())
     }
@@ -771,7 +789,7 @@ impl Doc<'_> {
                     for s in self.table(&s)? {
                         let u = s.key.parse::<u8>().ok().and_then(Urgency::new);
                         let u = u.ok_or_else(|| self.unknown(&s, URGENCY_KEYS))?;
-                        out.close_wd[usize::from(u.number() - 1)] = self.target(&s)?;
+                        out.close_wd[u.index()] = self.target(&s)?;
                     }
                 }
                 "unclassified" => out.unclassified_wd = self.target(&s)?,
@@ -936,6 +954,7 @@ impl Doc<'_> {
             match s.key {
                 "max_bytes" => out.max_bytes = self.number(&s, 1, i64::MAX)?.unsigned_abs(),
                 "max_cells" => out.max_cells = self.number(&s, 1, i64::MAX)?.unsigned_abs(),
+                "max_ratio" => out.max_ratio = self.number(&s, 1, i64::MAX)?.unsigned_abs(),
                 "max_fields" => {
                     let n = self.number(&s, 1, 1_000_000)?;
                     // In range [1, 1_000_000], which fits every usize Rust supports.
@@ -996,7 +1015,7 @@ fn target_text(days: Option<u32>) -> String {
 
 /// A TOML basic string, also valid as a quoted key (`toml`'s own formatting may choose a
 /// multi-line string, which is not).
-fn quote(s: &str) -> String {
+pub(crate) fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
@@ -1034,6 +1053,12 @@ fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
 
 fn same_key(a: &str, b: &str) -> bool {
     folded(a).eq(folded(b))
+}
+
+/// The form in which value mappings compare texts: two texts with the same form are one key
+/// of a `[values.…]` table (empty for a text without letters or digits, which cannot be a key).
+pub(crate) fn mapping_form(s: &str) -> String {
+    folded(s).collect()
 }
 
 /// The base letter(s) of an accented lower-case Latin letter; other characters unchanged.
@@ -1365,6 +1390,7 @@ RESOL = "closed"
 max_bytes = 1048576
 max_cells = 5000000
 max_fields = 200
+max_ratio = 250
 "#;
 
     #[test]
@@ -1494,6 +1520,7 @@ max_fields = 200
                 max_bytes: 1_048_576,
                 max_cells: 5_000_000,
                 max_fields: 200,
+                max_ratio: 250,
             },
             source: Some("klacht.toml".into()),
         };
@@ -1861,6 +1888,7 @@ max_fields = 200
             "max_bytes = 2147483648",
             "max_cells = 100000000",
             "max_fields = 1000",
+            "max_ratio = 100",
             "# Geen klacht.toml gevonden",
         ] {
             assert!(text.contains(needle), "{needle} missing from\n{text}");

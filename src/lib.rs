@@ -14,7 +14,7 @@ pub mod error;
 pub mod ingest;
 pub mod lang;
 pub mod messages;
-
+pub mod metrics;
 pub mod register;
 pub mod render;
 pub mod rules;

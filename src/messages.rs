@@ -20,14 +20,18 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
      "{file}: the file is damaged or not a valid {format}: {detail}"),
     ("E-too-large", "{file}: het bestand is groter dan de grens van {limit} (instelling limits.{key}).",
      "{file}: the file is larger than the limit of {limit} (setting limits.{key})."),
-    ("E-too-many-cells", "{file}: blad {sheet} heeft {cells} cellen, meer dan de grens van {limit} (instelling limits.max_cells). Verwijder verdwaalde cellen ver buiten het register.",
-     "{file}: sheet {sheet} has {cells} cells, more than the limit of {limit} (setting limits.max_cells). Delete stray cells far outside the register."),
-    ("E-too-many-fields", "{file}: regel {line} heeft {fields} velden, meer dan de grens van {limit}.",
-     "{file}: line {line} has {fields} fields, more than the limit of {limit}."),
+    ("E-too-many-cells", "{file}: blad {sheet} loopt tot cel {cell} en heeft daarmee {cells} cellen, meer dan de grens van {limit} (instelling limits.max_cells). Verwijder verdwaalde cellen ver buiten het register.",
+     "{file}: sheet {sheet} reaches cell {cell} and so has {cells} cells, more than the limit of {limit} (setting limits.max_cells). Delete stray cells far outside the register."),
+    ("E-too-many-fields", "{file}: regel {line} heeft {fields} velden, meer dan de grens van {limit} (instelling limits.max_fields).",
+     "{file}: line {line} has {fields} fields, more than the limit of {limit} (setting limits.max_fields)."),
+    ("E-zip-bomb", "{file}: de werkmap pakt uit tot {unpacked}, {ratio} keer zo groot als het bestand, meer dan de grens van {limit} keer (instelling limits.max_ratio). Zo'n bestand is bijna altijd een zipbom; is het een echte werkmap, verhoog dan de grens.",
+     "{file}: the workbook unpacks to {unpacked}, {ratio} times the size of the file, more than the limit of {limit} times (setting limits.max_ratio). Such a file is nearly always a zip bomb; if it is a real workbook, raise the limit."),
     ("E-no-sheet", "{file}: blad {sheet} bestaat niet. Bladen in dit bestand: {sheets}.",
      "{file}: there is no sheet {sheet}. Sheets in this file: {sheets}."),
     ("E-no-register", "{file}: geen register gevonden: geen rij lijkt op een kopregel met bijvoorbeeld Datum ontvangst, Omschrijving en Behandelaar.",
      "{file}: no register found: no row looks like a header row with, for example, Date received, Description and Handler."),
+    ("E-nul-bytes", "{file}: regel {line} bevat NUL-tekens (0x00), dus dit is geen tekstbestand. Is het een werkmap met een verkeerde naam, of is het beschadigd?",
+     "{file}: line {line} holds NUL characters (0x00), so this is not a text file. Is it a workbook under a wrong name, or is it damaged?"),
     ("E-encoding", "{file}: de tekst is geen geldige {encoding}.", "{file}: the text is not valid {encoding}."),
     ("E-config", "{file}: {detail}", "{file}: {detail}"),
     // Configuration errors (klacht.toml), each naming the setting and its line.
@@ -65,6 +69,8 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
      "{file}: --annotate writes an Excel workbook; use a file name ending in .xlsx."),
     ("E-changed", "{file}: het bestand is gewijzigd terwijl klacht het las; voer de opdracht opnieuw uit.",
      "{file}: the file changed while klacht was reading it; run the command again."),
+    ("E-suggest-one-file", "{file}: --suggest-mapping maakt een voorstel voor één registerbestand; geef alleen dat bestand op.",
+     "{file}: --suggest-mapping makes a suggestion for one register file; name only that file."),
     ("E-metrics", "Interne fout bij het berekenen van de rapportcijfers: {detail}",
      "Internal error while computing the report figures: {detail}"),
     ("E-period", "Periode {value} is ongeldig; schrijf 2026-Q3 (kwartaal), 2026-07 (maand), 2026-H2 (halfjaar), 2026 (jaar) of 2026-07-01..2026-09-30 (van vroeg naar laat).",
@@ -94,6 +100,8 @@ pub fn template(code: &str, lang: Lang) -> &'static str {
 /// assert_eq!(fill("{file}: {n} rijen", &[("file", "a.csv"), ("n", "3")]), "a.csv: 3 rijen");
 /// ```
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    // Slicing at positions `find` returned, and one byte past a `{` or `}` (ASCII): always on
+    // a character boundary and in bounds.
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
     while let Some(open) = rest.find('{') {

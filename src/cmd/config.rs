@@ -6,6 +6,6 @@ use crate::error::Result;
 
 /// Runs `config`.
 pub fn run(config: &Config, _args: &ConfigArgs) -> Result<u8> {
-    print!("{}", config.to_toml_pretty(config.lang));
+    crate::render::output::print(&config.to_toml_pretty(config.lang))?;
     Ok(EXIT_OK)
 }

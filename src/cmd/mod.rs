@@ -2,7 +2,7 @@
 
 pub mod check;
 pub mod config;
-
+pub mod report;
 pub mod sample;
 pub mod template;
 
@@ -17,6 +17,7 @@ pub fn read_options(config: &Config, input: &InputArgs) -> ReadOptions {
         max_bytes: config.limits.max_bytes,
         max_cells: config.limits.max_cells,
         max_fields: config.limits.max_fields,
+        max_ratio: config.limits.max_ratio,
         encoding: input.encoding.clone(),
     }
 }
@@ -31,4 +32,32 @@ pub fn as_of(input: &InputArgs) -> chrono::NaiveDate {
 /// The working-day calendar the configuration asks for.
 pub fn calendar(config: &Config) -> crate::calendar::Calendar {
     crate::calendar::Calendar::new(config.calendar.profile, &config.calendar.closures)
+}
+
+/// Phase timings on stderr when `KLACHT_TIMINGS` is set, for `benches/run.sh`.
+pub struct Phases {
+    enabled: bool,
+    last: std::time::Instant,
+}
+
+impl Phases {
+    /// Starts timing; silent unless `KLACHT_TIMINGS` is set.
+    pub fn start() -> Phases {
+        Phases {
+            enabled: std::env::var_os("KLACHT_TIMINGS").is_some(),
+            last: std::time::Instant::now(),
+        }
+    }
+
+    /// Ends the phase `name`: prints `klacht-timing name=SECONDS` and starts the next.
+    pub fn mark(&mut self, name: &str) {
+        let now = std::time::Instant::now();
+        if self.enabled {
+            eprintln!(
+                "klacht-timing {name}={:.3}",
+                (now - self.last).as_secs_f64()
+            );
+        }
+        self.last = now;
+    }
 }

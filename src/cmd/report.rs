@@ -18,12 +18,18 @@ pub fn run(config: &Config, args: &ReportArgs) -> Result<u8> {
         Some(p) => Period::parse(p).map_err(|m| Error::new("E-usage", "--period").detail(m))?,
         None => Period::last_full_quarter(today),
     };
-    let as_of = args.input.as_of.unwrap_or_else(|| default_as_of(&period, today));
+    let as_of = args
+        .input
+        .as_of
+        .unwrap_or_else(|| default_as_of(&period, today));
+    let mut phases = super::Phases::start();
     let opts = super::read_options(config, &args.input);
     let register = crate::ingest::load::load(&args.input.registers, config, &opts)?;
+    phases.mark("import");
     let calendar = super::calendar(config);
     let ctx = rules::Context::new(&register, config, &calendar, as_of);
     let findings = rules::check_all(&ctx);
+    phases.mark("validate");
     let figures = metrics::compute(&Inputs {
         register: &register,
         findings: &findings,
@@ -32,7 +38,8 @@ pub fn run(config: &Config, args: &ReportArgs) -> Result<u8> {
         period: period.clone(),
         as_of,
         show_names: args.show_names,
-    });
+    })?;
+    phases.mark("figures");
     let dir = args
         .out
         .clone()
@@ -44,7 +51,7 @@ pub fn run(config: &Config, args: &ReportArgs) -> Result<u8> {
         config_text: config.to_toml_pretty(lang),
         calendar_profile: format!("{:?}", config.calendar.profile).to_lowercase(),
         targets: targets(config, lang),
-        command_line: command_line(),
+        command_line: command_line(args, &period, as_of, lang),
     };
     let written = report::write(&ReportOutput {
         dir: &dir,
@@ -56,7 +63,11 @@ pub fn run(config: &Config, args: &ReportArgs) -> Result<u8> {
         show_names: args.show_names,
         provenance: &provenance,
     })?;
-    print!("{}", crate::render::terminal::report_summary(&figures, &written, lang));
+    phases.mark("render");
+    print!(
+        "{}",
+        crate::render::terminal::report_summary(&figures, &written, lang)
+    );
     let failed = args
         .fail_on
         .threshold()
@@ -79,19 +90,28 @@ fn generation_time() -> NaiveDateTime {
         .unwrap_or_else(|| chrono::Utc::now().naive_utc())
 }
 
-/// The command as run, for the provenance sheet (file names only: no home directories).
-fn command_line() -> String {
-    std::env::args()
-        .enumerate()
-        .map(|(i, a)| {
-            if i == 0 {
-                "klacht".to_string()
-            } else {
-                a
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+/// The command that reproduces the figures, for the provenance sheet: input files by name (no
+/// home directories) and the options that shape the report; the output folder is left out, so
+/// that writing the same report elsewhere gives the same bytes.
+fn command_line(args: &ReportArgs, period: &Period, as_of: NaiveDate, lang: crate::Lang) -> String {
+    let mut parts = vec![
+        "klacht".to_string(),
+        format!("--lang {}", lang.pick("nl", "en")),
+        "report".into(),
+    ];
+    for p in &args.input.registers {
+        let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
+        parts.push(name.unwrap_or_else(|| p.display().to_string()));
+    }
+    if let Some(sheet) = &args.input.sheet {
+        parts.push(format!("--sheet {sheet:?}"));
+    }
+    parts.push(format!("--period {}", period.label));
+    parts.push(format!("--as-of {as_of}"));
+    if args.show_names {
+        parts.push("--show-names".into());
+    }
+    parts.join(" ")
 }
 
 /// The targets in force, for people.
@@ -102,21 +122,28 @@ fn targets(config: &Config, lang: crate::Lang) -> Vec<(String, String)> {
         None => lang.pick("geen", "none").to_string(),
     };
     let mut out = vec![(
-        lang.pick("Ontvangstbevestiging", "Acknowledgement").to_string(),
+        lang.pick("Ontvangstbevestiging", "Acknowledgement")
+            .to_string(),
         wd(Some(t.ack_wd)),
     )];
     for u in crate::register::Urgency::ALL {
         out.push((
-            format!("{} {}", lang.pick("Afhandeling urgentie", "Closure urgency"), u.number()),
+            format!(
+                "{} {}",
+                lang.pick("Afhandeling urgentie", "Closure urgency"),
+                u.number()
+            ),
             wd(t.close_target(Some(u))),
         ));
     }
     out.push((
-        lang.pick("Afhandeling ongeclassificeerd", "Closure unclassified").to_string(),
+        lang.pick("Afhandeling ongeclassificeerd", "Closure unclassified")
+            .to_string(),
         wd(t.close_target(None)),
     ));
     out.push((
-        lang.pick("Geen actie (stale)", "No update (stale)").to_string(),
+        lang.pick("Geen actie (stale)", "No update (stale)")
+            .to_string(),
         wd(Some(t.stale_wd)),
     ));
     out

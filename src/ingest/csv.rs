@@ -56,12 +56,9 @@ pub fn open_csv(
         return Err(Error::new("E-empty", path));
     }
     if let Some(at) = memchr::memchr(0, text.as_bytes()) {
+        // `at` was found in these bytes, so the slice is in bounds.
         let line = 1 + memchr::memchr_iter(b'\n', &text.as_bytes()[..at]).count();
-        return Err(Error::new("E-corrupt", path)
-            .with("format", "CSV")
-            .detail(format!(
-                "it holds NUL bytes (0x00, first on line {line}), so it is not a text file"
-            )));
+        return Err(Error::new("E-nul-bytes", path).with("line", line));
     }
     let separator = sniff_separator(text.as_bytes());
     let reader = ::csv::ReaderBuilder::new()
@@ -174,6 +171,7 @@ impl Iterator for CsvRows {
         self.pos = scan.end;
         self.line = scan.end_line;
         self.blank = scan.blank_lines;
+        // The scanner counts the blank lines into `start_line`, so this cannot go below 1.
         self.blank_line = scan.start_line - scan.blank_lines;
         self.pending = Some(scan.start_line);
         self.next()
@@ -212,6 +210,7 @@ fn decode(
     let invalid = |name| Error::new("E-encoding", path).with("encoding", name);
     let name = encoding_name(encoding, bom_len > 0);
     if encoding != UTF_8 {
+        // `bom_len` is the length of a BOM found at the start of `bytes`, or 0.
         return decode_as(encoding, &bytes[bom_len..])
             .map(|text| (text, name))
             .ok_or_else(|| invalid(name));
@@ -245,6 +244,7 @@ fn decode_as(encoding: &'static Encoding, bytes: &[u8]) -> Option<String> {
     let mut rest = bytes;
     loop {
         let (result, read) = decoder.decode_to_string_without_replacement(rest, &mut text, true);
+        // The decoder reports how much of `rest` it read: never more than it was given.
         rest = &rest[read..];
         match result {
             DecoderResult::InputEmpty => return Some(text),
@@ -358,6 +358,10 @@ struct Scan {
 /// with `""` escapes, a quote only opens a field at its start, `\r`, `\n` and `\r\n` end a
 /// record, empty lines are skipped). Line ends inside quoted fields count as lines; a lone
 /// `\r` counts as a line end as well. `None` when only blank lines remain.
+///
+/// Indexing: `pos < text.len()` wherever `text[pos]` or `text[pos + 1..]` is taken — after
+/// `text.get(pos)` gave a byte, or a `memchr` search found one at `pos` — and `pos` never
+/// passes `text.len()` (it is set to it when a search finds nothing).
 fn scan_record(text: &[u8], mut pos: usize, mut line: u64, sep: u8) -> Option<Scan> {
     let mut blank_lines = 0;
     while let Some(&b) = text.get(pos) {
@@ -441,7 +445,8 @@ fn scan_record(text: &[u8], mut pos: usize, mut line: u64, sep: u8) -> Option<Sc
     })
 }
 
-/// Line ends in `text[from..to]`: `\n`, and `\r` not followed by `\n`.
+/// Line ends in `text[from..to]`: `\n`, and `\r` not followed by `\n`. The callers pass
+/// `from <= to <= text.len()`; `from + i` indexes a byte found inside that range.
 fn line_breaks(text: &[u8], from: usize, to: usize) -> u64 {
     memchr::memchr2_iter(b'\n', b'\r', &text[from..to])
         .filter(|&i| text[from + i] == b'\n' || text.get(from + i + 1) != Some(&b'\n'))
@@ -693,12 +698,9 @@ mod tests {
     #[test]
     fn nul_bytes_are_not_text() {
         let e = err(b"a;b\n1;\x002\n", &ReadOptions::default());
-        assert_eq!(e.code, "E-corrupt");
-        let msg = e.to_string();
-        assert!(
-            msg.contains("not a valid CSV") && msg.contains("line 2"),
-            "{msg}"
-        );
+        assert_eq!(e.code, "E-nul-bytes");
+        let msg = e.message(crate::Lang::Nl);
+        assert!(msg.contains("regel 2 bevat NUL-tekens"), "{msg}");
     }
 
     #[test]

@@ -167,6 +167,7 @@ fn match_row_with(row: &RawRow, columns: &ColumnMap, syns: &[Synonym]) -> (Vec<C
     all.sort();
     let mut taken: Vec<Field> = Vec::new();
     for (kind, _, col, field) in all {
+        // `col` is the index of one of `cols`, taken from them above.
         let column = &mut cols[col as usize];
         if column.field.is_some() || taken.contains(&field) {
             continue;
@@ -419,5 +420,133 @@ mod tests {
         assert_eq!(h.column_of(Field::ClosedDate), Some(2));
         assert_eq!(h.column_of(Field::Status), Some(5));
         assert_eq!(h.column_of(Field::DueDate), Some(6));
+    }
+}
+
+/// Property tests: header matching does not depend on column order or on how a header is
+/// typed, and no row of junk makes it panic.
+#[cfg(test)]
+mod props {
+    use super::*;
+    use crate::Lang;
+    use proptest::prelude::*;
+
+    fn header_row(cells: &[String]) -> RawRow {
+        RawRow {
+            row: 0,
+            line: None,
+            cells: cells.iter().map(|s| Raw::Text(s.clone())).collect(),
+        }
+    }
+
+    /// Every field once, in a shuffled order, by its template header in `lang`.
+    fn shuffled_fields() -> impl Strategy<Value = (Vec<Field>, Lang)> {
+        (
+            Just(Field::ALL.to_vec()).prop_shuffle(),
+            prop_oneof![Just(Lang::Nl), Just(Lang::En)],
+        )
+    }
+
+    /// `header` as people type it: odd capitals, accents on vowels, punctuation and spaces
+    /// around and between the words. `noise` drives the choices.
+    fn noisy(header: &str, noise: &[u8]) -> String {
+        let mut out = String::new();
+        let mut n = noise.iter().cycle();
+        let mut pick = || n.next().copied().unwrap_or(0);
+        if pick() % 3 == 0 {
+            out.push_str(["  ", "* ", "("][usize::from(pick() % 3)]);
+        }
+        for c in header.chars() {
+            let roll = pick();
+            let accented = match c.to_ascii_lowercase() {
+                'a' => Some(['á', 'à', 'Ä']),
+                'e' => Some(['é', 'Ë', 'ê']),
+                'i' => Some(['ï', 'Í', 'î']),
+                'o' => Some(['ö', 'Ó', 'ô']),
+                'u' => Some(['ü', 'Ú', 'û']),
+                _ => None,
+            };
+            match (roll % 5, accented) {
+                (0, Some(forms)) => out.push(forms[usize::from(pick() % 3)]),
+                (1, _) => out.push(c.to_ascii_uppercase()),
+                (2, _) => out.push(c.to_ascii_lowercase()),
+                _ => out.push(c),
+            }
+            if c == ' ' && roll % 7 == 0 {
+                out.push_str(["-", "_", ". ", "/"][usize::from(pick() % 4)]);
+            }
+        }
+        if pick() % 3 == 0 {
+            out.push_str([".", ":", " )", " *"][usize::from(pick() % 4)]);
+        }
+        out
+    }
+
+    fn any_cell() -> impl Strategy<Value = Raw> {
+        prop_oneof![
+            Just(Raw::Empty),
+            any::<String>().prop_map(Raw::Text),
+            // Junk made of real header words, the worst case for matching.
+            proptest::sample::select(
+                Field::ALL
+                    .iter()
+                    .flat_map(|f| f.synonyms().iter().copied().chain([f.header(Lang::Nl)]))
+                    .map(|s| s.to_string())
+                    .collect::<Vec<_>>()
+            )
+            .prop_map(Raw::Text),
+            any::<f64>().prop_map(Raw::Number),
+            any::<bool>().prop_map(Raw::Bool),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        #[test]
+        fn any_permutation_of_the_template_headers_matches(
+            (fields, lang) in shuffled_fields(),
+        ) {
+            let headers: Vec<String> = fields.iter().map(|f| f.header(lang).to_string()).collect();
+            let h = detect(&[header_row(&headers)], &ColumnMap::new()).unwrap();
+            for (col, field) in fields.iter().enumerate() {
+                prop_assert_eq!(h.columns[col].field, Some(*field), "{}", headers[col]);
+            }
+        }
+
+        #[test]
+        fn case_accents_and_punctuation_keep_the_match(
+            (fields, lang) in shuffled_fields(),
+            noise in proptest::collection::vec(any::<u8>(), 1..64),
+        ) {
+            let headers: Vec<String> =
+                fields.iter().map(|f| noisy(f.header(lang), &noise)).collect();
+            let h = detect(&[header_row(&headers)], &ColumnMap::new());
+            let h = h.unwrap_or_else(|| panic!("no header found in {headers:?}"));
+            for (col, field) in fields.iter().enumerate() {
+                prop_assert_eq!(h.columns[col].field, Some(*field), "{:?}", headers[col]);
+            }
+        }
+
+        #[test]
+        fn junk_rows_never_panic(
+            rows in proptest::collection::vec(
+                proptest::collection::vec(any_cell(), 0..40), 0..60),
+        ) {
+            let rows: Vec<RawRow> = rows
+                .into_iter()
+                .enumerate()
+                .map(|(i, cells)| RawRow { row: i as u32, line: None, cells })
+                .collect();
+            if let Some(h) = detect(&rows, &ColumnMap::new()) {
+                prop_assert!(h.index < rows.len().min(HEADER_SCAN_ROWS));
+                prop_assert_eq!(h.columns.len(), rows[h.index].cells.len());
+                let mapped: Vec<Field> = h.columns.iter().filter_map(|c| c.field).collect();
+                let mut unique = mapped.clone();
+                unique.sort();
+                unique.dedup();
+                prop_assert_eq!(unique.len(), mapped.len(), "each field one column");
+            }
+        }
     }
 }

@@ -3,7 +3,7 @@
 
 use super::header::{self, HeaderMatch};
 use super::location::{CellRef, FileIdx};
-use super::value::{self, DateValue, DayOrder};
+use super::value::{self, DateValue, DayOrder, OrderEvidence};
 use super::{Raw, RawRow, ReadOptions};
 use crate::config::{Config, DayOrderSetting};
 use crate::error::{Error, Result};
@@ -22,8 +22,36 @@ pub fn load(paths: &[PathBuf], config: &Config, opts: &ReadOptions) -> Result<Re
     let parts: Vec<Result<FileRegister>> = paths
         .par_iter()
         .enumerate()
-        .map(|(i, p)| load_file(p, i as FileIdx, config, opts))
+        .map(|(i, p)| {
+            let bytes = super::spreadsheet::read_input(p, opts)?;
+            load_file(p, bytes, i as FileIdx, config, opts)
+        })
         .collect();
+    assemble(parts)
+}
+
+/// Reads one register from bytes already in memory, as [`load`] reads a file: `path` names it
+/// in messages and derived ids, and decides the format where the content leaves it open. For
+/// the fuzzers, which hand over arbitrary bytes.
+///
+/// ```
+/// use klacht::{config::Config, ingest::{load::load_bytes, ReadOptions}};
+/// let csv = b"Datum ontvangst;Omschrijving;Behandelaar\n3-3-2026;Lekkage;Jan\n".to_vec();
+/// let register = load_bytes("r.csv".as_ref(), csv, &Config::default(), &ReadOptions::default());
+/// assert_eq!(register.unwrap().complaints.len(), 1);
+/// ```
+pub fn load_bytes(
+    path: &Path,
+    bytes: Vec<u8>,
+    config: &Config,
+    opts: &ReadOptions,
+) -> Result<Register> {
+    super::spreadsheet::check_size(path, &bytes, opts)?;
+    assemble([load_file(path, bytes, 0, config, opts)])
+}
+
+/// The files' parts as one register, in the order given; the first error stops it.
+fn assemble(parts: impl IntoIterator<Item = Result<FileRegister>>) -> Result<Register> {
     let mut register = Register::default();
     for part in parts {
         let part = part?;
@@ -44,24 +72,58 @@ struct FileRegister {
 }
 
 /// Rows of one sheet, with what is needed to read them.
-struct Sheet {
-    name: Option<String>,
-    format: &'static str,
-    encoding: Option<&'static str>,
-    separator: Option<char>,
-    date1904: bool,
-    rows: Box<dyn Iterator<Item = Result<RawRow>>>,
+pub(crate) struct Sheet {
+    pub(crate) name: Option<String>,
+    pub(crate) format: &'static str,
+    pub(crate) encoding: Option<&'static str>,
+    pub(crate) separator: Option<char>,
+    pub(crate) date1904: bool,
+    /// The rows after `head`.
+    pub(crate) rows: Box<dyn Iterator<Item = Result<RawRow>>>,
+}
+
+/// A file opened for reading: the sheet chosen, its first rows (for a workbook: all rows) and
+/// the header row found among them.
+pub(crate) struct Opened {
+    pub(crate) sheet: Sheet,
+    pub(crate) head: Vec<RawRow>,
+    /// `None` when no row looks like a header (then the sheet is the one asked for with
+    /// `--sheet`, else the first sheet with any filled cell).
+    pub(crate) header: Option<HeaderMatch>,
 }
 
 fn load_file(
     path: &Path,
+    bytes: Vec<u8>,
     file: FileIdx,
     config: &Config,
     opts: &ReadOptions,
 ) -> Result<FileRegister> {
-    let bytes = super::spreadsheet::read_input(path, opts)?;
     let sha256 = hex(&Sha256::digest(&bytes));
     let size = bytes.len() as u64;
+    let opened = open(path, bytes, config, opts)?;
+    let header = opened
+        .header
+        .ok_or_else(|| Error::new("E-no-register", path))?;
+    read_rows(
+        path,
+        file,
+        config,
+        opened.sheet,
+        opened.head,
+        header,
+        sha256,
+        size,
+    )
+}
+
+/// Opens the file held in `bytes`, chooses its sheet and finds the header row.
+pub(crate) fn open(
+    path: &Path,
+    bytes: Vec<u8>,
+    config: &Config,
+    opts: &ReadOptions,
+) -> Result<Opened> {
     let format = super::spreadsheet::detect_format(path, &bytes)?;
     let (sheet, head, header) = match format {
         super::spreadsheet::Format::Csv => {
@@ -74,8 +136,7 @@ fn load_file(
                     None => break,
                 }
             }
-            let header = header::detect(&head, &config.columns)
-                .ok_or_else(|| Error::new("E-no-register", path))?;
+            let header = header::detect(&head, &config.columns);
             let sheet = Sheet {
                 name: None,
                 format: "csv",
@@ -101,18 +162,30 @@ fn load_file(
                 None => names,
             };
             let mut best: Option<(String, Vec<RawRow>, HeaderMatch)> = None;
+            // Without any header: the first sheet with a filled cell (or the one asked for).
+            let mut first: Option<(String, Vec<RawRow>)> = None;
             for name in wanted {
                 let rows = wb.read_sheet(&name)?;
                 let scan = rows.len().min(header::HEADER_SCAN_ROWS);
                 if let Some(h) = header::detect(&rows[..scan], &config.columns) {
                     if best.as_ref().is_none_or(|(_, _, b)| h.score > b.score) {
                         best = Some((name, rows, h));
+                        first = None;
                     }
+                } else if best.is_none()
+                    && first.is_none()
+                    && (opts.sheet.is_some() || filled(&rows))
+                {
+                    first = Some((name, rows));
                 }
             }
-            let (name, rows, header) = best.ok_or_else(|| Error::new("E-no-register", path))?;
+            let (name, rows, header) = match (best, first) {
+                (Some((name, rows, h)), _) => (Some(name), rows, Some(h)),
+                (None, Some((name, rows))) => (Some(name), rows, None),
+                (None, None) => (None, Vec::new(), None),
+            };
             let sheet = Sheet {
-                name: Some(name),
+                name,
                 format: format.name(),
                 encoding: None,
                 separator: None,
@@ -122,7 +195,16 @@ fn load_file(
             (sheet, rows, header)
         }
     };
-    read_rows(path, file, config, sheet, head, header, sha256, size)
+    Ok(Opened {
+        sheet,
+        head,
+        header,
+    })
+}
+
+/// Whether any cell of `rows` is filled.
+fn filled(rows: &[RawRow]) -> bool {
+    rows.iter().any(|r| r.cells.iter().any(|c| !c.is_empty()))
 }
 
 /// The row counts and per-field state of one file while its rows are read.
@@ -139,6 +221,8 @@ struct Reader<'a> {
 }
 
 /// A row on its way to becoming a complaint: dates wait for the column's day/month order.
+/// `dates[i]` belongs to `DATE_FIELDS[i]`; every index into it comes from a position in or an
+/// enumeration of `DATE_FIELDS`, so it is in bounds.
 struct Pending {
     complaint: Complaint,
     dates: [Option<(DateValue, u32)>; DATE_FIELDS.len()],
@@ -216,7 +300,7 @@ fn read_rows(
         if p.complaint.received != NaiveDate::MIN {
             let mut c = p.complaint;
             if c.id.is_empty() {
-                c.id = format!("{stem}:{}", c.row + 1);
+                c.id = format!("{stem}:{}", u64::from(c.row) + 1);
                 c.id_derived = true;
             }
             complaints.push(c);
@@ -225,7 +309,8 @@ fn read_rows(
         let reason = if let Some(reason) = p.not_a_complaint {
             reason
         } else {
-            if p.received_missing {
+            // Without the column, `missing-column` said it once already (decisions.md).
+            if p.received_missing && header.column_of(Field::ReceivedDate).is_some() {
                 reader.finding(
                     Rule::MissingReceivedDate,
                     reader.at(p.complaint.row, Field::ReceivedDate),
@@ -383,6 +468,7 @@ impl Reader<'_> {
         if p.not_a_complaint.is_some() {
             return Some(p);
         }
+        // By index, as `set` borrows `self` mutably; `i` stays below the length.
         for i in 0..self.mapped.len() {
             let (field, col) = self.mapped[i];
             let cell = row.cells.get(col).unwrap_or(&empty);
@@ -474,24 +560,16 @@ impl Reader<'_> {
             if self.header.column_of(field).is_none() {
                 continue;
             }
-            let (mut day, mut month) = (0u64, 0u64);
-            for p in pending.iter() {
-                match p.dates[i].and_then(|(d, _)| d.order_evidence()) {
-                    Some(DayOrder::DayFirst) => day += 1,
-                    Some(DayOrder::MonthFirst) => month += 1,
-                    None => {}
-                }
+            let mut evidence = OrderEvidence::default();
+            for (d, _) in pending.iter().filter_map(|p| p.dates[i]) {
+                evidence.add(&d);
             }
-            let order = match (day > 0, month > 0) {
-                (true, false) => DayOrder::DayFirst,
-                (false, true) => DayOrder::MonthFirst,
-                _ => default,
-            };
+            let order = evidence.order().unwrap_or(default);
             columns.push(DateColumn {
                 field,
                 order,
-                day_first_evidence: day,
-                month_first_evidence: month,
+                day_first_evidence: evidence.day_first,
+                month_first_evidence: evidence.month_first,
             });
             for p in pending.iter_mut() {
                 let Some((value, col)) = p.dates[i] else {

@@ -40,8 +40,8 @@ impl CellRef {
     /// The A1-style address without the sheet: `F17`, or `17:17` (Excel's notation) for a row.
     pub fn a1(&self) -> String {
         match self.col {
-            Some(c) => format!("{}{}", column_letters(c), self.row + 1),
-            None => format!("{0}:{0}", self.row + 1),
+            Some(c) => format!("{}{}", column_letters(c), u64::from(self.row) + 1),
+            None => format!("{0}:{0}", u64::from(self.row) + 1),
         }
     }
 }
@@ -54,9 +54,11 @@ impl CellRef {
 /// assert_eq!(column_letters(5), "F");
 /// assert_eq!(column_letters(27), "AB");
 /// assert_eq!(column_letters(16383), "XFD");
+/// assert_eq!(column_letters(u32::MAX), "MWLQKWV");
 /// ```
 pub fn column_letters(col: u32) -> String {
-    let mut n = col + 1;
+    // In u64: the last column number plus one must not overflow.
+    let mut n = u64::from(col) + 1;
     let mut out = Vec::new();
     while n > 0 {
         let rem = (n - 1) % 26;

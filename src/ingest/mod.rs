@@ -7,6 +7,7 @@ pub mod load;
 pub mod location;
 pub mod raw;
 pub mod spreadsheet;
+pub mod survey;
 pub mod value;
 
 pub use raw::Raw;
@@ -32,6 +33,8 @@ pub struct ReadOptions {
     pub max_cells: u64,
     /// Most fields accepted on one CSV line.
     pub max_fields: usize,
+    /// Most times a zip-based workbook may unpack to its own size (zip bomb guard).
+    pub max_ratio: u64,
     /// Encoding label forced by the user (`windows-1252`, `utf-8`), else detected.
     pub encoding: Option<String>,
 }
@@ -43,6 +46,7 @@ impl Default for ReadOptions {
             max_bytes: 2 << 30,
             max_cells: 100_000_000,
             max_fields: 1_000,
+            max_ratio: 100,
             encoding: None,
         }
     }

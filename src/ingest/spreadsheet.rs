@@ -6,12 +6,14 @@
 //! XFD1048576 is caught by the cell limit instead of becoming a dense range of billions of
 //! cells; xls and ods sheets arrive from calamine whole and are checked afterwards.
 
+use super::location::CellRef;
 use super::{Raw, RawRow, ReadOptions};
 use crate::error::Error;
 use calamine::{
     Data, Dimensions, Ods, OdsError, Reader, SheetType, Xls, XlsError, Xlsb, XlsbError, Xlsx,
     XlsxError,
 };
+use chrono::Datelike;
 use std::fmt::Display;
 use std::io::Cursor;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -156,23 +158,30 @@ pub fn read_input(path: &Path, opts: &ReadOptions) -> Result<Vec<u8>, Error> {
     if meta.is_dir() {
         return Err(Error::new("E-is-dir", path));
     }
-    let too_large = || {
-        Error::new("E-too-large", path)
-            .with("limit", human_size(opts.max_bytes))
-            .with("key", "max_bytes")
-    };
     if meta.len() > opts.max_bytes {
-        return Err(too_large());
+        return Err(too_large(path, opts));
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
+    // Again: it may have grown between the check and the read.
+    check_size(path, &bytes, opts)?;
+    Ok(bytes)
+}
+
+/// Refuses input that is empty or larger than `opts.max_bytes`.
+pub fn check_size(path: &Path, bytes: &[u8], opts: &ReadOptions) -> Result<(), Error> {
     if bytes.len() as u64 > opts.max_bytes {
-        // It grew between the check and the read.
-        return Err(too_large());
+        return Err(too_large(path, opts));
     }
     if bytes.is_empty() {
         return Err(Error::new("E-empty", path));
     }
-    Ok(bytes)
+    Ok(())
+}
+
+fn too_large(path: &Path, opts: &ReadOptions) -> Error {
+    Error::new("E-too-large", path)
+        .with("limit", human_size(opts.max_bytes))
+        .with("key", "max_bytes")
 }
 
 /// A byte count in whole units without a decimal mark (which differs between the languages):
@@ -226,6 +235,12 @@ pub fn open_workbook(
     opts: &ReadOptions,
 ) -> Result<Workbook, Error> {
     let err = |password: bool, e: &dyn Display| workbook_error(path, format, password, e);
+    if matches!(
+        format,
+        Format::Xlsx | Format::Xlsm | Format::Xlsb | Format::Ods
+    ) {
+        check_unpacked(path, &bytes, opts.max_ratio)?;
+    }
     let cursor = Cursor::new(bytes);
     let inner = guarded(path, format, || {
         Ok(match format {
@@ -250,6 +265,30 @@ pub fn open_workbook(
         max_cells: opts.max_cells,
         inner,
     })
+}
+
+/// Refuses a zip-based workbook whose parts together unpack to more than `max_ratio` times the
+/// file's own size: a zip bomb, which would keep the reader inflating for minutes and fill
+/// memory. Office files unpack to 4–12 times their size (measured on the sample register, the
+/// template and a 100 000-row register). The sizes are the ones the archive declares; they
+/// cannot lie, because the zip reader fails a part that unpacks to more than declared. An
+/// archive the zip reader cannot open is left to calamine, which says what is wrong with it.
+fn check_unpacked(path: &Path, bytes: &[u8], max_ratio: u64) -> Result<(), Error> {
+    let Ok(archive) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let unpacked = (0..archive.len())
+        .filter_map(|i| archive.by_index_data(i).ok())
+        .fold(0u64, |sum, entry| sum.saturating_add(entry.size()));
+    // Never zero: the caller has refused empty files.
+    let packed = (bytes.len() as u64).max(1);
+    if unpacked > packed.saturating_mul(max_ratio) {
+        return Err(Error::new("E-zip-bomb", path)
+            .with("unpacked", human_size(unpacked))
+            .with("ratio", unpacked / packed)
+            .with("limit", max_ratio));
+    }
+    Ok(())
 }
 
 fn workbook_error(path: &Path, format: Format, password: bool, err: &dyn Display) -> Error {
@@ -382,9 +421,10 @@ impl Workbook {
             }
             Ok(())
         })?;
-        sheet.finish(&merges).map_err(|cells| {
+        sheet.finish(&merges).map_err(|(cells, (row, col))| {
             Error::new("E-too-many-cells", &self.path)
                 .with("sheet", name)
+                .with("cell", CellRef::cell(0, row, col).a1())
                 .with("cells", cells)
                 .with("limit", self.max_cells)
         })
@@ -398,8 +438,9 @@ struct SheetRows {
     /// Last used row and column.
     last: Option<(u32, u32)>,
     limit: u64,
-    /// Area at the first sign of going over the limit, kept growing for the message.
-    over: Option<u64>,
+    /// Area at the first sign of going over the limit and the corner cell that makes it, kept
+    /// growing for the message.
+    over: Option<(u64, (u32, u32))>,
 }
 
 impl SheetRows {
@@ -422,7 +463,7 @@ impl SheetRows {
     fn declared(&mut self, dims: Dimensions) -> bool {
         let area = Self::area(dims.end.0, dims.end.1);
         if area > self.limit {
-            self.over = Some(area);
+            self.over = Some((area, dims.end));
         }
         self.over.is_none()
     }
@@ -437,11 +478,13 @@ impl SheetRows {
         self.last = Some(last);
         let area = Self::area(last.0, last.1);
         if let Some(over) = &mut self.over {
-            *over = (*over).max(area);
+            if area > over.0 {
+                *over = (area, last);
+            }
             return;
         }
         if area > self.limit {
-            self.over = Some(area);
+            self.over = Some((area, last));
             return;
         }
         self.put(row, col, value);
@@ -462,6 +505,8 @@ impl SheetRows {
         }
     }
 
+    /// Sets one cell, growing the rows and the row's cells to reach it (the indexing below is
+    /// in bounds because of that growth).
     fn put(&mut self, row: u32, col: u32, value: Raw) {
         while self.rows.len() <= row as usize {
             let next = self.rows.len() as u32;
@@ -478,11 +523,12 @@ impl SheetRows {
         cells[col as usize] = value;
     }
 
-    /// The rows with merged regions filled in, or the area when over the limit. Regions are
+    /// The rows with merged regions filled in, or the area and its corner cell when over the
+    /// limit. Regions are
     /// clipped to the used area, so filling never goes beyond what the limit allowed.
-    fn finish(mut self, merges: &[Dimensions]) -> Result<Vec<RawRow>, u64> {
-        if let Some(area) = self.over {
-            return Err(area);
+    fn finish(mut self, merges: &[Dimensions]) -> Result<Vec<RawRow>, (u64, (u32, u32))> {
+        if let Some(over) = self.over {
+            return Err(over);
         }
         let Some((last_row, last_col)) = self.last else {
             return Ok(Vec::new());
@@ -529,8 +575,11 @@ fn raw(value: Data) -> Raw {
         Data::DateTime(dt) if dt.is_duration() || !(0.0..EXCEL_DATE_END).contains(&dt.as_f64()) => {
             Raw::Number(dt.as_f64())
         }
+        // Excel's dates start at 1900-01-01. Before it (1900 system) is a time of day without
+        // a date or Excel's "0-1-1900": a number, which the value parser reports as no date.
         Data::DateTime(dt) => dt
             .as_datetime()
+            .filter(|d| d.year() >= 1900)
             .map_or(Raw::Number(dt.as_f64()), Raw::DateTime),
     }
 }
@@ -713,6 +762,7 @@ mod tests {
             .read_sheet("Sheet1")
             .unwrap_err();
         assert_eq!(e.code, "E-too-many-cells");
+        assert!(e.to_string().contains("XFD1048576"), "{e}");
         assert!(e.to_string().contains("17179869184 cells"), "{e}");
     }
 
@@ -745,13 +795,37 @@ mod tests {
         let args: Vec<_> = e.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
         assert_eq!(
             args,
-            [("sheet", "Sheet1"), ("cells", "100"), ("limit", "99")]
+            [
+                ("sheet", "Sheet1"),
+                ("cell", "J10"),
+                ("cells", "100"),
+                ("limit", "99")
+            ]
         );
         let rows = open_with("r.xlsx", bytes, &opts(100))
             .unwrap()
             .read_sheet("Sheet1")
             .unwrap();
         assert_eq!(rows.len(), 10);
+    }
+
+    #[test]
+    fn unpacking_ratio_limit() {
+        let bytes = sample_xlsx();
+        let opts = |max_ratio| ReadOptions {
+            max_ratio,
+            ..ReadOptions::default()
+        };
+        assert!(open_with("r.xlsx", bytes.clone(), &opts(100)).is_ok());
+        let e = open_with("r.xlsx", bytes, &opts(2))
+            .map(|_| ())
+            .unwrap_err();
+        assert_eq!(e.code, "E-zip-bomb");
+        let msg = e.message(crate::Lang::Nl);
+        assert!(
+            msg.contains("grens van 2 keer (instelling limits.max_ratio)"),
+            "{msg}"
+        );
     }
 
     #[test]
@@ -945,7 +1019,12 @@ mod tests {
             raw(dt(1.5, ExcelDateTimeType::TimeDelta, false)),
             Raw::Number(1.5)
         );
-        for odd in [f64::MAX, -1e300, -1.0, f64::NAN] {
+        // Serial 0 is a date in the 1904 system only.
+        assert_eq!(
+            raw(dt(0.0, ExcelDateTimeType::DateTime, true)),
+            Raw::DateTime(date(1904, 1, 1))
+        );
+        for odd in [f64::MAX, -1e300, -1.0, 0.0, 0.5, f64::NAN] {
             let got = raw(dt(odd, ExcelDateTimeType::DateTime, false));
             assert!(
                 matches!(got, Raw::Number(n) if n.to_bits() == odd.to_bits()),

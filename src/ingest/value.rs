@@ -69,6 +69,7 @@ pub fn is_blank_text(s: &str) -> bool {
         }
         n += 1;
     }
+    // `n` only grows after a byte was stored at `buf[n]`, so it is at most `buf.len()`.
     let w = &buf[..n];
     w.iter().all(|&b| b == b'-') || w.iter().all(|&b| b == b'?') || BLANK_WORDS.contains(&w)
 }
@@ -91,25 +92,28 @@ pub fn normalize_key(s: &str) -> String {
 /// Feeds the key characters of `s` (see [`normalize_key`]) to `f` until it returns false;
 /// returns false if it was stopped. Shared by the allocating and the stack-buffer forms.
 fn key_chars(s: &str, mut f: impl FnMut(char) -> bool) -> bool {
-    for c in s.chars() {
+    // Other characters are lower-cased before folding, so that a key is its own key: `ẞ` →
+    // `ß` → `ss`, the Kelvin sign → `k`.
+    s.chars().all(|c| {
         if c.is_ascii() {
-            if c.is_ascii_alphanumeric() && !f(c.to_ascii_lowercase()) {
-                return false;
-            }
-        } else if let Some(base) = fold_latin(c) {
-            if !base.chars().all(&mut f) {
-                return false;
-            }
-        } else if c.is_alphanumeric() {
-            // Combining marks that lower-casing may add are not alphanumeric and are dropped.
-            for l in c.to_lowercase().filter(|l| l.is_alphanumeric()) {
-                if !f(l) {
-                    return false;
-                }
-            }
+            key_char(c, &mut f)
+        } else {
+            c.to_lowercase().all(|l| key_char(l, &mut f))
         }
+    })
+}
+
+/// One character of a key: ASCII letters and digits lower-cased, Latin letters with a
+/// diacritic folded, other letters and digits as they are, everything else (including the
+/// combining marks that lower-casing may add) dropped.
+fn key_char(c: char, f: &mut impl FnMut(char) -> bool) -> bool {
+    if c.is_ascii() {
+        !c.is_ascii_alphanumeric() || f(c.to_ascii_lowercase())
+    } else if let Some(base) = fold_latin(c) {
+        base.chars().all(f)
+    } else {
+        !c.is_alphanumeric() || f(c)
     }
-    true
 }
 
 /// The plain letters of a Latin-1 or Latin Extended-A letter with a diacritic.
@@ -156,6 +160,7 @@ fn short_key<'a>(s: &str, buf: &'a mut [u8; 32]) -> Option<&'a str> {
         _ => false,
     });
     if whole {
+        // As in `is_blank_text`: `n` counts stored bytes only.
         std::str::from_utf8(&buf[..n]).ok()
     } else {
         None
@@ -190,6 +195,8 @@ pub enum DateValue {
         second: u8,
         year: i32,
         time: NaiveTime,
+        /// The time was written with AM/PM (`05/01/2022 12:00:03 AM`), as the US writes it.
+        us_clock: bool,
     },
 }
 
@@ -221,6 +228,7 @@ impl DateValue {
                 second,
                 year,
                 time,
+                ..
             } => {
                 let (day, month) = match self.order_evidence().unwrap_or(order) {
                     DayOrder::DayFirst => (first, second),
@@ -229,6 +237,53 @@ impl DateValue {
                 NaiveDate::from_ymd_opt(year, u32::from(month), u32::from(day))
                     .map(|d| d.and_time(time))
             }
+        }
+    }
+}
+
+/// What a date column's values say about its day/month order, counted value by value.
+///
+/// ```
+/// use klacht::ingest::{Raw, value::{parse_date, DayOrder, OrderEvidence}};
+/// let mut e = OrderEvidence::default();
+/// for v in ["05/01/2022 12:00:03 AM", "05/02/2022 01:10:00 PM"] {
+///     e.add(&parse_date(&Raw::Text(v.into()), false).unwrap().unwrap());
+/// }
+/// assert_eq!(e.order(), Some(DayOrder::MonthFirst), "AM/PM is the US way of writing");
+/// e.add(&parse_date(&Raw::Text("13/02/2022 09:00 AM".into()), false).unwrap().unwrap());
+/// assert_eq!(e.order(), Some(DayOrder::DayFirst), "a value that settles it wins");
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OrderEvidence {
+    /// Values whose own parts can only be read day-first (13-02-2026) or month-first.
+    pub day_first: u64,
+    pub month_first: u64,
+    /// Numeric values with an AM/PM time: the US way of writing, so month-first.
+    pub us_clock: u64,
+}
+
+impl OrderEvidence {
+    /// Counts one value.
+    pub fn add(&mut self, value: &DateValue) {
+        match value.order_evidence() {
+            Some(DayOrder::DayFirst) => self.day_first += 1,
+            Some(DayOrder::MonthFirst) => self.month_first += 1,
+            None => {}
+        }
+        if matches!(value, DateValue::Numeric { us_clock: true, .. }) {
+            self.us_clock += 1;
+        }
+    }
+
+    /// The column's order: values that settle it one way decide; without any, times written
+    /// with AM/PM say month-first; `None` when nothing settles it or values settle it both
+    /// ways (then the configured `date_order` applies).
+    pub fn order(&self) -> Option<DayOrder> {
+        match (self.day_first > 0, self.month_first > 0) {
+            (true, false) => Some(DayOrder::DayFirst),
+            (false, true) => Some(DayOrder::MonthFirst),
+            (false, false) if self.us_clock > 0 => Some(DayOrder::MonthFirst),
+            _ => None,
         }
     }
 }
@@ -399,6 +454,7 @@ fn tokenize(s: &str, out: &mut [Tok; MAX_TOKENS]) -> Result<usize, ()> {
             while b.get(i).is_some_and(u8::is_ascii_alphabetic) {
                 i += 1;
             }
+            // `start <= i <= b.len()`: `i` only moved past bytes `get` returned.
             match word(&b[start..i])? {
                 Word::Month(m) => (Kind::Month, m, 0),
                 Word::AmPm(h) => (Kind::AmPm, h, 0),
@@ -453,6 +509,7 @@ fn tokenize(s: &str, out: &mut [Tok; MAX_TOKENS]) -> Result<usize, ()> {
 fn date_text(s: &str) -> Result<DateValue, ()> {
     let mut toks = [Tok::NONE; MAX_TOKENS];
     let n = tokenize(s, &mut toks)?;
+    // `tokenize` fails rather than count past the array.
     let t = &toks[..n];
     if t.first().is_some_and(|f| f.seps & !(SPACE | COMMA) != 0) {
         return Err(());
@@ -478,11 +535,13 @@ fn date_text(s: &str) -> Result<DateValue, ()> {
                 && y.date_part() =>
         {
             let (first, second, year) = (a.val as u8, b.val as u8, full_year(y.val, y.len)?);
+            let (time, us_clock) = time(rest)?;
             let value = DateValue::Numeric {
                 first,
                 second,
                 year,
-                time: time(rest)?,
+                time,
+                us_clock,
             };
             // Reject a date that exists in neither order (31-02, 29-02 in a non-leap year).
             let exists = value.resolve(DayOrder::DayFirst).is_some()
@@ -522,13 +581,14 @@ fn full_year(val: u32, len: u8) -> Result<i32, ()> {
 
 fn exact(year: i32, month: u32, day: u32, rest: &[Tok]) -> Result<DateValue, ()> {
     let date = NaiveDate::from_ymd_opt(year, month, day).ok_or(())?;
-    Ok(DateValue::Exact(date.and_time(time(rest)?)))
+    Ok(DateValue::Exact(date.and_time(time(rest)?.0)))
 }
 
-/// The time after a date: `h:mm`, `h:mm:ss`, `h:mm:ss.fff` (or with dots), then AM/PM.
-fn time(t: &[Tok]) -> Result<NaiveTime, ()> {
+/// The time after a date: `h:mm`, `h:mm:ss`, `h:mm:ss.fff` (or with dots), then AM/PM; and
+/// whether AM/PM was written.
+fn time(t: &[Tok]) -> Result<(NaiveTime, bool), ()> {
     let (h, m, rest) = match t {
-        [] => return Ok(NaiveTime::MIN),
+        [] => return Ok((NaiveTime::MIN, false)),
         [h, m, rest @ ..] if h.num(1..=2) && m.num(2..=2) && (m.seps == COLON || m.seps == DOT) => {
             (h, m, rest)
         }
@@ -544,12 +604,13 @@ fn time(t: &[Tok]) -> Result<NaiveTime, ()> {
         }
         _ => (0, rest),
     };
-    let hour = match rest {
-        [] => h.val,
-        [ap] if ap.kind == Kind::AmPm && (1..=12).contains(&h.val) => h.val % 12 + ap.val,
+    let (hour, us_clock) = match rest {
+        [] => (h.val, false),
+        [ap] if ap.kind == Kind::AmPm && (1..=12).contains(&h.val) => (h.val % 12 + ap.val, true),
         _ => return Err(()),
     };
-    NaiveTime::from_hms_nano_opt(hour, m.val, sec, nano).ok_or(())
+    let time = NaiveTime::from_hms_nano_opt(hour, m.val, sec, nano).ok_or(())?;
+    Ok((time, us_clock))
 }
 
 /// Fractions of a second only follow seconds (`14:03:15.000`).
@@ -1000,6 +1061,8 @@ fn amount(s: &str) -> Result<f64, ()> {
         *body.get_mut(n).ok_or(())? = b;
         n += 1;
     }
+    // `n` counts stored bytes only (a longer amount fails above); `pos` below is a position
+    // found in `body`.
     let body = &body[..n];
     let count = |sep: u8| body.iter().filter(|&&b| b == sep).count();
     let (commas, dots) = (count(b','), count(b'.'));
@@ -1045,6 +1108,7 @@ fn amount(s: &str) -> Result<f64, ()> {
         *text.get_mut(len).ok_or(())? = b;
         len += 1;
     }
+    // `len` counts stored bytes only.
     let text = std::str::from_utf8(&text[..len]).map_err(|_| ())?;
     text.parse::<f64>().map_err(|_| ())
 }
@@ -1141,6 +1205,9 @@ mod tests {
             ("Nr. 2", "nr2"),
             ("Ωmega", "ωmega"),
             ("€ / % ()", ""),
+            // Lower-casing gives a letter that folds: still its own key.
+            ("GROẞ", "gross"),
+            ("\u{212a}LANT", "klant"),
         ] {
             assert_eq!(normalize_key(s), k, "{s:?}");
         }
@@ -1313,8 +1380,13 @@ mod tests {
                 second: 6,
                 year: 2026,
                 time: NaiveTime::from_hms_opt(8, 30, 0).expect("valid"),
+                us_clock: false,
             }
         );
+        assert!(matches!(
+            read("5/6/26 8:30 PM"),
+            DateValue::Numeric { us_clock: true, .. }
+        ));
         // Exact forms say nothing about the column.
         assert_eq!(read("2026-03-05").order_evidence(), None);
         assert_eq!(read("5 maart 2026").order_evidence(), None);
@@ -1324,6 +1396,7 @@ mod tests {
             second: 31,
             year: 2026,
             time: NaiveTime::MIN,
+            us_clock: false,
         };
         assert_eq!(impossible.order_evidence(), None);
         assert_eq!(impossible.resolve(DayOrder::DayFirst), None);
@@ -1332,6 +1405,7 @@ mod tests {
             second: 30,
             year: 2026,
             time: NaiveTime::MIN,
+            us_clock: false,
         };
         assert_eq!(feb30.resolve(DayOrder::DayFirst), None);
     }
@@ -1871,5 +1945,172 @@ mod tests {
     fn day_order_serialises_as_snake_case() {
         let json = serde_json::to_string(&[DayOrder::DayFirst, DayOrder::MonthFirst]);
         assert_eq!(json.ok().as_deref(), Some(r#"["day_first","month_first"]"#));
+    }
+}
+
+/// Property tests: the parsers never panic on any input, and what a person writes for a valid
+/// date or amount reads back as that date or amount.
+#[cfg(test)]
+mod props {
+    use super::*;
+    use chrono::Datelike;
+    use proptest::prelude::*;
+
+    /// Any cell, with the floats and dates that break naive code among them.
+    fn any_raw() -> impl Strategy<Value = Raw> {
+        let datetime = (dates(1, 9999), 0u32..86_400).prop_map(|(date, secs)| {
+            let time = NaiveTime::from_num_seconds_from_midnight_opt(secs, 0);
+            date.and_time(time.unwrap_or_default())
+        });
+        prop_oneof![
+            Just(Raw::Empty),
+            any::<String>().prop_map(Raw::Text),
+            "[0-9 .,:/'-]{0,30}[a-zA-Z]{0,9}".prop_map(Raw::Text),
+            any::<f64>().prop_map(Raw::Number),
+            datetime.prop_map(Raw::DateTime),
+            any::<bool>().prop_map(Raw::Bool),
+            any::<String>().prop_map(Raw::Error),
+        ]
+    }
+
+    /// Dates from the first of January of `from` to the last of December of `to`.
+    fn dates(from: i32, to: i32) -> impl Strategy<Value = NaiveDate> {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).map_or(0, |d| d.num_days_from_ce());
+        (day(from, 1, 1)..=day(to, 12, 31))
+            .prop_map(|n| NaiveDate::from_num_days_from_ce_opt(n).unwrap_or_default())
+    }
+
+    /// A date a register can hold.
+    fn any_date() -> impl Strategy<Value = NaiveDate> {
+        dates(1900, 9999)
+    }
+
+    const MAANDEN: [(&str, &str); 12] = [
+        ("januari", "jan"),
+        ("februari", "feb"),
+        ("maart", "mrt"),
+        ("april", "apr"),
+        ("mei", "mei"),
+        ("juni", "jun"),
+        ("juli", "jul"),
+        ("augustus", "aug"),
+        ("september", "sep"),
+        ("oktober", "okt"),
+        ("november", "nov"),
+        ("december", "dec"),
+    ];
+
+    /// Reads `s` as a date, day first as the Dutch default.
+    fn read_date(s: &str) -> Option<NaiveDate> {
+        match parse_date(&Raw::Text(s.to_string()), false) {
+            Ok(Some(v)) => v.resolve(DayOrder::DayFirst).map(|d| d.date()),
+            _ => None,
+        }
+    }
+
+    /// An amount in cents as a Dutch register writes it: `€ 1.234,56`, `1234,5`, `€95,-`,
+    /// `-12,50`, with or without thousands dots and euro sign.
+    fn dutch_amount(cents: i64, grouped: bool, euro: bool, dash: bool) -> String {
+        let (whole, frac) = (cents.unsigned_abs() / 100, cents.unsigned_abs() % 100);
+        let digits = whole.to_string();
+        let mut int = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if grouped && i > 0 && (digits.len() - i) % 3 == 0 {
+                int.push('.');
+            }
+            int.push(c);
+        }
+        let body = if frac == 0 && dash {
+            format!("{int},-")
+        } else {
+            format!("{int},{frac:02}")
+        };
+        let sign = if cents < 0 { "-" } else { "" };
+        if euro {
+            format!("€ {sign}{body}")
+        } else {
+            format!("{sign}{body}")
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+        #[test]
+        fn parsers_never_panic(cell in any_raw(), date1904 in any::<bool>()) {
+            if let Ok(Some(v)) = parse_date(&cell, date1904) {
+                let _ = (v.order_evidence(), v.resolve(DayOrder::DayFirst));
+                let _ = v.resolve(DayOrder::MonthFirst);
+            }
+            let _ = (parse_urgency(&cell), parse_channel(&cell), parse_nature(&cell));
+            let _ = (parse_status(&cell), parse_handling_mode(&cell));
+            let _ = (parse_customer_type(&cell), parse_justified(&cell), parse_text(&cell));
+            if let Ok(Some(x)) = parse_decimal(&cell) {
+                prop_assert!(x.is_finite());
+            }
+            if let Raw::Text(s) = &cell {
+                let _ = is_blank_text(s);
+            }
+        }
+
+        #[test]
+        fn dd_mm_yyyy_round_trips(d in any_date()) {
+            prop_assert_eq!(read_date(&d.format("%d-%m-%Y").to_string()), Some(d));
+            prop_assert_eq!(read_date(&d.format("%d/%m/%Y").to_string()), Some(d));
+        }
+
+        #[test]
+        fn d_m_yy_round_trips(d in dates(1970, 2069)) {
+            // Two-digit years are 1970–2069.
+            let text = format!("{}-{}-{:02}", d.day(), d.month(), d.year() % 100);
+            prop_assert_eq!(read_date(&text), Some(d), "{}", text);
+        }
+
+        #[test]
+        fn iso_round_trips(d in any_date(), h in 0u32..24, m in 0u32..60) {
+            prop_assert_eq!(read_date(&d.format("%Y-%m-%d").to_string()), Some(d));
+            let with_time = format!("{}T{h:02}:{m:02}:00", d.format("%Y-%m-%d"));
+            let read = parse_date(&Raw::Text(with_time), false);
+            let want = d.and_hms_opt(h, m, 0).map(DateValue::Exact);
+            prop_assert_eq!(read, Ok(want));
+        }
+
+        #[test]
+        fn dutch_month_names_round_trip(d in any_date()) {
+            let (long, short) = MAANDEN[d.month0() as usize];
+            for text in [
+                format!("{} {long} {}", d.day(), d.year()),
+                format!("{} {short}. {}", d.day(), d.year()),
+                format!("{}-{short}-{}", d.day(), d.year()),
+            ] {
+                prop_assert_eq!(read_date(&text), Some(d), "{}", text);
+            }
+        }
+
+        #[test]
+        fn dutch_amounts_round_trip(
+            cents in -100_000_000_000i64..100_000_000_000,
+            grouped in any::<bool>(),
+            euro in any::<bool>(),
+            dash in any::<bool>(),
+        ) {
+            let text = dutch_amount(cents, grouped, euro, dash);
+            let read = parse_decimal(&Raw::Text(text.clone()));
+            prop_assert_eq!(read, Ok(Some(cents as f64 / 100.0)), "{}", text);
+        }
+
+        #[test]
+        fn normalize_key_is_idempotent(
+            s in prop_oneof![
+                any::<String>(),
+                // Latin with diacritics, Latin Extended Additional (ẞ), letterlike symbols
+                // (the Kelvin and Ångström signs), Greek: where lower-casing and folding meet.
+                "[a-zA-Z0-9 .()\\x{80}-\\x{24F}\\x{370}-\\x{3FF}\\x{1E00}-\\x{1EFF}\\x{2100}-\\x{214F}]{0,24}",
+            ]
+        ) {
+            let key = normalize_key(&s);
+            prop_assert_eq!(normalize_key(&key), key.clone());
+            prop_assert!(key.chars().all(char::is_alphanumeric));
+        }
     }
 }

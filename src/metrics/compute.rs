@@ -63,26 +63,46 @@ pub struct Ctx<'a> {
     pub complaints: &'a [Complaint],
     pub calendar: &'a Calendar,
     pub targets: &'a Targets,
+    /// Durations, computed for the complaints received or closed in one of the periods the
+    /// figures cover (the only ones whose durations any figure reads), else `None`.
     pub prep: Vec<Prep>,
+    /// Interned customer key per complaint received in the customer span, else [`NO_CUSTOMER`].
+    customers: Vec<u32>,
 }
 
+/// No customer recorded, or received outside the span the repeat figures look at.
+const NO_CUSTOMER: u32 = u32::MAX;
+
 impl<'a> Ctx<'a> {
-    /// Computes the durations of every complaint, in parallel.
+    /// Computes, in parallel, the durations of the complaints received or closed in one of
+    /// `periods`, and interns the customer keys of those received in `customer_span`.
     pub fn new(
         complaints: &'a [Complaint],
         calendar: &'a Calendar,
         targets: &'a Targets,
+        periods: &[Period],
+        customer_span: &Period,
     ) -> Ctx<'a> {
+        let in_periods = |d: NaiveDate| periods.iter().any(|p| p.contains(d));
         let prep = complaints
             .par_iter()
             .map(|c| {
+                let target = Target::of(c, targets);
+                if !(in_periods(c.received) || c.closed_date.is_some_and(in_periods)) {
+                    return Prep {
+                        handling_wd: None,
+                        handling_cd: None,
+                        ack_wd: None,
+                        target,
+                    };
+                }
                 let after = |d: Option<NaiveDate>| d.filter(|d| *d >= c.received);
                 let closed = after(c.closed_date);
                 Prep {
                     handling_wd: closed.map(|d| wd(calendar, c.received, d)),
                     handling_cd: closed.map(|d| clamp_i32((d - c.received).num_days())),
                     ack_wd: after(c.ack_date).map(|d| wd(calendar, c.received, d)),
-                    target: Target::of(c, targets),
+                    target,
                 }
             })
             .collect();
@@ -91,6 +111,7 @@ impl<'a> Ctx<'a> {
             calendar,
             targets,
             prep,
+            customers: intern_customers(complaints, customer_span),
         }
     }
 
@@ -173,31 +194,60 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    /// Complaints received in `window`, grouped by customer (customer number, else the
-    /// normalised name: the key of the `repeat-complaint` rule), groups of 2 or more only.
-    /// Each group lists its complaint indices in received order; groups come in the order of
-    /// their first complaint.
+    /// Complaints received in `window` (within the customer span), grouped by customer
+    /// (customer number, else the normalised name: the key of the `repeat-complaint` rule),
+    /// groups of 2 or more only. Each group lists its complaint indices in received order;
+    /// groups come in the order of their first complaint.
     pub fn repeat_groups(&self, window: &Period) -> Vec<Vec<usize>> {
-        let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, c) in self.complaints.iter().enumerate() {
-            if !window.contains(c.received) {
-                continue;
-            }
-            if let Some(key) = crate::rules::procedure::customer_key(c) {
-                groups.entry(key).or_default().push(i);
-            }
-        }
-        let mut out: Vec<Vec<usize>> = groups
-            .into_values()
-            .filter(|g| g.len() >= 2)
-            .map(|mut g| {
-                g.sort_by_key(|&i| (self.complaints[i].received, i));
-                g
-            })
+        let mut keyed: Vec<(u32, NaiveDate, usize)> = self
+            .complaints
+            .iter()
+            .zip(&self.customers)
+            .enumerate()
+            .filter(|(_, (c, &k))| k != NO_CUSTOMER && window.contains(c.received))
+            .map(|(i, (c, &k))| (k, c.received, i))
             .collect();
-        out.sort_by_key(|g| g[0]);
+        keyed.sort_unstable();
+        let mut out: Vec<Vec<usize>> = keyed
+            .chunk_by(|a, b| a.0 == b.0)
+            .filter(|g| g.len() >= 2)
+            .map(|g| g.iter().map(|&(_, _, i)| i).collect())
+            .collect();
+        out.sort_unstable_by_key(|g: &Vec<usize>| g[0]);
         out
     }
+}
+
+/// Interned customer keys (`rules::procedure::customer_key`) of the complaints received in
+/// `span`. The key is computed once per distinct (customer number, name) as written.
+fn intern_customers(complaints: &[Complaint], span: &Period) -> Vec<u32> {
+    let mut by_text: HashMap<(Option<&str>, Option<&str>), u32> = HashMap::new();
+    let mut by_key: HashMap<String, u32> = HashMap::new();
+    complaints
+        .iter()
+        .map(|c| {
+            if !span.contains(c.received) {
+                return NO_CUSTOMER;
+            }
+            // The name does not matter once there is a customer number.
+            let text = match c.customer_id.as_deref() {
+                Some(id) => (Some(id), None),
+                None => (None, c.customer.as_deref()),
+            };
+            if let Some(&k) = by_text.get(&text) {
+                return k;
+            }
+            let k = match crate::rules::procedure::customer_key(c) {
+                Some(key) => {
+                    let next = u32::try_from(by_key.len()).unwrap_or(NO_CUSTOMER);
+                    *by_key.entry(key).or_insert(next)
+                }
+                None => NO_CUSTOMER,
+            };
+            by_text.insert(text, k);
+            k
+        })
+        .collect()
 }
 
 /// The 12 months ending at `end`: (end − 12 months, end].

@@ -68,12 +68,20 @@ pub struct Inputs<'a> {
 pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
     let internal = |e: polars::error::PolarsError| Error::new("E-metrics", "").detail(e);
     let register = inputs.register;
+    let (p, d) = (&inputs.period, inputs.as_of);
+    let (prev_p, ya_p) = (p.previous(), p.year_ago());
+    let windows = [&p.end, &prev_p.end, &ya_p.end].map(|end| repeat_window(*end));
+    let customer_span = Period::between(
+        windows.iter().map(|w| w.start).min().unwrap_or(p.start),
+        windows.iter().map(|w| w.end).max().unwrap_or(p.end),
+    );
     let ctx = Ctx::new(
         &register.complaints,
         inputs.calendar,
         &inputs.config.targets,
+        &[p.clone(), prev_p.clone(), ya_p.clone()],
+        &customer_span,
     );
-    let (p, d) = (&inputs.period, inputs.as_of);
 
     let flags = ctx.flags(p, d);
     let head = ctx.headline(p, d, &flags);
@@ -81,8 +89,8 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
         let qd = q.end.min(d);
         ctx.headline(&q, qd, &ctx.flags(&q, qd))
     };
-    let previous = other(p.previous());
-    let year_ago = other(p.year_ago());
+    let previous = other(prev_p);
+    let year_ago = other(ya_p);
 
     let quarters = tables::last_four_quarters(p.end);
     let q0 = frame::quarter_key(quarters[0].start);
@@ -116,7 +124,7 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
                 .is_none_or(|i| flags.get(i).is_some_and(|f| f.matters))
         })
         .collect();
-    let window = repeat_window(p.end);
+    let [window, _, _] = windows;
 
     let tables = Tables {
         headline: tables::headline_rows(&head, &previous, &year_ago),

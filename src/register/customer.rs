@@ -31,6 +31,7 @@ pub fn pseudonym(name: &str) -> String {
         .join(" ");
     let digest = Sha256::digest(normal.as_bytes());
     let mut out = String::from("K-");
+    // A SHA-256 digest has 32 bytes.
     for b in &digest[..3] {
         out.push_str(&format!("{b:02X}"));
     }

@@ -70,9 +70,15 @@ impl Urgency {
         self.0
     }
 
+    /// 0–7, for tables with one entry per category. In range because [`Urgency::new`] is the
+    /// only way to make one.
+    pub fn index(self) -> usize {
+        usize::from(self.0.saturating_sub(1))
+    }
+
     /// The procedure's label (Dutch kept exactly as the procedure writes it).
     pub fn label(self, lang: Lang) -> &'static str {
-        let (nl, en) = LABELS[usize::from(self.0 - 1)];
+        let (nl, en) = LABELS[self.index()];
         lang.pick(nl, en)
     }
 

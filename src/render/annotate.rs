@@ -318,7 +318,7 @@ fn read_again(source: &Source, opts: &ReadOptions) -> Result<(Rows, Vec<Dimensio
 /// The cell formats of the copy: by kind of value and by severity of the cell's findings.
 struct Styles {
     /// Indexed `[kind][fill]`: kinds as [`Kind`], fills none, info, warning, error.
-    cells: [[Format; 4]; 5],
+    cells: [[Format; 4]; 4],
     bold: Format,
     title: Format,
 }
@@ -331,7 +331,6 @@ enum Kind {
     Header = 1,
     Date = 2,
     DateTime = 3,
-    Time = 4,
 }
 
 impl Styles {
@@ -341,7 +340,6 @@ impl Styles {
             Format::new().set_bold(),
             Format::new().set_num_format("dd-mm-yyyy"),
             Format::new().set_num_format("dd-mm-yyyy hh:mm"),
-            Format::new().set_num_format("hh:mm"),
         ];
         let cells = base.map(|f| {
             [
@@ -555,10 +553,10 @@ impl SheetWriter<'_> {
             Raw::DateTime(dt) => {
                 let (serial, kind) = excel_serial(*dt);
                 ws.write_number_with_format(row, col16, serial, self.styles.cell(kind, severity))?;
-                match kind {
-                    Kind::DateTime => 16,
-                    Kind::Time => 5,
-                    _ => 10,
+                if kind == Kind::DateTime {
+                    16
+                } else {
+                    10
                 }
             }
         };
@@ -658,8 +656,8 @@ fn cut_utf16(s: &str, max: usize) -> &str {
 }
 
 /// Excel's serial number of a date and time (1900 system, with Excel's phantom 29 February
-/// 1900, so that serials below 61 count one day less) and how to show it: a date, a date and
-/// time, or a time of day alone (calamine gives a bare time as 31 December 1899).
+/// 1900, so that serials below 61 count one day less) and how to show it: a date, or a date
+/// and time. (The reader gives dates from 1900 on; a time of day alone arrives as a number.)
 fn excel_serial(dt: NaiveDateTime) -> (f64, Kind) {
     const EPOCH: NaiveDate = match NaiveDate::from_ymd_opt(1899, 12, 30) {
         Some(d) => d,
@@ -672,9 +670,7 @@ fn excel_serial(dt: NaiveDateTime) -> (f64, Kind) {
     let time = dt.time();
     let seconds = f64::from(time.num_seconds_from_midnight()) + f64::from(time.nanosecond()) / 1e9;
     let serial = days + seconds / 86_400.0;
-    let kind = if days < 1.0 {
-        Kind::Time
-    } else if time == NaiveTime::MIN {
+    let kind = if time == NaiveTime::MIN {
         Kind::Date
     } else {
         Kind::DateTime
@@ -1094,13 +1090,13 @@ mod tests {
 
     #[test]
     fn whole_row_and_whole_file_findings() {
-        // No date column: missing-column for the file; each row's missing date is a row
-        // finding, shown on the row's first cell.
+        // No number column: each row's missing-id is a row finding, shown on the row's first
+        // cell. No handler column: missing-column, about the whole file.
         let dir = temp_dir("rows");
         let input = dir.join("r.csv");
         std::fs::write(
             &input,
-            "Nr;Omschrijving;Behandelaar\n1;Lek;Jan\n2;Storing;Piet\n",
+            "Datum ontvangst;Omschrijving\n3-3-2026;Lek\n4-3-2026;Storing\n",
         )
         .unwrap();
         let out = dir.join("kopie.xlsx");
@@ -1108,10 +1104,8 @@ mod tests {
         assert!(findings.iter().any(|f| f.rule == Rule::MissingColumn));
         let notes = comments(&part(&out, "xl/comments1.xml"));
         let a2 = &notes.iter().find(|(c, _)| c == "A2").unwrap().1;
-        assert!(
-            a2.contains("missing-received-date (fout) [hele rij]"),
-            "{a2}"
-        );
+        assert!(a2.contains("missing-id (waarschuwing) [hele rij]"), "{a2}");
+        assert!(a2.contains("r:2"), "the derived number: {a2}");
         assert!(
             !notes.iter().any(|(c, _)| c == "A1"),
             "no note for the file"
@@ -1126,15 +1120,13 @@ mod tests {
             .find(|r| r[0] == "missing-column")
             .expect("missing-column counted");
         assert_eq!(missing[4], "heel bestand, zie onder");
-        let received = rows
-            .iter()
-            .find(|r| r[0] == "missing-received-date")
-            .unwrap();
-        assert_eq!(received[3], "2");
-        assert_eq!(received[4], "r!A2");
+        let id = rows.iter().find(|r| r[0] == "missing-id").unwrap();
+        assert_eq!(id[3], "2");
+        assert_eq!(id[4], "r!A2");
         assert!(
-            rows.iter()
-                .any(|r| r[0] == "missing-column" && r[4] == "r.csv" && r[5].contains("Datum")),
+            rows.iter().any(|r| r[0] == "missing-column"
+                && r[4] == "r.csv"
+                && r[5].contains("Behandelaar")),
             "listed under the findings about a whole file: {rows:?}"
         );
     }
@@ -1230,6 +1222,8 @@ mod tests {
                 (Data::DateTime(a), Data::DateTime(b)) => {
                     assert_eq!(a.as_datetime(), b.as_datetime(), "({r}, {c})")
                 }
+                // A time of day alone: the reader gives its number, and so does the copy.
+                (Data::DateTime(a), Data::Float(b)) if c == 4 => assert_eq!(a.as_f64(), *b),
                 _ => assert_eq!(want, got, "({r}, {c})"),
             }
         }
@@ -1299,7 +1293,6 @@ mod tests {
             ("1900-03-01T00:00:00", 61.0, Kind::Date),
             ("2025-01-01T00:00:00", 45658.0, Kind::Date),
             ("2026-03-03T12:00:00", 46084.5, Kind::DateTime),
-            ("1899-12-31T18:00:00", 0.75, Kind::Time),
         ];
         for (text, serial, kind) in cases {
             let dt: NaiveDateTime = text.parse().unwrap();

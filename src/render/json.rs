@@ -83,7 +83,7 @@ pub fn check_document(register: &Register, findings: &[Finding], lang: Lang) -> 
                 sheet: s.sheet.clone(),
                 encoding: s.encoding,
                 sha256: s.sha256.clone(),
-                header_row: s.header_row + 1,
+                header_row: s.header_row.saturating_add(1),
                 columns: s
                     .columns
                     .iter()
@@ -106,7 +106,7 @@ pub fn check_document(register: &Register, findings: &[Finding], lang: Lang) -> 
                     .get(usize::from(e.file))
                     .map(|s| s.path.display().to_string())
                     .unwrap_or_default(),
-                row: e.row + 1,
+                row: e.row.saturating_add(1),
                 reason: e.reason,
                 text: e.text.clone(),
             })

@@ -31,6 +31,20 @@ pub fn write_atomic(
     result
 }
 
+/// Writes `text` to standard output. A reader that went away (`klacht check --json | head`)
+/// ends the output quietly instead of with a panic, as `print!` would; other failures are
+/// `E-output`.
+pub fn print(text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Error::new("E-output", "stdout").detail(e))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// Refuses an output path that names one of the input files.
 pub fn refuse_inputs(path: &Path, inputs: &[PathBuf]) -> Result<()> {
     let out = std::fs::canonicalize(path).ok();

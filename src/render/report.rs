@@ -58,15 +58,19 @@ pub fn write(out: &ReportOutput) -> Result<Written> {
         show_names: out.show_names,
         provenance: out.provenance,
     };
-    write_atomic(&workbook_path, out.inputs, |tmp| workbook::write_workbook(tmp, &input))?;
+    write_atomic(&workbook_path, out.inputs, |tmp| {
+        workbook::write_workbook(tmp, &input)
+    })?;
 
     let chart_dir = out.dir.join(lang.pick("grafieken", "charts"));
-    std::fs::create_dir_all(&chart_dir).map_err(|e| Error::new("E-output", &chart_dir).detail(e))?;
+    std::fs::create_dir_all(&chart_dir)
+        .map_err(|e| Error::new("E-output", &chart_dir).detail(e))?;
     let charts = write_charts(&chart_dir, out.figures, lang)?;
 
     let kpi_path = out.dir.join("kpi.json");
     write_atomic(&kpi_path, out.inputs, |tmp| {
-        std::fs::write(tmp, format!("{kpi_text}\n")).map_err(|e| Error::new("E-output", tmp).detail(e))
+        std::fs::write(tmp, format!("{kpi_text}\n"))
+            .map_err(|e| Error::new("E-output", tmp).detail(e))
     })?;
     Ok(Written {
         workbook: workbook_path,
@@ -99,23 +103,40 @@ fn write_charts(dir: &Path, f: &Figures, lang: Lang) -> Result<Vec<PathBuf>> {
         &dir.join(t("urgentie", "urgency")),
         &ChartText::new(
             lang,
-            &format!("{} — {label}", t("Klachten per urgentiecategorie", "Complaints per urgency category")),
+            &format!(
+                "{} — {label}",
+                t(
+                    "Klachten per urgentiecategorie",
+                    "Complaints per urgency category"
+                )
+            ),
             &t("urgentiecategorie", "urgency category"),
             &t("aantal klachten", "number of complaints"),
         ),
-        &[t("ontvangen", "received"), t("afgehandeld", "closed"), t("open einde periode", "open at end")],
+        &[
+            t("ontvangen", "received"),
+            t("afgehandeld", "closed"),
+            t("open einde periode", "open at end"),
+        ],
         &bars,
     )?);
 
     let months: Vec<String> = f.tables.monthly.iter().map(|m| m.month.clone()).collect();
     let series = |get: fn(&crate::metrics::model::MonthRow) -> u64| {
-        f.tables.monthly.iter().map(|m| get(m) as f64).collect::<Vec<f64>>()
+        f.tables
+            .monthly
+            .iter()
+            .map(|m| get(m) as f64)
+            .collect::<Vec<f64>>()
     };
     written.extend(charts::line_chart(
         &dir.join("trend"),
         &ChartText::new(
             lang,
-            &t("Ontvangen en afgehandeld per maand (24 maanden)", "Received and closed per month (24 months)"),
+            &t(
+                "Ontvangen en afgehandeld per maand (24 maanden)",
+                "Received and closed per month (24 months)",
+            ),
             &t("maand", "month"),
             &t("aantal klachten", "number of complaints"),
         ),
@@ -123,8 +144,14 @@ fn write_charts(dir: &Path, f: &Figures, lang: Lang) -> Result<Vec<PathBuf>> {
         &[
             (t("ontvangen", "received"), series(|m| m.received)),
             (t("afgehandeld", "closed"), series(|m| m.closed)),
-            (t("ontvangen technisch", "received technical"), series(|m| m.received_technical)),
-            (t("ontvangen niet-technisch", "received non-technical"), series(|m| m.received_non_technical)),
+            (
+                t("ontvangen technisch", "received technical"),
+                series(|m| m.received_technical),
+            ),
+            (
+                t("ontvangen niet-technisch", "received non-technical"),
+                series(|m| m.received_non_technical),
+            ),
         ],
     )?);
 
@@ -148,7 +175,13 @@ fn write_charts(dir: &Path, f: &Figures, lang: Lang) -> Result<Vec<PathBuf>> {
         &dir.join(t("doorlooptijden", "handling-times")),
         &ChartText::new(
             lang,
-            &format!("{} — {label}", t("Doorlooptijd per urgentie (werkdagen)", "Handling time per urgency (working days)")),
+            &format!(
+                "{} — {label}",
+                t(
+                    "Doorlooptijd per urgentie (werkdagen)",
+                    "Handling time per urgency (working days)"
+                )
+            ),
             &t("urgentiecategorie", "urgency category"),
             &t("werkdagen", "working days"),
         ),
@@ -191,7 +224,10 @@ fn write_charts(dir: &Path, f: &Figures, lang: Lang) -> Result<Vec<PathBuf>> {
             lang,
             &format!(
                 "{} {}",
-                t("Ouderdom openstaande klachten op", "Age of open complaints at"),
+                t(
+                    "Ouderdom openstaande klachten op",
+                    "Age of open complaints at"
+                ),
                 f.kpi.period.as_of.format("%d-%m-%Y")
             ),
             &t("leeftijd (werkdagen)", "age (working days)"),

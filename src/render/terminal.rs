@@ -3,18 +3,32 @@
 use crate::register::Register;
 use crate::rules::{Counts, Finding, Rule, Severity, Step};
 use crate::Lang;
+use std::borrow::Cow;
+use std::ffi::OsStr;
 use std::fmt::Write;
 use std::io::IsTerminal;
 
-/// ANSI colours, only on a terminal and only without `NO_COLOR`.
+/// Whether to colour: only on a terminal, and only while `NO_COLOR` is unset or empty
+/// (no-color.org), so that piped output and logs stay plain text.
+fn colour_enabled(is_tty: bool, no_color: Option<&OsStr>) -> bool {
+    is_tty && no_color.is_none_or(|v| v.is_empty())
+}
+
+/// ANSI colours, or plain text.
 struct Paint(bool);
 
 impl Paint {
+    fn new(enabled: bool) -> Paint {
+        Paint(enabled)
+    }
+
+    /// Colours for standard output as it is now.
     fn detect() -> Paint {
-        Paint(
-            std::io::stdout().is_terminal()
-                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-        )
+        let no_color = std::env::var_os("NO_COLOR");
+        Paint::new(colour_enabled(
+            std::io::stdout().is_terminal(),
+            no_color.as_deref(),
+        ))
     }
 
     fn severity(&self, s: Severity, text: &str) -> String {
@@ -29,6 +43,13 @@ impl Paint {
         format!("\x1b[{code}m{text}\x1b[0m")
     }
 
+    /// `text` coloured and padded to `width` characters; the padding is outside the escapes,
+    /// which take no room on screen, so columns line up with and without colour.
+    fn padded(&self, s: Severity, text: &str, width: usize) -> String {
+        let pad = width.saturating_sub(text.chars().count());
+        format!("{}{}", self.severity(s, text), " ".repeat(pad))
+    }
+
     fn bold(&self, text: &str) -> String {
         if self.0 {
             format!("\x1b[1m{text}\x1b[0m")
@@ -36,6 +57,54 @@ impl Paint {
             text.to_string()
         }
     }
+}
+
+/// `3 fouten, 1 waarschuwing, 0 info`, coloured by severity.
+fn severity_counts(c: &Counts, lang: Lang, paint: &Paint) -> String {
+    let word = |n: u64, one_nl, many_nl, one_en, many_en| {
+        if n == 1 {
+            lang.pick(one_nl, one_en)
+        } else {
+            lang.pick(many_nl, many_en)
+        }
+    };
+    format!(
+        "{} {}, {} {}, {} info",
+        paint.severity(Severity::Error, &c.error.to_string()),
+        word(c.error, "fout", "fouten", "error", "errors"),
+        paint.severity(Severity::Warning, &c.warning.to_string()),
+        word(
+            c.warning,
+            "waarschuwing",
+            "waarschuwingen",
+            "warning",
+            "warnings"
+        ),
+        paint.severity(Severity::Info, &c.info.to_string()),
+    )
+}
+
+/// `text` safe to print on a terminal: a register cell can hold an escape sequence that
+/// retitles, clears or reprograms the terminal, so control characters become `�`, and line
+/// breaks and tabs a space (they would break the layout).
+///
+/// ```
+/// use klacht::render::terminal::printable;
+/// assert_eq!(printable("Lek\x1b]0;weg\x07 in\ncel"), "Lek�]0;weg� in cel");
+/// assert_eq!(printable("gewoon"), "gewoon");
+/// ```
+pub fn printable(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| match c {
+            '\n' | '\r' | '\t' => ' ',
+            c if c.is_control() => '\u{fffd}',
+            c => c,
+        })
+        .collect::<String>()
+        .into()
 }
 
 /// The summary text; `show` findings are listed, the rest counted.
@@ -53,10 +122,14 @@ fn summary_with(
     let mut out = String::new();
     let t = |nl, en| lang.pick(nl, en);
     for s in &register.sources {
-        let _ = writeln!(out, "{}", paint.bold(&s.path.display().to_string()));
+        let _ = writeln!(
+            out,
+            "{}",
+            paint.bold(&printable(&s.path.display().to_string()))
+        );
         let mut how = s.format.to_string();
         if let Some(sheet) = &s.sheet {
-            let _ = write!(how, ", {} {sheet}", t("blad", "sheet"));
+            let _ = write!(how, ", {} {}", t("blad", "sheet"), printable(sheet));
         }
         if let (Some(enc), Some(sep)) = (s.encoding, s.separator) {
             let sep = if sep == '\t' {
@@ -70,12 +143,12 @@ fn summary_with(
             out,
             "  {how}; {} {}",
             t("kopregel in rij", "header in row"),
-            s.header_row + 1
+            s.header_row.saturating_add(1)
         );
         let mapped: Vec<String> = s
             .columns
             .iter()
-            .filter_map(|c| Some(format!("{} → {}", c.header, c.field?.key())))
+            .filter_map(|c| Some(format!("{} → {}", printable(&c.header), c.field?.key())))
             .collect();
         let _ = writeln!(out, "  {}: {}", t("kolommen", "columns"), mapped.join(", "));
         let unmapped: Vec<&str> = s.unmapped().map(|c| c.header.as_str()).collect();
@@ -84,7 +157,7 @@ fn summary_with(
                 out,
                 "  {}: {}",
                 t("niet herkend", "not recognised"),
-                unmapped.join(", ")
+                printable(&unmapped.join(", "))
             );
         }
         for d in s.date_columns.iter().filter(|d| d.is_mixed()) {
@@ -120,9 +193,9 @@ fn summary_with(
             out,
             "  {} {}: {} ({})",
             t("uitgesloten", "excluded"),
-            register.address(&at),
+            printable(&register.address(&at)),
             e.reason.label(lang),
-            e.text
+            printable(&e.text)
         );
     }
     if register.exclusions.len() > show {
@@ -137,13 +210,9 @@ fn summary_with(
     let counts = Counts::of(findings);
     let _ = writeln!(
         out,
-        "\n{}: {} {}, {} {}, {} info",
+        "\n{}: {}",
         t("Bevindingen", "Findings"),
-        paint.severity(Severity::Error, &counts.error.to_string()),
-        t("fouten", "errors"),
-        paint.severity(Severity::Warning, &counts.warning.to_string()),
-        t("waarschuwingen", "warnings"),
-        paint.severity(Severity::Info, &counts.info.to_string()),
+        severity_counts(&counts, lang, paint)
     );
     let steps = [
         Step::Receipt,
@@ -191,11 +260,11 @@ fn summary_with(
             .unwrap_or_default();
         let _ = writeln!(
             out,
-            "  {:<12} {} {}  {}",
-            paint.severity(f.severity, f.severity.label(lang)),
-            file,
-            at,
-            f.message(register, lang)
+            "  {} {} {}  {}",
+            paint.padded(f.severity, f.severity.label(lang), 12),
+            printable(&file),
+            printable(&at),
+            printable(&f.message(register, lang))
         );
     }
     if findings.len() > show {
@@ -211,4 +280,209 @@ fn summary_with(
         );
     }
     out
+}
+
+/// The terminal summary of `klacht report`: headline figures and where the report was written.
+pub fn report_summary(
+    figures: &crate::metrics::model::Figures,
+    written: &crate::render::report::Written,
+    lang: Lang,
+) -> String {
+    let paint = Paint::detect();
+    let k = &figures.kpi;
+    let t = |nl, en| lang.pick(nl, en);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} {} ({} – {}), {} {}",
+        paint.bold(t("Klachtenrapport", "Complaints report")),
+        k.period.label,
+        k.period.start.format("%d-%m-%Y"),
+        k.period.end.format("%d-%m-%Y"),
+        t("peildatum", "reference date"),
+        k.period.as_of.format("%d-%m-%Y"),
+    );
+    let days = |v: Option<f64>| v.map(|d| format!("{d:.1}")).unwrap_or_else(|| "–".into());
+    let lines = [
+        (t("ontvangen", "received"), k.received.to_string()),
+        (t("afgehandeld", "closed"), k.closed.to_string()),
+        (
+            t("open bij begin", "open at start"),
+            k.open_at_start.to_string(),
+        ),
+        (
+            t("open bij einde", "open at end"),
+            k.open_at_end.to_string(),
+        ),
+        (t("achterstallig", "overdue"), k.overdue.to_string()),
+        (
+            t(
+                "doorlooptijd mediaan (werkdagen)",
+                "handling time median (working days)",
+            ),
+            days(k.handling_wd.median),
+        ),
+    ];
+    for (label, value) in lines {
+        let _ = writeln!(out, "  {label:<38} {value:>8}");
+    }
+    let flow = &figures.tables.flow;
+    let _ = writeln!(
+        out,
+        "  {} {} + {} − {} = {} {}",
+        t("stroomcontrole:", "flow check:"),
+        flow.open_at_start,
+        flow.received,
+        flow.closed,
+        flow.open_at_end,
+        if flow.holds {
+            t("(klopt)", "(holds)").to_string()
+        } else {
+            format!(
+                "({} {})",
+                t("klopt niet, verschil", "does not hold, difference"),
+                flow.difference
+            )
+        }
+    );
+    let _ = writeln!(
+        out,
+        "  {}: {}",
+        t("bevindingen", "findings"),
+        severity_counts(&k.findings, lang, &paint)
+    );
+    let _ = writeln!(
+        out,
+        "{} {}",
+        t("Geschreven:", "Written:"),
+        written.workbook.display()
+    );
+    let _ = writeln!(out, "  {}", written.kpi.display());
+    let _ = writeln!(
+        out,
+        "  {} {}",
+        written.charts.len(),
+        t("grafiekbestanden in", "chart files in")
+    );
+    if let Some(dir) = written.charts.first().and_then(|p| p.parent()) {
+        let _ = writeln!(out, "  {}", dir.display());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::register::Field;
+    use crate::rules::testkit::{check, row, Checked};
+
+    #[test]
+    fn colour_only_on_a_terminal_without_no_color() {
+        assert!(colour_enabled(true, None));
+        assert!(
+            colour_enabled(true, Some(OsStr::new(""))),
+            "empty NO_COLOR is unset"
+        );
+        assert!(!colour_enabled(true, Some(OsStr::new("1"))));
+        assert!(!colour_enabled(false, None), "piped");
+        assert!(!colour_enabled(false, Some(OsStr::new("1"))));
+    }
+
+    #[test]
+    fn the_painter_colours_by_severity_or_not_at_all() {
+        let on = Paint::new(true);
+        assert_eq!(on.severity(Severity::Error, "3"), "\x1b[31m3\x1b[0m");
+        assert_eq!(on.severity(Severity::Warning, "3"), "\x1b[33m3\x1b[0m");
+        assert_eq!(on.severity(Severity::Info, "3"), "\x1b[36m3\x1b[0m");
+        assert_eq!(on.bold("x"), "\x1b[1mx\x1b[0m");
+        let off = Paint::new(false);
+        assert_eq!(off.severity(Severity::Error, "3"), "3");
+        assert_eq!(off.bold("x"), "x");
+    }
+
+    /// Five findings in three steps and the data group: missing-channel (C2), missing-handler
+    /// (J3), unreadable-value (I4), overdue (B5) and stale (S5).
+    fn checked() -> Checked {
+        check([
+            row().set(Field::Channel, ""),
+            row().set(Field::Handler, ""),
+            row().set(Field::Urgency, "9"),
+            row().open("02-01-2026"),
+            row(),
+        ])
+    }
+
+    #[test]
+    fn the_summary_groups_counts_by_step_then_lists_the_first_findings() {
+        let c = checked();
+        assert_eq!(c.findings.len(), 5, "{:?}", c.findings);
+        let text = summary_with(&c.register, &c.findings, Lang::En, 2, &Paint::new(false));
+        assert!(!text.contains('\x1b'), "{text}");
+        assert!(
+            text.contains("Findings: 2 errors, 3 warnings, 0 info"),
+            "{text}"
+        );
+        let lines: Vec<&str> = text.lines().collect();
+        let at = |needle: &str| {
+            lines
+                .iter()
+                .position(|l| l.trim() == needle)
+                .unwrap_or_else(|| panic!("no line {needle:?} in\n{text}"))
+        };
+        // Steps in procedure order, each followed by its rules with count and severity.
+        let steps = ["receipt", "registration", "follow-up", "data"];
+        let idx: Vec<usize> = steps.iter().map(|s| at(s)).collect();
+        assert!(idx.windows(2).all(|w| w[0] < w[1]), "{text}");
+        let rule_line = |step: &str, n: usize| -> Vec<&str> {
+            lines[at(step) + n].split_whitespace().collect()
+        };
+        assert_eq!(rule_line("receipt", 1), ["1", "missing-channel", "warning"]);
+        assert_eq!(
+            rule_line("registration", 1),
+            ["1", "missing-handler", "error"]
+        );
+        assert_eq!(rule_line("follow-up", 1), ["1", "stale", "warning"]);
+        assert_eq!(rule_line("follow-up", 2), ["1", "overdue", "warning"]);
+        assert_eq!(rule_line("data", 1), ["1", "unreadable-value", "error"]);
+        // The first two findings with file and cell, then the rest counted.
+        assert!(
+            text.contains("warning      register1.csv C2  No channel recorded."),
+            "{text}"
+        );
+        assert!(
+            text.contains("error        register1.csv J3  No handler"),
+            "{text}"
+        );
+        assert!(
+            !text.contains("register1.csv I4"),
+            "only --show findings listed"
+        );
+        assert!(text.contains("… and 3 more (full list"), "{text}");
+        // Dutch
+        let nl = summary_with(&c.register, &c.findings, Lang::Nl, 5, &Paint::new(false));
+        assert!(
+            nl.contains("Bevindingen: 2 fouten, 3 waarschuwingen, 0 info"),
+            "{nl}"
+        );
+        assert!(nl.contains("register1.csv S5"), "{nl}");
+        assert!(!nl.contains("en nog"), "all five shown: {nl}");
+    }
+
+    #[test]
+    fn the_summary_is_coloured_only_when_asked() {
+        let c = checked();
+        let on = summary_with(&c.register, &c.findings, Lang::En, 2, &Paint::new(true));
+        assert!(on.contains("\x1b[31m2\x1b[0m errors"), "{on}");
+        assert!(on.contains("\x1b[33mwarning\x1b[0m"), "{on}");
+        let off = summary_with(&c.register, &c.findings, Lang::En, 2, &Paint::new(false));
+        assert!(!off.contains('\x1b'));
+        // The same text once the escapes are taken out.
+        let plain = on
+            .replace("\x1b[31m", "")
+            .replace("\x1b[33m", "")
+            .replace("\x1b[36m", "")
+            .replace("\x1b[1m", "")
+            .replace("\x1b[0m", "");
+        assert_eq!(plain, off);
+    }
 }

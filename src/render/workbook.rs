@@ -149,9 +149,9 @@ struct Report<'a> {
     input: &'a WorkbookInput<'a>,
     formats: Formats,
     lang: Lang,
-    /// The files each have a sheet name (workbooks) or not (CSV); more than one file adds a
-    /// file column to the lists.
+    /// More than one input file: the lists get a file column.
     many_files: bool,
+    /// A CSV input: the lists get its line numbers.
     any_csv: bool,
 }
 
@@ -180,7 +180,12 @@ impl<'a> Report<'a> {
     }
 
     /// Sheet `index` (0-based) with its title and the company/period line under it.
-    fn sheet<'w>(&'w self, ws: &'w mut Worksheet, index: usize, title: &str) -> Result<Sheet<'w>, XlsxError> {
+    fn sheet<'w>(
+        &'w self,
+        ws: &'w mut Worksheet,
+        index: usize,
+        title: &str,
+    ) -> Result<Sheet<'w>, XlsxError> {
         let name = sheet_names(self.lang)[index];
         let period = &self.figures().kpi.period;
         let footer = format!(
@@ -198,9 +203,11 @@ impl<'a> Report<'a> {
         Ok(s)
     }
 
+    /// The company for the page footer: Excel drops a footer over 255 characters, so a long
+    /// name is cut.
     fn company_or_tool(&self) -> String {
         match &self.input.provenance.company {
-            Some(c) if !c.trim().is_empty() => c.trim().to_string(),
+            Some(c) if !c.trim().is_empty() => c.trim().chars().take(60).collect(),
             _ => "klacht".to_string(),
         }
     }
@@ -220,7 +227,11 @@ impl<'a> Report<'a> {
             p.label,
             span(p.start, p.end, self.lang)
         ));
-        parts.push(format!("{} {}", self.t("peildatum", "reference date"), day(p.as_of)));
+        parts.push(format!(
+            "{} {}",
+            self.t("peildatum", "reference date"),
+            day(p.as_of)
+        ));
         parts.join("  ·  ")
     }
 
@@ -233,7 +244,7 @@ impl<'a> Report<'a> {
         }
         cols.push(Column::new(self.t("Cel", "Cell")));
         if self.any_csv {
-            cols.push(Column::new(self.t("Regel (CSV)", "Line (CSV)")));
+            cols.push(Column::new(self.t("CSV-regel", "CSV line")));
         }
         cols
     }
@@ -322,7 +333,7 @@ fn p90_cell(stats: &DurationStats, lang: Lang) -> Cell {
     match (stats.n, stats.p90) {
         (0, _) => Cell::Blank,
         (_, Some(v)) => Cell::whole(Some(v)),
-        (_, None) => Cell::text(lang.pick("n te klein", "n too small")),
+        (_, None) => Cell::marked(lang.pick("n te klein", "n too small"), layout::Style::Right),
     }
 }
 

@@ -29,7 +29,8 @@ macro_rules! rules {
         }
 
         /// Message templates of the rules, for the [`crate::messages`] catalogue. Blanks:
-        /// `{field}` (the column's header), `{value}`, `{detail}`.
+        /// `{field}` (the column's header), `{value}`, `{detail}`, and `{days}` (the
+        /// configured window of `repeat-complaint`).
         pub(crate) const RULE_TEXTS: &[(&str, &str, &str)] = &[$(($code, $nl, $en)),+];
     };
 }
@@ -106,8 +107,8 @@ rules! {
         "Urgentie {value} staat nog open op de peildatum.",
         "Urgency {value} is still open at the reference date."),
     RepeatComplaint = ("repeat-complaint", Action, Info,
-        "Herhaalde klacht: {detail} klaagde ook in de 365 dagen ervoor ({value}).",
-        "Repeat complaint: {detail} also complained in the 365 days before ({value})."),
+        "Herhaalde klacht: ook een klacht {detail} in de {days} dagen ervoor ({value}).",
+        "Repeat complaint: another complaint {detail} in the {days} days before ({value})."),
     DisputeWindow = ("dispute-window", FollowUp, Info,
         "Consumentenklacht al {value} maanden open; de termijn voor de Geschillencommissie is 12 maanden.",
         "Consumer complaint open for {value} months; the term for the disputes board is 12 months."),

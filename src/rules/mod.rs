@@ -114,6 +114,10 @@ pub struct Finding {
 
 pub mod procedure;
 pub mod registration;
+#[cfg(test)]
+pub(crate) mod testkit;
+#[cfg(test)]
+mod tests;
 
 use crate::calendar::Calendar;
 use crate::ingest::location::FileIdx;
@@ -174,6 +178,9 @@ impl<'a> Context<'a> {
     /// Reports that complaint `i` lacks `field`: at its cell when the file has the column
     /// (unless the cell was unreadable, which is reported already), and once for the whole
     /// file, at its header row, when the file has no such column at all.
+    ///
+    /// `i` is an index into the register's complaints, as every rule gets it from enumerating
+    /// them.
     pub fn missing(&self, i: usize, rule: Rule, field: Field, out: &mut Vec<Finding>) {
         let c = &self.register.complaints[i];
         if self.register.cell(c, field).is_some() {
@@ -195,7 +202,11 @@ impl<'a> Context<'a> {
         out: &mut Vec<Finding>,
     ) {
         if self.absent_reported.borrow_mut().insert((file, rule)) {
-            let header_row = self.register.sources[usize::from(file)].header_row;
+            let header_row = self
+                .register
+                .sources
+                .get(usize::from(file))
+                .map_or(0, |s| s.header_row);
             out.push(Finding {
                 rule,
                 severity: self.config.severity(rule),
@@ -212,7 +223,8 @@ impl<'a> Context<'a> {
 
 impl Finding {
     /// A finding about `complaint`'s `field` (its cell, or its row when the file lacks the
-    /// column).
+    /// column). `index` is an index into the register's complaints, as every rule gets it from
+    /// enumerating them.
     pub fn on(
         register: &Register,
         config: &crate::config::Config,
@@ -289,9 +301,12 @@ impl Finding {
                 ),
             }
             .to_string(),
-            (Rule::RepeatComplaint, _) => match self.detail.as_str() {
-                "customer" => lang.pick("dezelfde klant", "the same customer"),
-                _ => lang.pick("hetzelfde werk/installatie", "the same job/installation"),
+            (Rule::RepeatComplaint, _) => match self.detail.split(':').next() {
+                Some("customer") => lang.pick("van dezelfde klant", "from the same customer"),
+                _ => lang.pick(
+                    "over hetzelfde werk of dezelfde installatie",
+                    "about the same job or installation",
+                ),
             }
             .to_string(),
             _ => self.detail.clone(),
@@ -303,6 +318,8 @@ impl Finding {
                 ("field", &field),
                 ("value", &self.value),
                 ("detail", &detail),
+                // `repeat-complaint` carries its window after the kind: `customer:365`.
+                ("days", self.detail.split(':').nth(1).unwrap_or_default()),
             ],
         );
         if self.complaint.is_none() && self.field.is_some() && self.rule.per_complaint() {

@@ -3,7 +3,7 @@
 
 use super::{Context, Finding, Rule};
 use crate::register::{Complaint, CustomerType, Field, HandlingMode, Nature, Status};
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 use std::collections::HashMap;
 
 /// Runs every rule of this module over the register.
@@ -72,6 +72,9 @@ fn receipt_and_assessment(ctx: &Context, i: usize, c: &Complaint, out: &mut Vec<
 
 fn acknowledgement(ctx: &Context, i: usize, c: &Complaint, out: &mut Vec<Finding>) {
     match c.ack_date {
+        // Not yet a gap while the acknowledgement term is still running at the reference date.
+        None if ctx.calendar.working_days(c.received, ctx.as_of)
+            <= i64::from(ctx.config.targets.ack_wd) => {}
         None => ctx.missing(i, Rule::MissingAcknowledgement, Field::AckDate, out),
         Some(ack) if ack >= c.received => {
             let wd = ctx.calendar.working_days(c.received, ack);
@@ -127,6 +130,8 @@ fn follow_up(ctx: &Context, i: usize, c: &Complaint, out: &mut Vec<Finding>) {
                 "closed-without-date".into(),
                 out,
             ),
+        // An unreadable closed date is reported as such, not as missing.
+        (Some(Status::Closed), None) if ctx.unreadable(c, Field::ClosedDate) => {}
         (Some(Status::Closed), None) => out.push(
             ctx.finding(i, Rule::StatusConflict, Field::Status, Status::Closed.key())
                 .detail("closed-without-date"),
@@ -185,16 +190,22 @@ fn overdue_target(ctx: &Context, c: &Complaint, age: i64) -> Option<String> {
     }
 }
 
-/// Whole calendar months from `a` to `b` (a month counts once its day of the month is reached).
+/// Whole calendar months from `a` to `b`: a month counts once its day of the month is
+/// reached, or the month's last day when it is shorter (31 January → 28 February is one
+/// month, as legal terms are counted).
 pub fn months_between(a: NaiveDate, b: NaiveDate) -> u32 {
     if b < a {
         return 0;
     }
-    let mut m = (b.year() - a.year()) * 12 + b.month() as i32 - a.month() as i32;
-    if b.day() < a.day() {
-        m -= 1;
-    }
-    m.max(0) as u32
+    let m = (b.year() - a.year()) * 12 + b.month() as i32 - a.month() as i32;
+    // `a + m months` (clamped to the month's end by chrono) lies in b's month: whole when
+    // it is not after b, else one month less. Never negative since b >= a.
+    let reached = u32::try_from(m)
+        .ok()
+        .and_then(|n| a.checked_add_months(Months::new(n)))
+        .is_some_and(|d| d <= b);
+    let whole = if reached { m } else { m - 1 };
+    u32::try_from(whole).unwrap_or(0)
 }
 
 fn action(ctx: &Context, i: usize, c: &Complaint, out: &mut Vec<Finding>) {
@@ -226,6 +237,7 @@ pub fn customer_key(c: &Complaint) -> Option<String> {
 fn repeats(ctx: &Context, out: &mut Vec<Finding>) {
     let window = i64::from(ctx.config.targets.repeat_days);
     let complaints = &ctx.register.complaints;
+    // Every index below comes from `order`, which holds exactly the complaints' indexes.
     let mut order: Vec<usize> = (0..complaints.len()).collect();
     order.sort_by_key(|&i| {
         (
@@ -261,7 +273,7 @@ fn repeats(ctx: &Context, out: &mut Vec<Finding>) {
             };
             out.push(
                 ctx.finding(i, Rule::RepeatComplaint, field, complaints[p].id.clone())
-                    .detail(who),
+                    .detail(format!("{who}:{window}")),
             );
         }
     }
@@ -298,6 +310,7 @@ fn possible_duplicates(ctx: &Context, out: &mut Vec<Finding>) {
             groups.entry((k, c.received)).or_default().push(i);
         }
     }
+    // The groups hold indexes from enumerating the complaints; `n` indexes `members`.
     let mut found: Vec<(usize, usize)> = Vec::new();
     for members in groups.values().filter(|m| m.len() > 1) {
         for (n, &i) in members.iter().enumerate().skip(1) {
@@ -335,8 +348,16 @@ mod tests {
         let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
         assert_eq!(months_between(d(2025, 1, 15), d(2025, 11, 14)), 9);
         assert_eq!(months_between(d(2025, 1, 15), d(2025, 11, 15)), 10);
-        assert_eq!(months_between(d(2025, 1, 31), d(2025, 2, 28)), 0);
+        // A month from the 31st ends on the last day of a shorter month.
+        assert_eq!(months_between(d(2025, 1, 31), d(2025, 2, 27)), 0);
+        assert_eq!(months_between(d(2025, 1, 31), d(2025, 2, 28)), 1);
+        assert_eq!(months_between(d(2024, 1, 31), d(2024, 2, 28)), 0);
+        assert_eq!(months_between(d(2024, 1, 31), d(2024, 2, 29)), 1);
+        assert_eq!(months_between(d(2025, 4, 30), d(2026, 2, 27)), 9);
+        assert_eq!(months_between(d(2025, 4, 30), d(2026, 2, 28)), 10);
+        assert_eq!(months_between(d(2025, 12, 31), d(2026, 9, 30)), 9);
         assert_eq!(months_between(d(2025, 3, 1), d(2025, 2, 1)), 0);
+        assert_eq!(months_between(d(2025, 3, 1), d(2025, 3, 1)), 0);
     }
 
     #[test]

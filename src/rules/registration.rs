@@ -18,6 +18,7 @@ pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 out.push(ctx.finding(i, Rule::MissingId, Field::Id, &c.id));
             }
         } else if let Some(&j) = first.get(&(c.file, c.id.as_str())) {
+            // `j` is an earlier `i` of this enumeration.
             let earlier =
                 register.address(&register.cell_or_row(&register.complaints[j], Field::Id));
             out.push(

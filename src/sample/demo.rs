@@ -184,6 +184,7 @@ const MONTHS: [&str; 12] = [
 fn typed_date(d: NaiveDate, style: u32) -> String {
     let (day, month, year) = (d.day(), d.month(), d.year());
     match style {
+        // `month0` is 0–11, and there are twelve months.
         0 => format!("{day} {} {year}", MONTHS[d.month0() as usize]),
         1 => format!("{day}-{month}-{:02}", year % 100),
         2 => format!("{day:02}/{month:02}/{year}"),
@@ -547,6 +548,7 @@ fn build() -> Demo {
         .iter()
         .map(|h| Cell::Text((*h).to_string()))
         .collect::<Vec<_>>()];
+    // Rows are `HEADERS.len()` cells wide; the `COL_…` constants and 0 index into them.
     let empty_row = || vec![Cell::Empty; HEADERS.len()];
     let mut year = None;
     for (k, r) in rows.iter().enumerate() {

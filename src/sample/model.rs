@@ -383,6 +383,7 @@ impl Generator {
         let mut total = 0u64;
         let mut d = start;
         for _ in 0..span {
+            // Weekday 0–6 and month 0–11 index tables of seven and twelve.
             let w = WEEKDAY_WEIGHT[d.weekday().num_days_from_monday() as usize]
                 * MONTH_WEIGHT[d.month0() as usize];
             total += w;
@@ -529,6 +530,7 @@ impl Generator {
             }
             _ => self
                 .rng
+                // Twelve months of weights; `month0` is 0–11.
                 .weighted(&self.cause_weights[received.month0() as usize]) as u8,
         };
         let c = CAUSES.get(usize::from(cause)).unwrap_or(&CAUSES[0]);

@@ -42,7 +42,8 @@ impl Rng {
         u8::try_from(self.below(len)).unwrap_or(u8::MAX)
     }
 
-    /// An index chosen with the given weights; 0 when all weights are 0.
+    /// An index into `weights` chosen with them; 0 when all weights are 0. So
+    /// `[a, b, c][rng.weighted(&[x, y, z])]`, a table and weights of one length, is in bounds.
     pub(crate) fn weighted(&mut self, weights: &[u32]) -> usize {
         let total: u32 = weights.iter().sum();
         let mut r = self.below(total);

@@ -24,10 +24,6 @@ fn shared_register(file: &str, mapping_file: &str, records: u64) -> Value {
     doc
 }
 
-fn count(doc: &Value, code: &str) -> u64 {
-    doc["findings"]["by_rule"][code].as_u64().unwrap_or(0)
-}
-
 #[test]
 fn cfpb_every_record_read_dates_month_first() {
     let doc = shared_register("cfpb_2013_cuny_msda.csv", "cfpb.toml", 3186);
@@ -178,4 +174,37 @@ fn a_messy_hand_kept_csv_is_read_with_cell_addresses() {
     assert_eq!(excl[1]["reason"], "totals");
     assert_eq!(doc["sources"][0]["header_row"], 4);
     assert_eq!(doc["sources"][0]["encoding"], "windows-1252");
+}
+
+#[test]
+fn several_files_form_one_register_with_the_file_kept() {
+    let dir = temp_dir("two-files");
+    let xlsx = sample("klachtenregister-2025-2026.xlsx");
+    let csv = sample("klachtenregister-2025-2026.csv");
+    let (one, _) = check_json(&dir, &["--as-of", "2026-09-30", arg(&xlsx)]);
+    let (both, _) = check_json(&dir, &["--as-of", "2026-09-30", arg(&xlsx), arg(&csv)]);
+    assert_eq!(both["sources"].as_array().unwrap().len(), 2);
+    for key in ["read", "used", "excluded", "blank"] {
+        let sum: u64 = both["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["rows"][key].as_u64().unwrap())
+            .sum();
+        assert_eq!(both["rows"][key], sum, "{key} is the sum over the files");
+    }
+    assert_eq!(both["rows"]["used"], 700, "the same 350 complaints twice");
+    // The same numbers in two files are no duplicates (branches number their own registers).
+    assert_eq!(
+        both["findings"]["by_rule"]["duplicate-id"],
+        one["findings"]["by_rule"]["duplicate-id"]
+    );
+    // Every finding names its own file.
+    let files: std::collections::BTreeSet<&str> = both["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(files.len(), 2);
 }

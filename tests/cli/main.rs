@@ -3,5 +3,14 @@
 
 mod annotate;
 mod check;
+mod corpus;
+mod foreign;
 mod import;
+mod injection;
+mod mapping;
+mod report;
+mod rules;
+mod settings;
+mod template;
+mod terminal;
 mod util;

@@ -1,7 +1,9 @@
 //! Running the binary and finding test inputs.
 
+use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 /// The repository root.
 pub fn root() -> PathBuf {
@@ -63,7 +65,65 @@ pub fn check_json(dir: &Path, args: &[&str]) -> (serde_json::Value, i32) {
     (doc, code)
 }
 
+/// How many findings of rule `code` a `check --json` document has.
+pub fn count(doc: &serde_json::Value, code: &str) -> u64 {
+    doc["findings"]["by_rule"][code].as_u64().unwrap_or(0)
+}
+
 /// A path as an argument.
 pub fn arg(p: &Path) -> &str {
     p.to_str().unwrap()
+}
+
+/// What a run that had to finish in time gave.
+pub struct Run {
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+    pub took: Duration,
+}
+
+/// Runs `klacht` with `args` in `dir` and kills it after `limit`: the test then fails with
+/// "hang" instead of waiting forever. Output is drained while it runs, so a chatty run cannot
+/// block on a full pipe.
+pub fn klacht_timed(dir: &Path, args: &[&str], limit: Duration) -> Run {
+    let start = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_klacht"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("SOURCE_DATE_EPOCH")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the klacht binary starts");
+    let drain = |pipe: Option<Box<dyn Read + Send>>| {
+        std::thread::spawn(move || {
+            let mut text = Vec::new();
+            if let Some(mut p) = pipe {
+                let _ = p.read_to_end(&mut text);
+            }
+            String::from_utf8_lossy(&text).into_owned()
+        })
+    };
+    let out = drain(child.stdout.take().map(|p| Box::new(p) as _));
+    let err = drain(child.stderr.take().map(|p| Box::new(p) as _));
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("waiting for klacht") {
+            break status;
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("hang: klacht {args:?} still ran after {limit:?} and was killed");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    Run {
+        code: status.code(),
+        stdout: out.join().unwrap_or_default(),
+        stderr: err.join().unwrap_or_default(),
+        took: start.elapsed(),
+    }
 }

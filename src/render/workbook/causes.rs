@@ -43,7 +43,10 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         s.gap();
     }
     if !t.pareto_unknown_nature.is_empty() {
-        let title = r.t("Oorzaken, aard niet vastgelegd", "Causes, nature not recorded");
+        let title = r.t(
+            "Oorzaken, aard niet vastgelegd",
+            "Causes, nature not recorded",
+        );
         s.heading(&format!("{title} ({received})"))?;
         pareto(
             r,
@@ -60,12 +63,18 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
     s.heading(&match (quarters.first(), quarters.last()) {
         (Some(a), Some(b)) => format!(
             "{} ({} {})",
-            r.t("Terugkerende oorzaken in de laatste vier kwartalen", "Recurring causes in the last four quarters"),
+            r.t(
+                "Terugkerende oorzaken in de laatste vier kwartalen",
+                "Recurring causes in the last four quarters"
+            ),
             r.t("ontvangen", "received"),
             span(a.start, b.end, r.lang)
         ),
         _ => r
-            .t("Terugkerende oorzaken in de laatste vier kwartalen", "Recurring causes in the last four quarters")
+            .t(
+                "Terugkerende oorzaken in de laatste vier kwartalen",
+                "Recurring causes in the last four quarters",
+            )
             .to_string(),
     })?;
     s.note(r.t(
@@ -93,13 +102,20 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         ]);
         cells
     });
-    s.table(r.t("TerugkerendeOorzaken", "RecurringCauses"), &columns, rows)?;
+    s.table(
+        r.t("TerugkerendeOorzaken", "RecurringCauses"),
+        &columns,
+        rows,
+    )?;
     s.gap();
 
     let w = &t.repeat_window;
     s.heading(&format!(
         "{} ({})",
-        r.t("Herhaalklagers: twee of meer klachten in 12 maanden", "Repeat complainants: two or more complaints in 12 months"),
+        r.t(
+            "Herhaalklagers: twee of meer klachten in 12 maanden",
+            "Repeat complainants: two or more complaints in 12 months"
+        ),
         span(w.start, w.end, r.lang)
     ))?;
     if !r.input.show_names {

@@ -24,26 +24,47 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
     let name = s.name;
     let received = format!("{} {}", r.t("ontvangen in", "received in"), k.period.label);
 
-    s.heading(&format!("{} ({received})", r.t("Per kanaal", "Per channel")))?;
-    let channels = shares(r, &mut s, r.t("Kanalen", "Channels"), r.t("Kanaal", "Channel"), &t.by_channel, |c| {
-        channel_label(*c, lang)
-    })?;
+    s.heading(&format!(
+        "{} ({received})",
+        r.t("Per kanaal", "Per channel")
+    ))?;
+    let channels = shares(
+        r,
+        &mut s,
+        r.t("Kanalen", "Channels"),
+        r.t("Kanaal", "Channel"),
+        &t.by_channel,
+        |c| channel_label(*c, lang),
+    )?;
     s.chart(
         channels.header_row - 1,
         native::columns(
-            &format!("{} — {}", r.t("Ontvangen per kanaal", "Received per channel"), k.period.label),
+            &format!(
+                "{} — {}",
+                r.t("Ontvangen per kanaal", "Received per channel"),
+                k.period.label
+            ),
             "",
             r.t("aantal klachten", "number of complaints"),
             channels.range(name, 0),
-            &[Series::nth(0, r.t("ontvangen", "received"), channels.range(name, 1))],
+            &[Series::nth(
+                0,
+                r.t("ontvangen", "received"),
+                channels.range(name, 1),
+            )],
         ),
     );
     s.gap();
 
     s.heading(&format!("{} ({received})", r.t("Per aard", "Per nature")))?;
-    let natures = shares(r, &mut s, r.t("Aard", "Nature"), r.t("Aard", "Nature"), &t.by_nature, |n| {
-        nature_label(*n, lang)
-    })?;
+    let natures = shares(
+        r,
+        &mut s,
+        r.t("Aard", "Nature"),
+        r.t("Aard", "Nature"),
+        &t.by_nature,
+        |n| nature_label(*n, lang),
+    )?;
     let colors: Vec<_> = t
         .by_nature
         .iter()
@@ -55,7 +76,11 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
     s.chart(
         natures.header_row - 1,
         native::pie(
-            &format!("{} — {}", r.t("Technisch en niet-technisch", "Technical and non-technical"), k.period.label),
+            &format!(
+                "{} — {}",
+                r.t("Technisch en niet-technisch", "Technical and non-technical"),
+                k.period.label
+            ),
             natures.range(name, 0),
             natures.range(name, 1),
             &colors,
@@ -65,7 +90,13 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
 
     s.heading(r.t("Per afdeling", "Per department"))?;
     if t.by_department.iter().any(|g| g.name.is_some()) {
-        groups(r, &mut s, r.t("Afdelingen", "Departments"), r.t("Afdeling", "Department"), &t.by_department)?;
+        groups(
+            r,
+            &mut s,
+            r.t("Afdelingen", "Departments"),
+            r.t("Afdeling", "Department"),
+            &t.by_department,
+        )?;
     } else {
         s.note(r.t(
             "Het register legt geen afdeling vast.",
@@ -75,7 +106,13 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
     if t.by_file.len() > 1 {
         s.gap();
         s.heading(r.t("Per invoerbestand", "Per input file"))?;
-        groups(r, &mut s, r.t("Bestanden", "Files"), r.t("Bestand", "File"), &t.by_file)?;
+        groups(
+            r,
+            &mut s,
+            r.t("Bestanden", "Files"),
+            r.t("Bestand", "File"),
+            &t.by_file,
+        )?;
     }
     s.finish()
 }
@@ -96,7 +133,13 @@ fn shares<K>(
     ];
     let cells: Vec<Vec<Cell>> = rows
         .iter()
-        .map(|c| vec![Cell::text(label(&c.key)), Cell::count(c.count), Cell::share(c.share)])
+        .map(|c| {
+            vec![
+                Cell::text(label(&c.key)),
+                Cell::count(c.count),
+                Cell::share(c.share),
+            ]
+        })
         .collect();
     let placed = s.table(table, &columns, cells)?;
     let total: u64 = rows.iter().map(|c| c.count).sum();
@@ -109,14 +152,23 @@ fn shares<K>(
 }
 
 /// Received, closed, open, overdue and median handling time per department or file.
-fn groups(r: &Report, s: &mut Sheet, table: &str, key: &str, rows: &[GroupRow]) -> Result<(), XlsxError> {
+fn groups(
+    r: &Report,
+    s: &mut Sheet,
+    table: &str,
+    key: &str,
+    rows: &[GroupRow],
+) -> Result<(), XlsxError> {
     let columns = [
         Column::capped(key, 40.0),
         Column::new(r.t("Ontvangen", "Received")),
         Column::new(r.t("Afgehandeld", "Closed")),
         Column::new(r.t("Open einde periode", "Open at end")),
         Column::new(r.t("Achterstallig op peildatum", "Overdue at reference date")),
-        Column::new(r.t("Mediaan doorlooptijd (werkdagen)", "Median handling time (working days)")),
+        Column::new(r.t(
+            "Mediaan doorlooptijd (werkdagen)",
+            "Median handling time (working days)",
+        )),
     ];
     let cells: Vec<Vec<Cell>> = rows.iter().map(|g| group_cells(g, r.lang)).collect();
     s.table(table, &columns, cells)?;

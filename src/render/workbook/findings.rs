@@ -20,20 +20,24 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         .iter()
         .filter_map(|&i| all.get(i))
         .collect();
-    let mut s = r.sheet(ws, 7, r.t("Bevindingen van de controle", "Validation findings"))?;
+    let mut s = r.sheet(
+        ws,
+        7,
+        r.t("Bevindingen van de controle", "Validation findings"),
+    )?;
     s.note(r.t(
         "Bevindingen over de klachten die voor de periode meetellen (ontvangen, afgehandeld of open in de periode) en over de bestanden zelf.",
         "Findings on the complaints that matter for the period (received, closed or open in it) and on the files themselves.",
     ))?;
     s.gap();
 
-    s.heading(r.t("Aantal per regel", "Count per rule"))?;
+    s.heading(r.t("Aantal per controleregel", "Count per rule"))?;
     let mut per_rule: BTreeMap<Rule, (Severity, u64)> = BTreeMap::new();
     for f in &chosen {
         per_rule.entry(f.rule).or_insert((f.severity, 0)).1 += 1;
     }
     let columns = [
-        Column::new(r.t("Regel", "Rule")),
+        Column::new(r.t("Code", "Code")),
         Column::new(r.t("Stap", "Step")),
         Column::new(r.t("Ernst", "Severity")),
         Column::new(r.t("Aantal", "Count")),
@@ -46,7 +50,11 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
             Cell::count(*n),
         ]
     });
-    s.table(r.t("BevindingenPerRegel", "FindingsPerRule"), &columns, rows)?;
+    s.table(
+        r.t("BevindingenPerRegel", "FindingsPerRule"),
+        &columns,
+        rows,
+    )?;
     s.total_row(&[
         Cell::text(r.t("Totaal", "Total")),
         Cell::Blank,
@@ -58,7 +66,7 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
     s.heading(r.t("Alle bevindingen", "All findings"))?;
     let mut columns = vec![
         Column::new(r.t("Ernst", "Severity")),
-        Column::new(r.t("Regel", "Rule")),
+        Column::new(r.t("Code", "Code")),
         Column::new(r.t("Stap", "Step")),
         Column::new(r.t("Klachtnummer", "Complaint number")),
     ];
@@ -67,7 +75,11 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         Column::capped(r.t("Waarde", "Value"), 30.0),
         Column::capped(r.t("Melding", "Message"), 100.0),
     ]);
-    let lines = if r.any_csv { line_index(register) } else { Default::default() };
+    let lines = if r.any_csv {
+        line_index(register)
+    } else {
+        Default::default()
+    };
     let rows = chosen.iter().map(|f| {
         let id = f
             .complaint
@@ -81,10 +93,13 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
             Cell::opt_text(id),
         ];
         cells.extend(r.trace_cells(f.at, f.file, line));
-        cells.extend([Cell::text(f.value.as_str()), Cell::text(f.message(register, lang))]);
+        cells.extend([
+            Cell::text(f.value.as_str()),
+            Cell::text(f.message(register, lang)),
+        ]);
         cells
     });
-    s.list(
+    let list = s.list(
         r.t("Bevindingenlijst", "FindingsList"),
         &columns,
         chosen.len(),
@@ -94,6 +109,7 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
             "The full list: klacht check REGISTER --findings findings.csv",
         ),
     )?;
+    s.repeat_header(&list);
     s.finish()
 }
 

@@ -2,12 +2,12 @@
 //! bold title row), native charts in a column to the right of every table, frozen title rows,
 //! A4 landscape printing. The sheet modules say *what* to show; this module says *how*.
 
+use crate::Lang;
+use chrono::NaiveDate;
 use rust_xlsxwriter::{
     Chart, Color, Format, FormatAlign, FormatBorder, IgnoreError, ObjectMovement, Table,
     TableColumn, TableStyle, Worksheet, XlsxError,
 };
-use crate::Lang;
-use chrono::NaiveDate;
 
 /// Rows in an Excel sheet.
 pub const EXCEL_ROWS: u32 = 1_048_576;
@@ -41,7 +41,8 @@ pub enum Style {
     /// An amount with two decimals.
     Money,
     Date,
-    DateTime,
+    /// Text aligned with the numbers of its column ("n te klein").
+    Right,
     /// A signed difference of counts.
     DeltaCount,
     /// A signed difference of days.
@@ -52,7 +53,7 @@ pub enum Style {
     DeltaShare,
     /// Fixed-width text (configuration).
     Mono,
-    /// A verdict that is fine (green).
+    /// A verdict that is fine (green), aligned with the numbers above it.
     Good,
     /// A verdict that is not (red).
     Bad,
@@ -70,7 +71,7 @@ const STYLES: [Style; 18] = [
     Style::Share,
     Style::Money,
     Style::Date,
-    Style::DateTime,
+    Style::Right,
     Style::DeltaCount,
     Style::DeltaDays,
     Style::DeltaPoints,
@@ -85,29 +86,37 @@ const STYLES: [Style; 18] = [
 
 impl Style {
     fn format(self) -> Format {
-        let fill = |font: u32, back: u32| Format::new().set_font_color(font).set_background_color(back);
+        // Numbers keep a little space on their right (`_0_)` reserves the width of a digit and a bracket),
+        // so that a left-aligned text in the next column never seems to continue them.
+        let num = |code: &str| {
+            Format::new()
+                .set_num_format(code)
+                .set_align(FormatAlign::Right)
+        };
+        let fill = |font: u32, back: u32| {
+            Format::new()
+                .set_font_color(font)
+                .set_background_color(back)
+        };
         match self {
             Style::Text => Format::new(),
-            Style::Count => Format::new().set_num_format("#,##0"),
-            Style::Days => Format::new().set_num_format("#,##0.0"),
-            Style::Whole => Format::new().set_num_format("#,##0"),
-            Style::Share => Format::new().set_num_format("0.0%"),
-            Style::Money => Format::new().set_num_format("#,##0.00"),
-            Style::Date => Format::new()
-                .set_num_format("dd-mm-yyyy")
-                .set_align(FormatAlign::Left),
-            Style::DateTime => Format::new()
-                .set_num_format("dd-mm-yyyy hh:mm:ss")
-                .set_align(FormatAlign::Left),
-            Style::DeltaCount => Format::new().set_num_format("+#,##0;-#,##0;0"),
-            Style::DeltaDays => Format::new().set_num_format("+#,##0.0;-#,##0.0;0.0"),
-            Style::DeltaPoints => {
-                Format::new().set_num_format("+0.0\" pp\";-0.0\" pp\";0.0\" pp\"")
-            }
-            Style::DeltaShare => Format::new().set_num_format("+0.0%;-0.0%;0.0%"),
+            Style::Count | Style::Whole => num("#,##0_0_)"),
+            Style::Days => num("#,##0.0_0_)"),
+            Style::Share => num("0.0%_0_)"),
+            Style::Money => num("#,##0.00_0_)"),
+            Style::Date => num("dd-mm-yyyy_0_)"),
+            Style::Right => num(TEXT_RIGHT),
+            Style::DeltaCount => num("+#,##0_0_);-#,##0_0_);0_0_)"),
+            Style::DeltaDays => num("+#,##0.0_0_);-#,##0.0_0_);0.0_0_)"),
+            Style::DeltaPoints => num("+0.0\" pp\"_0_);-0.0\" pp\"_0_);0.0\" pp\"_0_)"),
+            Style::DeltaShare => num("+0.0%_0_);-0.0%_0_);0.0%_0_)"),
             Style::Mono => Format::new().set_font_name("Consolas"),
-            Style::Good => fill(0x006100, 0xC6EFCE),
-            Style::Bad => fill(0x9C0006, 0xFFC7CE),
+            Style::Good => fill(0x006100, 0xC6EFCE)
+                .set_num_format(TEXT_RIGHT)
+                .set_align(FormatAlign::Right),
+            Style::Bad => fill(0x9C0006, 0xFFC7CE)
+                .set_num_format(TEXT_RIGHT)
+                .set_align(FormatAlign::Right),
             Style::Error => fill(0x9C0006, 0xFFC7CE),
             Style::Warning => fill(0x9C5700, 0xFFEB9C),
             Style::Info => fill(0x1F4E79, 0xDDEBF7),
@@ -119,6 +128,9 @@ impl Style {
     }
 }
 
+/// Text aligned right with the same space on its right as the numbers.
+const TEXT_RIGHT: &str = "@_0_)";
+
 /// The workbook's formats, made once (a million cells must not build a million formats).
 pub struct Formats {
     plain: Vec<Format>,
@@ -128,6 +140,9 @@ pub struct Formats {
     heading: Format,
     note: Format,
     warning: Format,
+    /// Table headers over text and over numbers.
+    header_left: Format,
+    header_right: Format,
 }
 
 impl Formats {
@@ -157,6 +172,18 @@ impl Formats {
                 .set_bold()
                 .set_font_color(0x9C0006)
                 .set_background_color(0xFFC7CE),
+            header_left: header(),
+            header_right: header()
+                .set_num_format(TEXT_RIGHT)
+                .set_align(FormatAlign::Right),
+        }
+    }
+
+    fn header(&self, numbers: bool) -> &Format {
+        if numbers {
+            &self.header_right
+        } else {
+            &self.header_left
         }
     }
 
@@ -166,6 +193,16 @@ impl Formats {
         // `index` is a position in STYLES and both lists are built from STYLES.
         &list[i]
     }
+}
+
+/// Table headers: white on dark blue, so they read as headers in any viewer (LibreOffice and
+/// print do not show Excel's table styles).
+fn header() -> Format {
+    Format::new()
+        .set_bold()
+        .set_font_color(0xFFFFFF)
+        .set_background_color(0x1F4E79)
+        .set_border_bottom(FormatBorder::Thin)
 }
 
 /// One cell of a table row.
@@ -225,10 +262,10 @@ impl Cell {
         match self {
             Cell::Text(s, style) => {
                 let longest = s.lines().map(|l| l.chars().count()).max().unwrap_or(0) as f64;
-                if *style == Style::Mono {
-                    longest * 1.15
-                } else {
-                    longest
+                match style {
+                    Style::Mono => longest * 1.15,
+                    Style::Right | Style::Good | Style::Bad => longest + 1.0,
+                    _ => longest,
                 }
             }
             Cell::Num(v, style) => {
@@ -241,9 +278,9 @@ impl Cell {
                     Style::DeltaPoints => 5.0,
                     _ => 0.0,
                 };
-                digits + groups + decimals + 2.0
+                digits + groups + decimals + 3.0
             }
-            Cell::Date(_) => 10.0,
+            Cell::Date(_) => 12.0,
             Cell::Blank => 0.0,
         }
     }
@@ -308,8 +345,11 @@ pub struct Sheet<'a> {
     widths: Vec<f64>,
     last_col: u16,
     charts: Vec<(u32, Chart)>,
-    /// Rows frozen at the top (and repeated on every printed page).
+    /// Rows frozen at the top (and, unless `repeat` says otherwise, repeated on every
+    /// printed page).
     freeze: u32,
+    /// Rows repeated on every printed page when not the frozen ones.
+    repeat: Option<u32>,
     /// Rows the sheet may have; [`EXCEL_ROWS`] except in tests.
     max_rows: u32,
     lang: Lang,
@@ -334,6 +374,7 @@ impl<'a> Sheet<'a> {
             last_col: 0,
             charts: Vec::new(),
             freeze: 0,
+            repeat: None,
             max_rows: EXCEL_ROWS,
             lang,
             footer,
@@ -347,13 +388,9 @@ impl<'a> Sheet<'a> {
         self
     }
 
-    /// The next free row.
-    pub fn row(&self) -> u32 {
-        self.row
-    }
-
     fn line(&mut self, text: &str, format: &Format) -> Result<(), XlsxError> {
-        self.ws.write_string_with_format(self.row, 0, clip(text), format)?;
+        self.ws
+            .write_string_with_format(self.row, 0, clip(text), format)?;
         self.row += 1;
         Ok(())
     }
@@ -397,7 +434,8 @@ impl<'a> Sheet<'a> {
             if self.row >= self.max_rows {
                 break;
             }
-            self.ws.write_string_with_format(self.row, 0, clip(line), f)?;
+            self.ws
+                .write_string_with_format(self.row, 0, clip(line), f)?;
             self.row += 1;
         }
         Ok(())
@@ -416,6 +454,11 @@ impl<'a> Sheet<'a> {
     /// Freezes everything down to the header of `placed` (a sheet with one main table).
     pub fn freeze_below(&mut self, placed: &Placed) {
         self.freeze = placed.header_row + 1;
+    }
+
+    /// Prints the header of `placed` (a long list low on the sheet) at the top of every page.
+    pub fn repeat_header(&mut self, placed: &Placed) {
+        self.repeat = Some(placed.header_row);
     }
 
     /// Writes a formatted Excel table at the next free row: header, then `rows`. An empty table
@@ -454,27 +497,37 @@ impl<'a> Sheet<'a> {
         let header_row = self.row;
         let first_row = header_row + 1;
         let last_row = header_row + shown.max(1) as u32;
+        // The first rows decide which columns hold numbers: their headers align right.
+        let mut rows = rows.take(shown);
+        let head: Vec<Vec<Cell>> = rows.by_ref().take(SAMPLE_ROWS).collect();
+        let numbers: Vec<bool> = (0..columns.len())
+            .map(|c| holds_numbers(&head, c))
+            .collect();
         let headers = unique_headers(columns);
         let table_columns: Vec<TableColumn> = headers
             .iter()
-            .map(|h| TableColumn::new().set_header(h.as_str()))
+            .zip(&numbers)
+            .map(|(h, n)| {
+                TableColumn::new()
+                    .set_header(h.as_str())
+                    .set_header_format(self.f.header(*n))
+            })
             .collect();
         let table = Table::new()
             .set_name(name)
             .set_style(TableStyle::Medium2)
             .set_columns(&table_columns);
-        self.ws.add_table(header_row, 0, last_row, last_col, &table)?;
+        self.ws
+            .add_table(header_row, 0, last_row, last_col, &table)?;
         for (c, (h, col)) in headers.iter().zip(columns).enumerate() {
             // Room for the filter button beside the header.
             self.widen(c, h.chars().count() as f64 + 4.0, col.max_width.max(12.0));
         }
-        let mut r = first_row;
-        for cells in rows.take(shown) {
+        for (r, cells) in (first_row..).zip(head.into_iter().chain(rows)) {
             for (c, cell) in cells.iter().enumerate().take(columns.len()) {
                 self.write_cell(r, c as u16, cell, false)?;
                 self.widen(c, cell.width() + 1.0, columns[c].max_width);
             }
-            r += 1;
         }
         if shown == 0 {
             self.ws
@@ -516,9 +569,18 @@ impl<'a> Sheet<'a> {
 
     /// Places `chart` to the right of every table of the sheet, level with `row` (or below the
     /// previous chart).
-    pub fn chart(&mut self, row: u32, mut chart: Chart) {
+    pub fn chart(&mut self, row: u32, chart: Chart) {
+        self.sized_chart(row, chart, CHART_WIDTH);
+    }
+
+    /// The same, wider (a line over 24 months).
+    pub fn wide_chart(&mut self, row: u32, chart: Chart) {
+        self.sized_chart(row, chart, CHART_WIDTH * 3 / 2);
+    }
+
+    fn sized_chart(&mut self, row: u32, mut chart: Chart, width: u32) {
         chart
-            .set_width(CHART_WIDTH)
+            .set_width(width)
             .set_height(CHART_HEIGHT)
             .set_object_movement(ObjectMovement::MoveButDontSizeWithCells);
         self.charts.push((row, chart));
@@ -552,7 +614,8 @@ impl<'a> Sheet<'a> {
                     .write_date_with_format(row, col, d, self.f.cell(Style::Date, bold))?;
             }
             Cell::Blank if bold => {
-                self.ws.write_blank(row, col, self.f.cell(Style::Text, true))?;
+                self.ws
+                    .write_blank(row, col, self.f.cell(Style::Text, true))?;
             }
             Cell::Blank => {}
         }
@@ -574,11 +637,8 @@ impl<'a> Sheet<'a> {
         for (c, w) in self.widths.iter().enumerate() {
             self.ws.set_column_width(c as u16, w.max(8.0))?;
         }
-        let chart_col = if self.widths.is_empty() {
-            0
-        } else {
-            self.last_col + 2
-        };
+        // One empty column between the widest table and the charts.
+        let chart_col = self.last_col + 2;
         let mut next_free = 0;
         for (row, chart) in &self.charts {
             let at = (*row).max(next_free);
@@ -587,7 +647,15 @@ impl<'a> Sheet<'a> {
         }
         if self.freeze > 0 {
             self.ws.set_freeze_panes(self.freeze, 0)?;
-            self.ws.set_repeat_rows(0, self.freeze - 1)?;
+        }
+        match self.repeat {
+            Some(row) => {
+                self.ws.set_repeat_rows(row, row)?;
+            }
+            None if self.freeze > 0 => {
+                self.ws.set_repeat_rows(0, self.freeze - 1)?;
+            }
+            None => {}
         }
         self.ws
             .set_landscape()
@@ -597,6 +665,23 @@ impl<'a> Sheet<'a> {
             .set_footer(&self.footer);
         Ok(())
     }
+}
+
+/// Rows looked at to tell number columns from text columns.
+const SAMPLE_ROWS: usize = 50;
+
+/// Whether column `c` of `rows` holds numbers (or dates, or text aligned with numbers) and
+/// no other text.
+fn holds_numbers(rows: &[Vec<Cell>], c: usize) -> bool {
+    let mut any = false;
+    for cell in rows.iter().filter_map(|r| r.get(c)) {
+        match cell {
+            Cell::Num(..) | Cell::Date(_) => any = true,
+            Cell::Text(_, Style::Right | Style::Good | Style::Bad) | Cell::Blank => {}
+            Cell::Text(..) => return false,
+        }
+    }
+    any
 }
 
 /// Table column names must be unique (case-insensitively), one line, at most 255 characters;
@@ -691,10 +776,30 @@ mod tests {
     }
 
     #[test]
+    fn number_columns_are_told_from_text_columns() {
+        let rows = vec![
+            vec![
+                Cell::count(3),
+                Cell::text("a"),
+                Cell::Blank,
+                Cell::marked("n te klein", Style::Right),
+            ],
+            vec![
+                Cell::Blank,
+                Cell::count(1),
+                Cell::Blank,
+                Cell::whole(Some(4)),
+            ],
+        ];
+        let found: Vec<bool> = (0..4).map(|c| holds_numbers(&rows, c)).collect();
+        assert_eq!(found, [true, false, false, true]);
+    }
+
+    #[test]
     fn widths_follow_the_shown_value() {
         assert_eq!(Cell::text("lekkage").width(), 7.0);
         assert_eq!(Cell::text("a\nlanger").width(), 6.0);
-        assert_eq!(Cell::count(1_234_567).width(), 7.0 + 2.0 + 2.0);
+        assert_eq!(Cell::count(1_234_567).width(), 7.0 + 2.0 + 3.0);
         assert!(Cell::share(Some(0.5)).width() >= "50.0%".len() as f64);
         assert_eq!(Cell::num(Some(f64::NAN), Style::Days), Cell::Blank);
         assert_eq!(footer_text("Jansen & Zn"), "Jansen && Zn");

@@ -60,7 +60,11 @@ pub fn lines(title: &str, x: &str, y: &str, categories: Range, series: &[Series]
                 ChartMarker::new()
                     .set_type(ChartMarkerType::Circle)
                     .set_size(5)
-                    .set_format(ChartFormat::new().set_solid_fill(ChartSolidFill::new().set_color(c)).set_no_line()),
+                    .set_format(
+                        ChartFormat::new()
+                            .set_solid_fill(ChartSolidFill::new().set_color(c))
+                            .set_no_line(),
+                    ),
             );
     }
     dress(&mut chart, title, x, y, true);
@@ -95,18 +99,31 @@ pub fn pareto(
             ChartMarker::new()
                 .set_type(ChartMarkerType::Circle)
                 .set_size(5)
-                .set_format(ChartFormat::new().set_solid_fill(ChartSolidFill::new().set_color(c)).set_no_line()),
+                .set_format(
+                    ChartFormat::new()
+                        .set_solid_fill(ChartSolidFill::new().set_color(c))
+                        .set_no_line(),
+                ),
         );
-    line.y2_axis().set_min(0).set_max(1).set_num_format("0%");
     chart.combine(&line);
+    // The secondary axis is set on the primary chart.
+    chart.y2_axis().set_min(0).set_max(1).set_num_format("0%");
     dress(&mut chart, title, "", y, true);
     chart
 }
 
 /// A pie of shares with a colour per category and percentages on the slices.
-pub fn pie(title: &str, categories: Range, values: Range, colors: &[plotters::style::RGBColor]) -> Chart {
+pub fn pie(
+    title: &str,
+    categories: Range,
+    values: Range,
+    colors: &[plotters::style::RGBColor],
+) -> Chart {
     let mut chart = Chart::new(ChartType::Pie);
-    let points: Vec<ChartPoint> = colors.iter().map(|c| ChartPoint::new().set_format(&mut fill(*c))).collect();
+    let points: Vec<ChartPoint> = colors
+        .iter()
+        .map(|c| ChartPoint::new().set_format(&mut fill(*c)))
+        .collect();
     chart
         .add_series()
         .set_categories(categories)

@@ -1,12 +1,14 @@
 //! Sheet 4, *Achterstallig*: the open complaints by age, the backlog per handler, the open
 //! urgency 1–2 escalations and the overdue list, most days past target first.
 
-use super::layout::{Cell, Column, Sheet};
+use super::layout::{Cell, Column, Sheet, Style};
 use super::native::{self, Series};
-use super::{day, urgency_code, Report};
+use super::{day, Report};
 use crate::metrics::model::OpenItem;
 use crate::register::Field;
-use rust_xlsxwriter::{ConditionalFormat3ColorScale, ConditionalFormatDataBar, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    ConditionalFormat3ColorScale, ConditionalFormatDataBar, Worksheet, XlsxError,
+};
 
 pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
     let k = &r.figures().kpi;
@@ -15,11 +17,20 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
     let mut s = r.sheet(
         ws,
         3,
-        r.t("Achterstallige en openstaande klachten", "Overdue and open complaints"),
+        r.t(
+            "Achterstallige en openstaande klachten",
+            "Overdue and open complaints",
+        ),
     )?;
     let name = s.name;
 
-    s.heading(&format!("{} {as_of}", r.t("Open klachten naar leeftijd op", "Open complaints by age at")))?;
+    s.heading(&format!(
+        "{} {as_of}",
+        r.t(
+            "Open klachten naar leeftijd op",
+            "Open complaints by age at"
+        )
+    ))?;
     let columns = [
         Column::new(r.t("Leeftijd (werkdagen)", "Age (working days)")),
         Column::new(r.t("Open", "Open")),
@@ -28,7 +39,13 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
     let rows: Vec<Vec<Cell>> = t
         .age_buckets
         .iter()
-        .map(|b| vec![Cell::text(b.label), Cell::count(b.open), Cell::count(b.overdue)])
+        .map(|b| {
+            vec![
+                Cell::text(b.label),
+                Cell::count(b.open),
+                Cell::count(b.overdue),
+            ]
+        })
         .collect();
     let buckets = s.table(r.t("Leeftijd", "Age"), &columns, rows)?;
     s.total_row(&[
@@ -39,7 +56,13 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
     s.chart(
         buckets.header_row - 1,
         native::columns(
-            &format!("{} {as_of}", r.t("Ouderdom openstaande klachten op", "Age of open complaints at")),
+            &format!(
+                "{} {as_of}",
+                r.t(
+                    "Ouderdom openstaande klachten op",
+                    "Age of open complaints at"
+                )
+            ),
             r.t("leeftijd (werkdagen)", "age (working days)"),
             r.t("aantal klachten", "number of complaints"),
             buckets.range(name, 0),
@@ -58,7 +81,10 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         Column::new(r.t("Afgehandeld", "Closed")),
         Column::new(r.t("Open einde periode", "Open at end")),
         Column::new(r.t("Achterstallig op peildatum", "Overdue at reference date")),
-        Column::new(r.t("Mediaan doorlooptijd (werkdagen)", "Median handling time (working days)")),
+        Column::new(r.t(
+            "Mediaan doorlooptijd (werkdagen)",
+            "Median handling time (working days)",
+        )),
     ];
     let rows: Vec<Vec<Cell>> = t
         .by_handler
@@ -70,7 +96,10 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
 
     s.heading(&format!(
         "{} {as_of}",
-        r.t("Openstaande escalaties (urgentie 1 en 2) op", "Open escalations (urgency 1 and 2) at")
+        r.t(
+            "Openstaande escalaties (urgentie 1 en 2) op",
+            "Open escalations (urgency 1 and 2) at"
+        )
     ))?;
     s.note(r.t(
         "Geschil of aangetekende brief: juridische gevolgen mogelijk, schriftelijke afhandeling aanbevolen.",
@@ -79,13 +108,26 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
     open_list(r, &mut s, r.t("Escalaties", "Escalations"), &t.escalations)?;
     s.gap();
 
-    s.heading(&format!("{} {as_of}", r.t("Achterstallige klachten op", "Overdue complaints at")))?;
+    s.heading(&format!(
+        "{} {as_of}",
+        r.t("Achterstallige klachten op", "Overdue complaints at")
+    ))?;
     s.note(r.t(
         "Open en ouder dan de streeftermijn van de urgentie (of na de streefdatum in het register). Meest overschreden eerst.",
         "Open and older than the urgency's target (or past the due date in the register). Most overdue first.",
     ))?;
-    let list = open_list(r, &mut s, r.t("AchterstalligeKlachten", "OverdueComplaints"), &t.overdue)?;
-    s.conditional(&list, 5, &ConditionalFormatDataBar::new().set_fill_color(0x5B9BD5))?;
+    let list = open_list(
+        r,
+        &mut s,
+        r.t("AchterstalligeKlachten", "OverdueComplaints"),
+        &t.overdue,
+    )?;
+    s.repeat_header(&list);
+    s.conditional(
+        &list,
+        5,
+        &ConditionalFormatDataBar::new().set_fill_color(0x5B9BD5),
+    )?;
     s.conditional(
         &list,
         9,
@@ -99,8 +141,12 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
 
 /// The open complaints of `items` with age, target and where they sit in the register.
 /// Age in working days is column 5 and days past target column 9 (for the formats above).
-fn open_list(r: &Report, s: &mut Sheet, table: &str, items: &[OpenItem]) -> Result<super::layout::Placed, XlsxError> {
-    let lang = r.lang;
+fn open_list(
+    r: &Report,
+    s: &mut Sheet,
+    table: &str,
+    items: &[OpenItem],
+) -> Result<super::layout::Placed, XlsxError> {
     let register = r.register();
     let mut columns = vec![
         Column::new(r.t("Klachtnummer", "Complaint number")),
@@ -123,7 +169,7 @@ fn open_list(r: &Report, s: &mut Sheet, table: &str, items: &[OpenItem]) -> Resu
         let mut cells = vec![
             Cell::text(i.id.as_str()),
             Cell::Date(i.received),
-            Cell::text(urgency_code(i.urgency, lang)),
+            Cell::num(i.urgency.map(|u| f64::from(u.number())), Style::Whole),
             Cell::opt_text(i.handler.as_deref()),
             Cell::opt_text(i.contact_person.as_deref()),
             Cell::whole(Some(i.age_wd)),
@@ -135,7 +181,5 @@ fn open_list(r: &Report, s: &mut Sheet, table: &str, items: &[OpenItem]) -> Resu
         cells.extend(r.trace_cells(at, i.file, i.line));
         cells
     });
-    let placed = s.table(table, &columns, rows)?;
-    s.text_digits(&placed, 2)?;
-    Ok(placed)
+    s.table(table, &columns, rows)
 }

@@ -3,10 +3,10 @@
 //! row counts, how their columns were recognised, the rows that were not complaints, and the
 //! effective configuration. An auditor can redo the report from this sheet.
 
-use super::layout::{Cell, Column, Style};
+use super::layout::{Cell, Column};
 use super::{span, Report};
 use crate::ingest::header::MatchKind;
-use crate::ingest::location::{column_letters, CellRef};
+use crate::ingest::location::CellRef;
 use crate::ingest::value::DayOrder;
 use crate::Lang;
 use rust_xlsxwriter::{Worksheet, XlsxError};
@@ -19,7 +19,10 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
     let mut s = r.sheet(
         ws,
         9,
-        r.t("Verantwoording: waarvan en hoe dit rapport is gemaakt", "Provenance: what this report was made from and how"),
+        r.t(
+            "Verantwoording: waarvan en hoe dit rapport is gemaakt",
+            "Provenance: what this report was made from and how",
+        ),
     )?;
 
     s.heading(r.t("Rapport", "Report"))?;
@@ -30,18 +33,58 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
     let item = |nl: &str, en: &str, value: Cell| vec![Cell::text(lang.pick(nl, en)), value];
     let (prev, ago) = (&k.previous.period, &k.year_ago.period);
     let rows = vec![
-        item("Programma", "Program", Cell::text(format!("klacht {}", p.tool_version))),
-        item("Gemaakt op", "Generated on", Cell::Num(excel_time(p.generated), Style::DateTime)),
+        item(
+            "Programma",
+            "Program",
+            Cell::text(format!("klacht {}", p.tool_version)),
+        ),
+        item(
+            "Gemaakt op",
+            "Generated on",
+            Cell::text(p.generated.format("%d-%m-%Y %H:%M:%S").to_string()),
+        ),
         item(
             "Bedrijf",
             "Company",
-            Cell::text(p.company.clone().unwrap_or_else(|| r.t("(niet ingesteld)", "(not set)").to_string())),
+            Cell::text(
+                p.company
+                    .clone()
+                    .unwrap_or_else(|| r.t("(niet ingesteld)", "(not set)").to_string()),
+            ),
         ),
-        item("Periode", "Period", Cell::text(format!("{}: {}", k.period.label, span(k.period.start, k.period.end, lang)))),
-        item("Peildatum", "Reference date", Cell::Date(k.period.as_of)),
-        item("Vorige periode", "Previous period", Cell::text(format!("{}: {}", prev.label, span(prev.start, prev.end, lang)))),
-        item("Jaar eerder", "Year earlier", Cell::text(format!("{}: {}", ago.label, span(ago.start, ago.end, lang)))),
-        item("Kalenderprofiel", "Calendar profile", Cell::text(p.calendar_profile.as_str())),
+        item(
+            "Periode",
+            "Period",
+            Cell::text(format!(
+                "{}: {}",
+                k.period.label,
+                span(k.period.start, k.period.end, lang)
+            )),
+        ),
+        item(
+            "Peildatum",
+            "Reference date",
+            Cell::text(super::day(k.period.as_of)),
+        ),
+        item(
+            "Vorige periode",
+            "Previous period",
+            Cell::text(format!(
+                "{}: {}",
+                prev.label,
+                span(prev.start, prev.end, lang)
+            )),
+        ),
+        item(
+            "Jaar eerder",
+            "Year earlier",
+            Cell::text(format!("{}: {}", ago.label, span(ago.start, ago.end, lang))),
+        ),
+        item(
+            "Kalenderprofiel",
+            "Calendar profile",
+            Cell::text(p.calendar_profile.as_str()),
+        ),
         item("Taal", "Language", Cell::text(r.t("Nederlands", "English"))),
         item(
             "Klantnamen",
@@ -147,7 +190,10 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
     s.table(r.t("Kolommen", "Columns"), &columns, rows)?;
     s.gap();
 
-    s.heading(r.t("Dag en maand in datumkolommen", "Day and month in date columns"))?;
+    s.heading(r.t(
+        "Dag en maand in datumkolommen",
+        "Day and month in date columns",
+    ))?;
     let columns = [
         Column::capped(r.t("Bestand", "File"), 40.0),
         Column::new(r.t("Veld", "Field")),
@@ -198,21 +244,19 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         &columns,
         exclusions.len(),
         rows,
-        r.t("De volledige lijst: klacht check REGISTER --json", "The full list: klacht check REGISTER --json"),
+        r.t(
+            "De volledige lijst: klacht check REGISTER --json",
+            "The full list: klacht check REGISTER --json",
+        ),
     )?;
     s.gap();
 
-    s.heading(r.t("Configuratie (zoals toegepast)", "Configuration (as applied)"))?;
+    s.heading(r.t(
+        "Configuratie (zoals toegepast)",
+        "Configuration (as applied)",
+    ))?;
     s.mono_lines(&p.config_text)?;
     s.finish()
-}
-
-/// Excel's serial day number for a date and time (days since 1899-12-30).
-fn excel_time(t: chrono::NaiveDateTime) -> f64 {
-    let epoch = chrono::NaiveDate::from_ymd_opt(1899, 12, 30)
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .unwrap_or_default();
-    (t - epoch).num_seconds() as f64 / 86_400.0
 }
 
 fn separator_name(c: char, lang: Lang) -> String {
@@ -227,22 +271,13 @@ fn match_label(how: Option<MatchKind>, lang: Lang) -> &'static str {
     match how {
         Some(MatchKind::Configured) => lang.pick("ingesteld in klacht.toml", "set in klacht.toml"),
         Some(MatchKind::Exact) => lang.pick("bekende kop", "known header"),
-        Some(MatchKind::Prefix) => lang.pick("begint met bekende kop", "starts with a known header"),
+        Some(MatchKind::Prefix) => {
+            lang.pick("begint met bekende kop", "starts with a known header")
+        }
         Some(MatchKind::Contains) => lang.pick("bevat bekende kop", "contains a known header"),
-        None => lang.pick("niet herkend (bewaard op blad Register)", "not recognised (kept on the Register sheet)"),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn excel_serials_match_excel() {
-        let t = chrono::NaiveDate::from_ymd_opt(2026, 10, 1)
-            .and_then(|d| d.and_hms_opt(12, 0, 0))
-            .unwrap();
-        // Excel shows 46296.5 for 1 October 2026 12:00.
-        assert_eq!(excel_time(t), 46_296.5);
+        None => lang.pick(
+            "niet herkend (bewaard op blad Register)",
+            "not recognised (kept on the Register sheet)",
+        ),
     }
 }

@@ -18,7 +18,10 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
     let mut s = r.sheet(
         ws,
         8,
-        r.t("Register: de klachten van de periode", "Register: the complaints of the period"),
+        r.t(
+            "Register: de klachten van de periode",
+            "Register: the complaints of the period",
+        ),
     )?;
     s.note(r.t(
         "Ontvangen, afgehandeld of open in de periode; zoals ingelezen, met de plaats in het invoerbestand. Onbekende kolommen staan rechts.",
@@ -36,7 +39,12 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         .map(|f| Column::capped(f.header(lang), width(*f)))
         .collect();
     columns.extend(r.trace_columns());
-    columns.extend(extra.headers.iter().map(|h| Column::capped(h.as_str(), 40.0)));
+    columns.extend(
+        extra
+            .headers
+            .iter()
+            .map(|h| Column::capped(h.as_str(), 40.0)),
+    );
 
     let complaints: Vec<&Complaint> = rows
         .iter()
@@ -154,5 +162,89 @@ impl Unmapped {
             }
         }
         cells
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::header::Column as HeaderColumn;
+
+    fn source(headers: &[&str]) -> crate::register::Source {
+        crate::register::Source {
+            path: "r.xlsx".into(),
+            format: "xlsx",
+            sheet: None,
+            encoding: None,
+            separator: None,
+            sha256: String::new(),
+            bytes: 0,
+            header_row: 0,
+            columns: headers
+                .iter()
+                .enumerate()
+                .map(|(i, h)| HeaderColumn {
+                    col: i as u32,
+                    header: h.to_string(),
+                    field: None,
+                    how: None,
+                })
+                .collect(),
+            date_columns: Vec::new(),
+            rows: Default::default(),
+        }
+    }
+
+    #[test]
+    fn unknown_columns_of_all_files_share_columns_by_header() {
+        let register = Register {
+            sources: vec![
+                source(&["Monteur", "Regio"]),
+                source(&["regio ", "Monteur", "Monteur"]),
+            ],
+            ..Register::default()
+        };
+        let u = Unmapped::of(&register);
+        assert_eq!(u.headers, ["Monteur", "Regio", "Monteur"]);
+        assert_eq!(u.slots, [vec![0, 1], vec![1, 0, 2]]);
+        let c = Complaint {
+            file: 1,
+            extra: vec!["Noord".into(), "Piet".into(), String::new()],
+            ..Complaint::default()
+        };
+        assert_eq!(
+            u.cells(&c),
+            [Cell::text("Piet"), Cell::text("Noord"), Cell::Blank]
+        );
+    }
+
+    #[test]
+    fn names_become_pseudonyms_and_values_keep_their_type() {
+        let c = Complaint {
+            customer: Some("Jansen".into()),
+            urgency: crate::register::Urgency::new(3),
+            cost: Some(95.5),
+            ..Complaint::default()
+        };
+        assert_eq!(
+            field_cell(&c, Field::Customer, Lang::Nl, false),
+            Cell::text(pseudonym("Jansen"))
+        );
+        assert_eq!(
+            field_cell(&c, Field::Customer, Lang::Nl, true),
+            Cell::text("Jansen")
+        );
+        assert_eq!(
+            field_cell(&c, Field::Urgency, Lang::Nl, false),
+            Cell::Num(3.0, Style::Whole)
+        );
+        assert_eq!(
+            field_cell(&c, Field::Cost, Lang::Nl, false),
+            Cell::Num(95.5, Style::Money)
+        );
+        assert_eq!(
+            field_cell(&c, Field::ClosedDate, Lang::Nl, false),
+            Cell::Blank
+        );
     }
 }

@@ -11,17 +11,27 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
     let lang = r.lang;
     let k = &r.figures().kpi;
     let t = &r.figures().tables;
-    let title = format!("{} {}", r.t("Klachtenrapport", "Complaints report"), k.period.label);
+    let report = r.t("Klachtenrapport", "Complaints report");
+    let title = match r.input.provenance.company.as_deref().map(str::trim) {
+        Some(c) if !c.is_empty() => format!("{report} {} — {c}", k.period.label),
+        _ => format!("{report} {}", k.period.label),
+    };
     let mut s = r.sheet(ws, 0, &title)?;
 
     s.heading(r.t("Kerncijfers", "Headline figures"))?;
     let (prev, ago) = (&k.previous.period, &k.year_ago.period);
     s.note(&format!(
         "{} {} ({}); {} {} ({}).",
-        r.t("Vergeleken met de vorige periode", "Compared with the previous period"),
+        r.t(
+            "Vergeleken met de vorige periode",
+            "Compared with the previous period"
+        ),
         prev.label,
         span(prev.start, prev.end, lang),
-        r.t("en met dezelfde periode een jaar eerder", "and with the same period a year earlier"),
+        r.t(
+            "en met dezelfde periode een jaar eerder",
+            "and with the same period a year earlier"
+        ),
         ago.label,
         span(ago.start, ago.end, lang),
     ))?;
@@ -29,7 +39,11 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         Column::new(r.t("Kengetal", "Figure")),
         Column::new(k.period.label.clone()),
         Column::new(format!("{} {}", r.t("Vorige", "Previous"), prev.label)),
-        Column::new(format!("{} {}", r.t("Jaar eerder", "Year earlier"), ago.label)),
+        Column::new(format!(
+            "{} {}",
+            r.t("Jaar eerder", "Year earlier"),
+            ago.label
+        )),
         Column::new(r.t("Verschil t.o.v. vorige", "Change on previous")),
         Column::new(r.t("% t.o.v. vorige", "% on previous")),
         Column::new(r.t("Verschil t.o.v. jaar eerder", "Change on year earlier")),
@@ -50,30 +64,47 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
     ))?;
     let flow = &t.flow;
     let before_start = k.period.start.pred_opt().unwrap_or(k.period.start);
+    let end = day(k.period.end);
     let columns = [
-        Column::new(format!("{} {}", r.t("Open op", "Open on"), day(before_start))),
-        Column::new(r.t("+ ontvangen", "+ received")),
-        Column::new(r.t("− afgehandeld", "− closed")),
-        Column::new(r.t("= verwacht open", "= expected open")),
-        Column::new(format!("{} {}", r.t("Werkelijk open op", "Actually open on"), day(k.period.end))),
-        Column::new(r.t("Verschil", "Difference")),
-        Column::new(r.t("Uitkomst", "Result")),
+        Column::new(r.t("Controle", "Check")),
+        Column::new(r.t("Aantal", "Count")),
     ];
     let verdict = if flow.holds {
         Cell::marked(r.t("klopt", "balances"), Style::Good)
     } else {
         Cell::marked(r.t("klopt niet", "does not balance"), Style::Bad)
     };
-    let row = vec![
-        Cell::count(flow.open_at_start),
-        Cell::count(flow.received),
-        Cell::count(flow.closed),
-        Cell::Num(flow.expected_open_at_end as f64, Style::Count),
-        Cell::count(flow.open_at_end),
-        Cell::Num(flow.difference as f64, Style::DeltaCount),
-        verdict,
+    let line = |label: String, value: Cell| vec![Cell::text(label), value];
+    let rows = vec![
+        line(
+            format!("{} {}", r.t("Open op", "Open on"), day(before_start)),
+            Cell::count(flow.open_at_start),
+        ),
+        line(
+            r.t("+ ontvangen in de periode", "+ received in the period")
+                .into(),
+            Cell::count(flow.received),
+        ),
+        line(
+            r.t("− afgehandeld in de periode", "− closed in the period")
+                .into(),
+            Cell::count(flow.closed),
+        ),
+        line(
+            format!("{} {end}", r.t("= verwacht open op", "= expected open on")),
+            Cell::Num(flow.expected_open_at_end as f64, Style::Count),
+        ),
+        line(
+            format!("{} {end}", r.t("Werkelijk open op", "Actually open on")),
+            Cell::count(flow.open_at_end),
+        ),
+        line(
+            r.t("Verschil", "Difference").into(),
+            Cell::Num(flow.difference as f64, Style::DeltaCount),
+        ),
+        line(r.t("Uitkomst", "Result").into(), verdict),
     ];
-    s.table(r.t("Doorstroom", "Flow"), &columns, [row])?;
+    s.table(r.t("Doorstroom", "Flow"), &columns, rows)?;
     if !flow.holds {
         s.warning(&flow_explanation(flow.date_order, lang))?;
     }
@@ -86,16 +117,32 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
     ];
     let rows_read = k.rows;
     let lines: [(&str, &str, u64); 9] = [
-        ("Rijen gelezen (onder de kopregel)", "Rows read (below the header row)", rows_read.read),
-        ("– gebruikt als klacht", "– used as complaints", rows_read.used),
+        (
+            "Rijen gelezen (onder de kopregel)",
+            "Rows read (below the header row)",
+            rows_read.read,
+        ),
+        (
+            "– gebruikt als klacht",
+            "– used as complaints",
+            rows_read.used,
+        ),
         (
             "– uitgesloten (geen datum van ontvangst, totaal- of notitieregel)",
             "– excluded (no date of receipt, totals or note row)",
             rows_read.excluded,
         ),
-        ("– lege rijen overgeslagen", "– blank rows skipped", rows_read.blank),
+        (
+            "– lege rijen overgeslagen",
+            "– blank rows skipped",
+            rows_read.blank,
+        ),
         ("Bevindingen: fout", "Findings: error", k.findings.error),
-        ("Bevindingen: waarschuwing", "Findings: warning", k.findings.warning),
+        (
+            "Bevindingen: waarschuwing",
+            "Findings: warning",
+            k.findings.warning,
+        ),
         ("Bevindingen: info", "Findings: info", k.findings.info),
         (
             "Niet in doorlooptijden: afgehandeld vóór ontvangst",

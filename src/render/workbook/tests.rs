@@ -1,1 +1,773 @@
+//! The workbook read back: sheets, titles, tables, charts, text that looks like a formula,
+//! pseudonyms, byte-identical output.
 
+use super::*;
+use crate::calendar::{Calendar, Profile};
+use crate::config::Config;
+use crate::ingest::header::{Column as HeaderColumn, MatchKind};
+use crate::metrics::{compute, Inputs, Period};
+use crate::register::{Complaint, Field, RowCount, Source};
+use crate::rules::{check_all, Context};
+use calamine::{open_workbook, Data, Reader, Xlsx};
+use std::io::Read;
+use std::path::PathBuf;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+const FORMULA_TEXT: &str = "=HYPERLINK(\"http://x\",\"klik\")";
+
+/// The register's columns: (field, header as written).
+const COLUMNS: [(Option<Field>, &str); 14] = [
+    (Some(Field::Id), "Klachtnummer"),
+    (Some(Field::ReceivedDate), "Datum ontvangst"),
+    (Some(Field::Channel), "Kanaal"),
+    (Some(Field::Customer), "Klant"),
+    (Some(Field::Description), "Omschrijving"),
+    (Some(Field::Nature), "Aard"),
+    (Some(Field::Urgency), "Urgentie"),
+    (Some(Field::Handler), "Behandelaar"),
+    (Some(Field::AckDate), "Bevestigd op"),
+    (Some(Field::Department), "Afdeling"),
+    (Some(Field::Cause), "Oorzaak"),
+    (Some(Field::Solution), "Oplossing"),
+    (Some(Field::ClosedDate), "Afgehandeld op"),
+    (None, "Monteur"),
+];
+
+struct Fixture {
+    register: Register,
+    findings: Vec<Finding>,
+    figures: Figures,
+    provenance: Provenance,
+}
+
+/// A small installer's register around 2026-Q3: closed and open complaints of several
+/// urgencies, a repeat customer, an escalation, overdue items, and a description that looks
+/// like a formula.
+fn fixture(show_names: bool) -> Fixture {
+    use crate::register::{Channel::*, Nature::*};
+    type Row = (
+        &'static str,
+        NaiveDate,
+        crate::register::Channel,
+        &'static str,
+        &'static str,
+        Option<crate::register::Nature>,
+        Option<u8>,
+        Option<&'static str>,
+        Option<NaiveDate>,
+    );
+    let rows: [Row; 12] = [
+        (
+            "K-001",
+            d(2026, 7, 2),
+            Email,
+            "Jansen",
+            "Lekkage na onderhoud",
+            Some(Technical),
+            Some(4),
+            Some("Lekkage"),
+            Some(d(2026, 7, 10)),
+        ),
+        (
+            "K-002",
+            d(2026, 7, 5),
+            Phone,
+            "Jansen",
+            "Weer lekkage",
+            Some(Technical),
+            Some(5),
+            Some("Lekkage"),
+            Some(d(2026, 8, 20)),
+        ),
+        (
+            "K-003",
+            d(2026, 7, 15),
+            Letter,
+            "Bakker",
+            "Factuur te hoog",
+            Some(NonTechnical),
+            Some(7),
+            Some("Factuur onjuist"),
+            Some(d(2026, 7, 16)),
+        ),
+        (
+            "K-004",
+            d(2026, 8, 1),
+            Letter,
+            "De Vries",
+            "Aangetekende brief",
+            Some(Technical),
+            Some(1),
+            None,
+            None,
+        ),
+        (
+            "K-005",
+            d(2026, 8, 10),
+            Email,
+            "Smit",
+            "Geen koeling",
+            None,
+            None,
+            None,
+            None,
+        ),
+        (
+            "K-006",
+            d(2026, 9, 25),
+            Phone,
+            "Visser",
+            "Storing",
+            Some(Technical),
+            Some(6),
+            None,
+            None,
+        ),
+        (
+            "K-007",
+            d(2026, 6, 20),
+            Email,
+            "Smit",
+            "Lawaai buitendeel",
+            Some(Technical),
+            Some(3),
+            Some("Montagefout"),
+            Some(d(2026, 7, 3)),
+        ),
+        (
+            "K-008",
+            d(2025, 8, 12),
+            Email,
+            "Mulder",
+            "Lekkage",
+            Some(Technical),
+            Some(4),
+            Some("Lekkage"),
+            Some(d(2025, 8, 30)),
+        ),
+        (
+            "K-009",
+            d(2026, 5, 1),
+            Web,
+            "Bos",
+            "Thermostaat",
+            Some(Technical),
+            Some(6),
+            Some("Instelling"),
+            Some(d(2026, 5, 20)),
+        ),
+        (
+            "K-010",
+            d(2026, 9, 1),
+            Email,
+            "Jansen",
+            FORMULA_TEXT,
+            Some(Technical),
+            Some(5),
+            Some("Lekkage"),
+            Some(d(2026, 9, 5)),
+        ),
+        (
+            "K-011",
+            d(2026, 7, 20),
+            InPerson,
+            "Meijer",
+            "Monteur onbeleefd",
+            Some(NonTechnical),
+            Some(2),
+            Some("Gedrag monteur"),
+            Some(d(2026, 7, 22)),
+        ),
+        (
+            "K-012",
+            d(2026, 8, 15),
+            Email,
+            "Dekker",
+            "Lekkage leiding",
+            Some(Technical),
+            Some(6),
+            Some("Lekkage"),
+            Some(d(2026, 8, 18)),
+        ),
+    ];
+    let complaints: Vec<Complaint> = rows
+        .iter()
+        .enumerate()
+        .map(
+            |(
+                i,
+                (id, received, channel, customer, description, nature, urgency, cause, closed),
+            )| Complaint {
+                file: 0,
+                row: 3 + i as u32,
+                id: id.to_string(),
+                received: *received,
+                channel: Some(*channel),
+                customer: Some(customer.to_string()),
+                description: Some(description.to_string()),
+                nature: *nature,
+                urgency: urgency.and_then(Urgency::new),
+                handler: Some(if i % 2 == 0 { "Piet" } else { "Anne" }.to_string()),
+                ack_date: received.succ_opt(),
+                department: (i % 3 == 0).then(|| "Service".to_string()),
+                cause: cause.map(str::to_string),
+                solution: closed.map(|_| "Hersteld".to_string()),
+                closed_date: *closed,
+                extra: vec![format!("monteur {i}")],
+                ..Complaint::default()
+            },
+        )
+        .collect();
+    let n = complaints.len() as u64;
+    let source = Source {
+        path: PathBuf::from("/data/klachtenregister.xlsx"),
+        format: "xlsx",
+        sheet: Some("Register".to_string()),
+        encoding: None,
+        separator: None,
+        sha256: "ab".repeat(32),
+        bytes: 12_345,
+        header_row: 2,
+        columns: COLUMNS
+            .iter()
+            .enumerate()
+            .map(|(c, (field, header))| HeaderColumn {
+                col: c as u32,
+                header: header.to_string(),
+                field: *field,
+                how: field.map(|_| MatchKind::Exact),
+            })
+            .collect(),
+        date_columns: Vec::new(),
+        rows: RowCount {
+            read: n + 1,
+            used: n,
+            excluded: 0,
+            blank: 1,
+        },
+    };
+    let register = Register {
+        sources: vec![source],
+        complaints,
+        exclusions: Vec::new(),
+        findings: Vec::new(),
+    };
+    let config = Config::default();
+    let calendar = Calendar::new(Profile::Cao, &[]);
+    let as_of = d(2026, 9, 30);
+    let findings = check_all(&Context::new(&register, &config, &calendar, as_of));
+    let figures = compute(&Inputs {
+        register: &register,
+        findings: &findings,
+        config: &config,
+        calendar: &calendar,
+        period: Period::parse("2026-Q3").unwrap(),
+        as_of,
+        show_names,
+    })
+    .unwrap();
+    let provenance = Provenance {
+        tool_version: "0.1.0".into(),
+        generated: d(2026, 10, 1).and_hms_opt(8, 30, 0).unwrap(),
+        company: Some("Koeltechniek Test & Zn B.V.".into()),
+        config_text: "[targets]\nacknowledge = 1\n".into(),
+        calendar_profile: "cao".into(),
+        targets: vec![("Ontvangst bevestigen".into(), "1 werkdag".into())],
+        command_line: "klacht report register.xlsx --period 2026-Q3".into(),
+    };
+    Fixture {
+        register,
+        findings,
+        figures,
+        provenance,
+    }
+}
+
+/// Writes the fixture's workbook to a fresh temporary file.
+fn write(fix: &Fixture, lang: Lang, show_names: bool, name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("klacht-workbook-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("{name}.xlsx"));
+    let input = WorkbookInput {
+        figures: &fix.figures,
+        register: &fix.register,
+        findings: &fix.findings,
+        lang,
+        show_names,
+        provenance: &fix.provenance,
+    };
+    write_workbook(&path, &input).unwrap();
+    path
+}
+
+/// Every file in the xlsx package, by name.
+fn parts(path: &Path) -> BTreeMap<String, String> {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let mut out = BTreeMap::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut text = String::new();
+        if f.read_to_string(&mut text).is_ok() {
+            out.insert(name, text);
+        }
+    }
+    out
+}
+
+use std::collections::BTreeMap;
+
+fn text_at(range: &calamine::Range<Data>, row: u32, col: u32) -> String {
+    match range.get_value((row, col)) {
+        Some(Data::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    }
+}
+
+/// The tables each sheet should hold (Dutch), in order.
+fn expected_tables() -> [(&'static str, &'static [&'static str]); 10] {
+    [
+        (
+            "Samenvatting",
+            &["Kerncijfers", "Doorstroom", "Gegevenskwaliteit"],
+        ),
+        ("Urgentie", &["PerUrgentie"]),
+        ("Kanaal en aard", &["Kanalen", "Aard", "Afdelingen"]),
+        (
+            "Achterstallig",
+            &[
+                "Leeftijd",
+                "Behandelaars",
+                "Escalaties",
+                "AchterstalligeKlachten",
+            ],
+        ),
+        (
+            "Doorlooptijden",
+            &[
+                "AfhandeltijdUrgentie",
+                "AfhandeltijdAard",
+                "BevestigingUrgentie",
+                "BevestigingAard",
+            ],
+        ),
+        (
+            "Oorzaken",
+            &[
+                "OorzakenTechnisch",
+                "OorzakenNietTechnisch",
+                "TerugkerendeOorzaken",
+                "Herhaalklagers",
+            ],
+        ),
+        ("Trend", &["PerMaand"]),
+        ("Bevindingen", &["BevindingenPerRegel", "Bevindingenlijst"]),
+        ("Register", &["Klachten"]),
+        (
+            "Verantwoording",
+            &[
+                "Rapportgegevens",
+                "Normen",
+                "Invoerbestanden",
+                "Kolommen",
+                "Datumkolommen",
+                "UitgeslotenRijen",
+            ],
+        ),
+    ]
+}
+
+#[test]
+fn sheet_names_are_the_ten_of_the_spec_in_order() {
+    let nl = sheet_names(Lang::Nl);
+    assert_eq!(nl[0], "Samenvatting");
+    assert_eq!(nl[2], "Kanaal en aard");
+    assert_eq!(nl[9], "Verantwoording");
+    let en = sheet_names(Lang::En);
+    assert_eq!(en[4], "Handling times");
+    assert_eq!(en[7], "Findings");
+    for names in [nl, en] {
+        let mut sorted = names.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), 10);
+        assert!(names
+            .iter()
+            .all(|n| n.len() <= 31 && !n.contains(['[', ']', ':', '*', '?', '/', '\\'])));
+    }
+}
+
+#[test]
+fn the_workbook_has_its_sheets_titles_and_tables_where_written() {
+    let fix = fixture(false);
+    for lang in [Lang::Nl, Lang::En] {
+        let path = write(&fix, lang, false, &format!("layout-{lang:?}"));
+        let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
+        assert_eq!(
+            wb.sheet_names(),
+            sheet_names(lang).map(String::from).to_vec()
+        );
+        for name in sheet_names(lang) {
+            let range = wb.worksheet_range(name).unwrap();
+            assert_eq!(range.start(), Some((0, 0)), "{name}: title in A1");
+            assert!(!text_at(&range, 0, 0).is_empty(), "{name}: title");
+            let sub = text_at(&range, 1, 0);
+            assert!(
+                sub.contains("2026-Q3") && sub.contains("Koeltechniek"),
+                "{name}: {sub}"
+            );
+        }
+    }
+
+    let path = write(&fix, Lang::Nl, false, "tables");
+    let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
+    wb.load_tables().unwrap();
+    let mut all_names = Vec::new();
+    for (sheet, tables) in expected_tables() {
+        let found: Vec<String> = wb
+            .table_names_in_sheet(sheet)
+            .into_iter()
+            .cloned()
+            .collect();
+        assert_eq!(found, tables.to_vec(), "tables on {sheet}");
+        let range = wb.worksheet_range(sheet).unwrap();
+        for name in tables {
+            let table = wb.table_by_name(name).unwrap();
+            let (first_data_row, first_col) = table.data().start().unwrap_or((0, 0));
+            assert_eq!(first_col, 0, "{name} starts in column A");
+            let header_row = first_data_row - 1;
+            for (c, h) in table.columns().iter().enumerate() {
+                assert_eq!(&text_at(&range, header_row, c as u32), h, "{name} header");
+            }
+            // A bold title row (or its note) right above every table.
+            assert!(
+                !text_at(&range, header_row - 1, 0).is_empty(),
+                "{name}: title row"
+            );
+            all_names.push(name.to_string());
+        }
+    }
+    let n = all_names.len();
+    all_names.sort();
+    all_names.dedup();
+    assert_eq!(all_names.len(), n, "table names are unique in the workbook");
+
+    let urgency = wb.table_by_name("PerUrgentie").unwrap();
+    assert_eq!(
+        urgency.columns()[..3],
+        [
+            "Urgentie".to_string(),
+            "Omschrijving (procedure)".into(),
+            "Ontvangen".into()
+        ]
+    );
+}
+
+#[test]
+fn figures_land_in_their_cells_with_the_procedures_labels() {
+    let fix = fixture(false);
+    let path = write(&fix, Lang::Nl, false, "figures");
+    let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
+    wb.load_tables().unwrap();
+
+    let urgency = wb.table_by_name("PerUrgentie").unwrap();
+    let rows: Vec<&[Data]> = urgency.data().rows().collect();
+    assert_eq!(rows.len(), 9, "categories 1–8 and unclassified");
+    assert_eq!(rows[0][0], Data::String("1".into()));
+    assert_eq!(
+        rows[0][1],
+        Data::String("NVKL geschillenbemiddeling / SGB / rechtszaak (door klant ingezet)".into())
+    );
+    assert_eq!(rows[8][0], Data::String("geen".into()));
+    for (row, fig) in rows.iter().zip(&fix.figures.kpi.by_urgency) {
+        assert_eq!(row[2], Data::Float(fig.received as f64));
+        assert_eq!(row[5], Data::Float(fig.overdue as f64));
+        // Fewer than five closed complaints per category here: p90 is "n te klein".
+        if fig.handling_wd.n > 0 {
+            assert_eq!(row[8], Data::String("n te klein".into()));
+        }
+    }
+
+    let flow = wb.table_by_name("Doorstroom").unwrap();
+    let flow: Vec<&[Data]> = flow.data().rows().collect();
+    let f = &fix.figures.tables.flow;
+    let column: Vec<Data> = flow.iter().map(|r| r[1].clone()).collect();
+    assert_eq!(
+        column,
+        [
+            f.open_at_start,
+            f.received,
+            f.closed,
+            f.expected_open_at_end as u64,
+            f.open_at_end,
+            0
+        ]
+        .map(|n| Data::Float(n as f64))
+        .into_iter()
+        .chain([Data::String("klopt".into())])
+        .collect::<Vec<_>>()
+    );
+    assert!(flow[3][0]
+        .to_string()
+        .starts_with("= verwacht open op 30-09-2026"));
+
+    let register = wb.table_by_name("Klachten").unwrap();
+    assert_eq!(
+        register.data().rows().count(),
+        fix.figures.tables.register_rows.len()
+    );
+    let monteur = register
+        .columns()
+        .iter()
+        .position(|h| h == "Monteur")
+        .unwrap();
+    let first = register.data().rows().next().unwrap();
+    assert_eq!(first[monteur], Data::String("monteur 0".into()));
+    let received = register
+        .columns()
+        .iter()
+        .position(|h| h == "Datum ontvangst")
+        .unwrap();
+    assert!(
+        matches!(first[received], Data::DateTime(_)),
+        "dates are dates"
+    );
+
+    let findings = wb.table_by_name("Bevindingenlijst").unwrap();
+    assert_eq!(
+        findings.data().rows().count(),
+        fix.figures.tables.findings.len()
+    );
+    let cell = findings.columns().iter().position(|h| h == "Cel").unwrap();
+    assert!(findings
+        .data()
+        .rows()
+        .all(|r| r[cell].to_string().starts_with("Register!")
+            || r[cell].to_string().starts_with("Register: rij")));
+
+    let en = write(&fix, Lang::En, false, "figures-en");
+    let mut wb: Xlsx<_> = open_workbook(&en).unwrap();
+    wb.load_tables().unwrap();
+    let urgency = wb.table_by_name("PerUrgency").unwrap();
+    let fifth: Vec<&[Data]> = urgency.data().rows().collect();
+    assert_eq!(fifth[4][1], Data::String("warranty claim".into()));
+    assert_eq!(fifth[8][0], Data::String("none".into()));
+}
+
+#[test]
+fn text_that_looks_like_a_formula_stays_text() {
+    let fix = fixture(false);
+    let path = write(&fix, Lang::Nl, false, "injection");
+    let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
+    let register = wb.worksheet_range("Register").unwrap();
+    assert!(
+        register
+            .used_cells()
+            .any(|(_, _, v)| *v == Data::String(FORMULA_TEXT.into())),
+        "the description is there, as text"
+    );
+    for name in sheet_names(Lang::Nl) {
+        let formulas = wb.worksheet_formula(name).unwrap();
+        assert!(
+            formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+            "{name} holds a formula"
+        );
+    }
+    let xml = &parts(&path)["xl/worksheets/sheet9.xml"];
+    assert!(
+        !xml.contains("<f>"),
+        "no formula element in the Register sheet"
+    );
+}
+
+#[test]
+fn charts_exist_and_sit_beside_the_tables_never_over_them() {
+    let fix = fixture(false);
+    let path = write(&fix, Lang::Nl, false, "charts");
+    let parts = parts(&path);
+    let charts = parts
+        .keys()
+        .filter(|k| k.starts_with("xl/charts/chart"))
+        .count();
+    // Urgency, channel + nature, ageing, handling times, two Paretos, trend.
+    assert_eq!(charts, 8);
+    let mut anchored = 0;
+    for sheet in 1..=10 {
+        let Some(rels) = parts.get(&format!("xl/worksheets/_rels/sheet{sheet}.xml.rels")) else {
+            continue;
+        };
+        let targets = attribute_values(rels, "Target=\"");
+        let last_table_col = targets
+            .iter()
+            .filter(|t| t.contains("tables/"))
+            .map(|t| {
+                let xml = &parts[&format!("xl/{}", t.trim_start_matches("../"))];
+                let range = &attribute_values(xml, "ref=\"")[0];
+                column_number(range.split(':').nth(1).unwrap())
+            })
+            .max()
+            .unwrap_or(0);
+        for drawing in targets.iter().filter(|t| t.contains("drawings/")) {
+            let xml = &parts[&format!("xl/{}", drawing.trim_start_matches("../"))];
+            for from in xml.split("<xdr:from><xdr:col>").skip(1) {
+                let col: u32 = from.split('<').next().unwrap().parse().unwrap();
+                assert!(
+                    col > last_table_col,
+                    "sheet{sheet}: chart at column {col} over a table"
+                );
+                anchored += 1;
+            }
+        }
+    }
+    assert_eq!(anchored, charts);
+}
+
+/// Values of `key…"` attributes in `xml`.
+fn attribute_values(xml: &str, key: &str) -> Vec<String> {
+    xml.split(key)
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap_or_default().to_string())
+        .collect()
+}
+
+/// 0-based column of a cell reference such as `AB12`.
+fn column_number(cell: &str) -> u32 {
+    cell.chars()
+        .take_while(char::is_ascii_alphabetic)
+        .fold(0, |n, c| n * 26 + (c as u32 - 'A' as u32 + 1))
+        - 1
+}
+
+#[test]
+fn identical_input_gives_identical_bytes() {
+    let fix = fixture(false);
+    let a = std::fs::read(write(&fix, Lang::Nl, false, "same-a")).unwrap();
+    let b = std::fs::read(write(&fix, Lang::Nl, false, "same-b")).unwrap();
+    assert!(a == b, "two writes differ");
+    let props = &parts(&write(&fix, Lang::Nl, false, "same-c"))["docProps/core.xml"];
+    assert!(
+        props.contains("2026-10-01T08:30:00Z"),
+        "creation time is the generation time"
+    );
+}
+
+#[test]
+fn customer_names_stay_out_unless_asked_for() {
+    let hidden = fixture(false);
+    let all: String = parts(&write(&hidden, Lang::Nl, false, "hidden"))
+        .into_values()
+        .collect();
+    for name in ["Jansen", "Bakker", "De Vries"] {
+        assert!(!all.contains(name), "{name} in the workbook");
+    }
+    let jansen = crate::register::customer::pseudonym("Jansen");
+    assert!(all.contains(&jansen), "the pseudonym is shown instead");
+
+    let shown = fixture(true);
+    let all: String = parts(&write(&shown, Lang::Nl, true, "shown"))
+        .into_values()
+        .collect();
+    assert!(all.contains("Jansen") && !all.contains(&jansen));
+}
+
+#[test]
+fn a_list_longer_than_a_sheet_is_cut_with_a_visible_note() {
+    let dir = std::env::temp_dir().join(format!("klacht-workbook-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("overflow.xlsx");
+    let formats = Formats::new();
+    let mut wb = Workbook::new();
+    {
+        let ws = wb.add_worksheet_with_low_memory().unwrap();
+        let mut s = Sheet::new(ws, &formats, "Lijst", Lang::Nl, String::new())
+            .unwrap()
+            .with_max_rows(8);
+        s.heading("Bevindingen").unwrap();
+        let rows = (0..10).map(|i| vec![Cell::count(i)]);
+        let placed = s
+            .list(
+                "Lijst",
+                &[Column::new("n")],
+                10,
+                rows,
+                "Zie bevindingen.csv",
+            )
+            .unwrap();
+        assert_eq!(placed.rows, 5, "rows 3–7 below the header at row 2");
+        s.finish().unwrap();
+    }
+    wb.save(&path).unwrap();
+    let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
+    let range = wb.worksheet_range("Lijst").unwrap();
+    let note = text_at(&range, 1, 0);
+    assert_eq!(
+        note,
+        "Let op: 5 van de 10 regels passen niet in een Excel-blad en zijn hieronder weggelaten. Zie bevindingen.csv"
+    );
+    assert_eq!(text_at(&range, 2, 0), "n");
+    assert_eq!(range.get_value((7, 0)), Some(&Data::Float(4.0)));
+}
+
+#[test]
+fn english_table_names_are_unique_excel_names() {
+    let fix = fixture(false);
+    let path = write(&fix, Lang::En, false, "names-en");
+    let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
+    wb.load_tables().unwrap();
+    let mut names: Vec<String> = wb.table_names().into_iter().cloned().collect();
+    let dutch: usize = expected_tables().iter().map(|(_, t)| t.len()).sum();
+    assert_eq!(names.len(), dutch, "the same tables as in Dutch");
+    assert!(names
+        .iter()
+        .all(|n| n.chars().all(|c| c.is_ascii_alphanumeric())
+            && n.starts_with(|c: char| c.is_ascii_uppercase())));
+    names.sort();
+    names.dedup();
+    assert_eq!(names.len(), dutch);
+}
+
+#[test]
+fn several_files_add_a_file_column_and_csv_lines() {
+    let mut fix = fixture(false);
+    let mut csv = fix.register.sources[0].clone();
+    csv.path = PathBuf::from("/data/vestiging-oost.csv");
+    csv.format = "csv";
+    csv.sheet = None;
+    fix.register.sources.push(csv);
+    let input = WorkbookInput {
+        figures: &fix.figures,
+        register: &fix.register,
+        findings: &fix.findings,
+        lang: Lang::Nl,
+        show_names: false,
+        provenance: &fix.provenance,
+    };
+    let report = Report::new(&input);
+    let headers: Vec<String> = report
+        .trace_columns()
+        .into_iter()
+        .map(|c| c.header)
+        .collect();
+    assert_eq!(headers, ["Bestand", "Cel", "CSV-regel"]);
+    assert_eq!(
+        report.trace_cells(Some(CellRef::cell(1, 16, 5)), 1, Some(18)),
+        [
+            Cell::text("vestiging-oost.csv"),
+            Cell::text("F17"),
+            Cell::Num(18.0, layout::Style::Whole)
+        ]
+    );
+    assert_eq!(
+        report.trace_cells(Some(CellRef::row(0, 16)), 0, None),
+        [
+            Cell::text("klachtenregister.xlsx"),
+            Cell::text("Register: rij 17"),
+            Cell::Blank
+        ]
+    );
+    assert_eq!(report.trace_cells(None, 0, None)[1], Cell::Blank);
+}

@@ -27,15 +27,26 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
     s.gap();
 
     let closed_in = format!("{} {}", r.t("afgehandeld in", "closed in"), k.period.label);
-    s.heading(&format!("{} ({closed_in})", r.t("Afhandeltijd per urgentie", "Handling time per urgency")))?;
-    let by_urgency = handling(r, &mut s, r.t("AfhandeltijdUrgentie", "HandlingByUrgency"), &t.times_by_urgency)?;
+    s.heading(&format!(
+        "{} ({closed_in})",
+        r.t("Afhandeltijd per urgentie", "Handling time per urgency")
+    ))?;
+    let by_urgency = handling(
+        r,
+        &mut s,
+        r.t("AfhandeltijdUrgentie", "HandlingByUrgency"),
+        &t.times_by_urgency,
+    )?;
     let name = s.name;
     s.chart(
         by_urgency.header_row - 1,
         native::columns(
             &format!(
                 "{} — {}",
-                r.t("Doorlooptijd per urgentie (werkdagen)", "Handling time per urgency (working days)"),
+                r.t(
+                    "Doorlooptijd per urgentie (werkdagen)",
+                    "Handling time per urgency (working days)"
+                ),
                 k.period.label
             ),
             r.t("urgentiecategorie", "urgency category"),
@@ -48,22 +59,46 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         ),
     );
     s.gap();
-    s.heading(&format!("{} ({closed_in})", r.t("Afhandeltijd per aard", "Handling time per nature")))?;
-    handling(r, &mut s, r.t("AfhandeltijdAard", "HandlingByNature"), &t.times_by_nature)?;
+    s.heading(&format!(
+        "{} ({closed_in})",
+        r.t("Afhandeltijd per aard", "Handling time per nature")
+    ))?;
+    handling(
+        r,
+        &mut s,
+        r.t("AfhandeltijdAard", "HandlingByNature"),
+        &t.times_by_nature,
+    )?;
     s.gap();
 
     let received_in = format!("{} {}", r.t("ontvangen in", "received in"), k.period.label);
     s.heading(&format!(
         "{} ({received_in})",
-        r.t("Ontvangstbevestiging per urgentie", "Acknowledgement per urgency")
+        r.t(
+            "Ontvangstbevestiging per urgentie",
+            "Acknowledgement per urgency"
+        )
     ))?;
-    acknowledgement(r, &mut s, r.t("BevestigingUrgentie", "AckByUrgency"), &t.times_by_urgency)?;
+    acknowledgement(
+        r,
+        &mut s,
+        r.t("BevestigingUrgentie", "AckByUrgency"),
+        &t.times_by_urgency,
+    )?;
     s.gap();
     s.heading(&format!(
         "{} ({received_in})",
-        r.t("Ontvangstbevestiging per aard", "Acknowledgement per nature")
+        r.t(
+            "Ontvangstbevestiging per aard",
+            "Acknowledgement per nature"
+        )
     ))?;
-    acknowledgement(r, &mut s, r.t("BevestigingAard", "AckByNature"), &t.times_by_nature)?;
+    acknowledgement(
+        r,
+        &mut s,
+        r.t("BevestigingAard", "AckByNature"),
+        &t.times_by_nature,
+    )?;
     s.finish()
 }
 
@@ -111,7 +146,10 @@ fn handling(r: &Report, s: &mut Sheet, table: &str, rows: &[TimeRow]) -> Result<
         Column::new(r.t("% binnen norm", "% within target")),
     ];
     let cells = |row: &TimeRow| -> Vec<Cell> {
-        let mut c = vec![Cell::text(group_label(row.group, lang)), Cell::count(row.handling_wd.n)];
+        let mut c = vec![
+            Cell::text(group_label(row.group, lang)),
+            Cell::count(row.handling_wd.n),
+        ];
         c.extend(stats(&row.handling_wd, lang));
         c.extend(stats(&row.handling_cd, lang));
         c.extend([
@@ -127,7 +165,12 @@ fn handling(r: &Report, s: &mut Sheet, table: &str, rows: &[TimeRow]) -> Result<
 }
 
 /// Acknowledgement times per group, with the all-complaints line as total.
-fn acknowledgement(r: &Report, s: &mut Sheet, table: &str, rows: &[TimeRow]) -> Result<(), XlsxError> {
+fn acknowledgement(
+    r: &Report,
+    s: &mut Sheet,
+    table: &str,
+    rows: &[TimeRow],
+) -> Result<(), XlsxError> {
     let lang = r.lang;
     let columns = [
         Column::new(r.t("Groep", "Group")),
@@ -141,7 +184,10 @@ fn acknowledgement(r: &Report, s: &mut Sheet, table: &str, rows: &[TimeRow]) -> 
         Column::new(r.t("% binnen termijn", "% within target")),
     ];
     let cells = |row: &TimeRow| -> Vec<Cell> {
-        let mut c = vec![Cell::text(group_label(row.group, lang)), Cell::count(row.ack_wd.n)];
+        let mut c = vec![
+            Cell::text(group_label(row.group, lang)),
+            Cell::count(row.ack_wd.n),
+        ];
         c.extend(stats(&row.ack_wd, lang));
         c.extend([
             Cell::count(row.ack_missing),

@@ -57,7 +57,7 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
     s.freeze_below(&placed);
     let name = s.name;
     // The same four lines as the PNG trend chart, in the same colours.
-    s.chart(
+    s.wide_chart(
         placed.header_row - 1,
         native::lines(
             r.t(
@@ -70,8 +70,16 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
             &[
                 Series::nth(0, r.t("ontvangen", "received"), placed.range(name, 1)),
                 Series::nth(1, r.t("afgehandeld", "closed"), placed.range(name, 5)),
-                Series::nth(2, r.t("ontvangen technisch", "received technical"), placed.range(name, 2)),
-                Series::nth(3, r.t("ontvangen niet-technisch", "received non-technical"), placed.range(name, 3)),
+                Series::nth(
+                    2,
+                    r.t("ontvangen technisch", "received technical"),
+                    placed.range(name, 2),
+                ),
+                Series::nth(
+                    3,
+                    r.t("ontvangen niet-technisch", "received non-technical"),
+                    placed.range(name, 3),
+                ),
             ],
         ),
     );

@@ -12,16 +12,25 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
     let mut s = r.sheet(
         ws,
         1,
-        r.t("Klachten per urgentiecategorie", "Complaints per urgency category"),
+        r.t(
+            "Klachten per urgentiecategorie",
+            "Complaints per urgency category",
+        ),
     )?;
     s.heading(&format!(
         "{} {}",
-        r.t("Per urgentiecategorie van de klachtenprocedure —", "Per urgency category of the complaint procedure —"),
+        r.t(
+            "Per urgentiecategorie van de klachtenprocedure —",
+            "Per urgency category of the complaint procedure —"
+        ),
         k.period.label
     ))?;
     let columns = [
         Column::new(r.t("Urgentie", "Urgency")),
-        Column::capped(r.t("Omschrijving (procedure)", "Description (procedure)"), 70.0),
+        Column::capped(
+            r.t("Omschrijving (procedure)", "Description (procedure)"),
+            70.0,
+        ),
         Column::new(r.t("Ontvangen", "Received")),
         Column::new(r.t("Afgehandeld", "Closed")),
         Column::new(r.t("Open einde periode", "Open at end")),
@@ -70,14 +79,25 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
     s.chart(
         placed.header_row - 1,
         native::columns(
-            &format!("{} — {}", r.t("Klachten per urgentiecategorie", "Complaints per urgency category"), k.period.label),
+            &format!(
+                "{} — {}",
+                r.t(
+                    "Klachten per urgentiecategorie",
+                    "Complaints per urgency category"
+                ),
+                k.period.label
+            ),
             r.t("urgentiecategorie", "urgency category"),
             r.t("aantal klachten", "number of complaints"),
             placed.range(name, 0),
             &[
                 Series::nth(0, r.t("ontvangen", "received"), placed.range(name, 2)),
                 Series::nth(1, r.t("afgehandeld", "closed"), placed.range(name, 3)),
-                Series::nth(2, r.t("open einde periode", "open at end"), placed.range(name, 4)),
+                Series::nth(
+                    2,
+                    r.t("open einde periode", "open at end"),
+                    placed.range(name, 4),
+                ),
             ],
         ),
     );

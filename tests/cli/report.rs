@@ -1,0 +1,312 @@
+//! `klacht report`: files, workbook structure, reproducibility, languages, and the headline
+//! figures of a 20,000-row register against a second, naive implementation.
+
+use crate::util::*;
+use chrono::NaiveDate;
+use klacht::calendar::{Calendar, Profile};
+use serde_json::Value;
+use std::collections::HashMap;
+use std::path::Path;
+
+fn report(dir: &Path, args: &[&str]) -> std::process::Output {
+    let mut all = vec!["report"];
+    all.extend_from_slice(args);
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_klacht"))
+        .args(&all)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("SOURCE_DATE_EPOCH", "1790000000")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "report failed: {}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+fn kpi(dir: &Path) -> Value {
+    serde_json::from_slice(&std::fs::read(dir.join("kpi.json")).unwrap()).unwrap()
+}
+
+/// Names of the files in the zip, for what calamine does not read (charts).
+fn zip_names(path: &Path) -> Vec<String> {
+    let file = std::fs::File::open(path).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    (0..zip.len())
+        .map(|i| zip.by_index(i).unwrap().name().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn sample_report_has_ten_sheets_tables_charts_and_kpi() {
+    let dir = temp_dir("report-nl");
+    let out = dir.join("rapport");
+    report(
+        &dir,
+        &[
+            arg(&sample("klachtenregister-2025-2026.xlsx")),
+            "--period",
+            "2026-Q3",
+            "--out",
+            arg(&out),
+        ],
+    );
+    let book = out.join("klachtenrapport-2026-Q3.xlsx");
+    use calamine::Reader;
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&book).unwrap();
+    assert_eq!(
+        wb.sheet_names(),
+        klacht::render::workbook::sheet_names(klacht::Lang::Nl).to_vec()
+    );
+    wb.load_tables().unwrap();
+    for sheet in [
+        "Samenvatting",
+        "Urgentie",
+        "Achterstallig",
+        "Bevindingen",
+        "Register",
+    ] {
+        assert!(
+            !wb.table_names_in_sheet(sheet).is_empty(),
+            "{sheet} has a formatted Excel table"
+        );
+    }
+    let charts = zip_names(&book)
+        .into_iter()
+        .filter(|n| n.starts_with("xl/charts/chart"))
+        .count();
+    assert!(charts >= 3, "native charts in the workbook: {charts}");
+    for stem in [
+        "urgentie",
+        "trend",
+        "doorlooptijden",
+        "oorzaken-pareto",
+        "ouderdom-open",
+    ] {
+        for ext in ["png", "svg"] {
+            let p = out.join("grafieken").join(format!("{stem}.{ext}"));
+            assert!(
+                p.metadata().unwrap().len() > 1000,
+                "{} written",
+                p.display()
+            );
+        }
+    }
+    let k = kpi(&out);
+    assert_eq!(k["period"]["label"], "2026-Q3");
+    assert_eq!(k["period"]["as_of"], "2026-09-30");
+    assert_eq!(k["by_urgency"].as_array().unwrap().len(), 9);
+    let open_start = k["open_at_start"].as_i64().unwrap();
+    let flow = open_start + k["received"].as_i64().unwrap() - k["closed"].as_i64().unwrap();
+    assert_eq!(flow, k["open_at_end"].as_i64().unwrap(), "flow check");
+    for key in [
+        "rows",
+        "received",
+        "closed",
+        "open_at_start",
+        "open_at_end",
+        "overdue",
+        "handling_wd",
+        "handling_cd",
+        "ack",
+        "by_urgency",
+        "by_channel",
+        "by_nature",
+        "causes",
+        "previous",
+        "year_ago",
+        "findings",
+    ] {
+        assert!(k.get(key).is_some(), "kpi.json has {key}");
+    }
+}
+
+#[test]
+fn two_runs_give_identical_bytes_and_english_works() {
+    let dir = temp_dir("report-repro");
+    let reg = sample("klachtenregister-2025-2026.csv");
+    let (a, b) = (dir.join("a"), dir.join("b"));
+    for out in [&a, &b] {
+        report(
+            &dir,
+            &[
+                "--lang",
+                "en",
+                arg(&reg),
+                "--period",
+                "2026-Q2",
+                "--out",
+                arg(out),
+            ],
+        );
+    }
+    let files = [
+        "complaints-report-2026-Q2.xlsx",
+        "kpi.json",
+        "charts/urgency.png",
+        "charts/urgency.svg",
+        "charts/trend.png",
+    ];
+    for f in files {
+        let (x, y) = (
+            std::fs::read(a.join(f)).unwrap(),
+            std::fs::read(b.join(f)).unwrap(),
+        );
+        assert!(x == y, "{f} differs between two identical runs");
+    }
+    use calamine::Reader;
+    let wb: calamine::Xlsx<_> =
+        calamine::open_workbook(a.join("complaints-report-2026-Q2.xlsx")).unwrap();
+    assert_eq!(wb.sheet_names()[0], "Summary");
+    assert_eq!(wb.sheet_names()[9], "Provenance");
+}
+
+/// One complaint as the naive implementation reads it from the sample CSV.
+struct Row {
+    received: NaiveDate,
+    closed: Option<NaiveDate>,
+    ack: Option<NaiveDate>,
+    urgency: Option<u8>,
+    due: Option<NaiveDate>,
+}
+
+fn naive_rows(path: &Path) -> Vec<Row> {
+    let text = std::fs::read_to_string(path).unwrap();
+    let text = text.trim_start_matches('\u{feff}');
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(text.as_bytes());
+    let headers = rdr.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (rc, cc, ac, uc, dc) = (
+        col("Datum ontvangst"),
+        col("Datum afgehandeld"),
+        col("Datum ontvangstbevestiging"),
+        col("Urgentie"),
+        col("Streefdatum"),
+    );
+    let date = |s: &str| NaiveDate::parse_from_str(s.trim(), "%d-%m-%Y").ok();
+    rdr.records()
+        .map(|r| {
+            let r = r.unwrap();
+            Row {
+                received: date(&r[rc]).unwrap(),
+                closed: date(&r[cc]),
+                ack: date(&r[ac]),
+                urgency: r[uc].trim().parse().ok(),
+                due: date(&r[dc]),
+            }
+        })
+        .collect()
+}
+
+/// Working days d with a < d <= b, counted day by day.
+fn wd(cal: &Calendar, a: NaiveDate, b: NaiveDate) -> i64 {
+    let mut n = 0;
+    let mut d = a;
+    while d < b {
+        d = d.succ_opt().unwrap();
+        if cal.is_working_day(d) {
+            n += 1;
+        }
+    }
+    n
+}
+
+fn median(v: &mut [i64]) -> Option<f64> {
+    v.sort_unstable();
+    let n = v.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(v[n / 2] as f64),
+        _ => Some((v[n / 2 - 1] + v[n / 2]) as f64 / 2.0),
+    }
+}
+
+#[test]
+fn headline_figures_of_20000_rows_equal_a_naive_implementation() {
+    let dir = temp_dir("report-20k");
+    let reg = dir.join("register.csv");
+    let out = klacht_in(
+        &dir,
+        &[
+            "sample",
+            "--rows",
+            "20000",
+            "--seed",
+            "11",
+            "--out",
+            arg(&reg),
+        ],
+    );
+    assert!(out.status.success());
+    let rdir = dir.join("r");
+    report(
+        &dir,
+        &[arg(&reg), "--period", "2026-Q2", "--out", arg(&rdir)],
+    );
+    let k = kpi(&rdir);
+
+    let rows = naive_rows(&reg);
+    assert_eq!(rows.len(), 20000);
+    let cal = Calendar::new(Profile::Cao, &[]);
+    let start = NaiveDate::from_ymd_opt(2026, 4, 1).unwrap();
+    let end = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+    let in_p = |d: NaiveDate| d >= start && d <= end;
+    let open_at = |r: &Row, x: NaiveDate| r.received <= x && r.closed.is_none_or(|c| c > x);
+    let received = rows.iter().filter(|r| in_p(r.received)).count();
+    let closed: Vec<&Row> = rows.iter().filter(|r| r.closed.is_some_and(in_p)).collect();
+    let open_start = rows
+        .iter()
+        .filter(|r| open_at(r, start.pred_opt().unwrap()))
+        .count();
+    let open_end = rows.iter().filter(|r| open_at(r, end)).count();
+    let targets: HashMap<Option<u8>, i64> = [
+        (Some(1), 10),
+        (Some(2), 10),
+        (Some(3), 10),
+        (Some(4), 20),
+        (Some(5), 20),
+        (Some(6), 20),
+        (Some(7), 20),
+        (None, 20),
+    ]
+    .into_iter()
+    .collect();
+    let overdue = rows
+        .iter()
+        .filter(|r| open_at(r, end))
+        .filter(|r| match r.due {
+            Some(due) => end > due,
+            None => targets
+                .get(&r.urgency)
+                .is_some_and(|t| wd(&cal, r.received, end) > *t),
+        })
+        .count();
+    let mut handling: Vec<i64> = closed
+        .iter()
+        .filter(|r| r.closed.unwrap() >= r.received)
+        .map(|r| wd(&cal, r.received, r.closed.unwrap()))
+        .collect();
+    let n = handling.len();
+    let med = median(&mut handling);
+    let p90 = handling[((0.9 * n as f64).ceil() as usize) - 1];
+    let max = *handling.iter().max().unwrap();
+    let acked: Vec<&Row> = rows.iter().filter(|r| in_p(r.received)).collect();
+    let ack_missing = acked.iter().filter(|r| r.ack.is_none()).count();
+
+    assert_eq!(k["received"], received as u64);
+    assert_eq!(k["closed"], closed.len() as u64);
+    assert_eq!(k["open_at_start"], open_start as u64);
+    assert_eq!(k["open_at_end"], open_end as u64);
+    assert_eq!(k["overdue"], overdue as u64);
+    assert_eq!(k["handling_wd"]["n"], n as u64);
+    assert_eq!(k["handling_wd"]["median"].as_f64(), med);
+    assert_eq!(k["handling_wd"]["p90"], p90);
+    assert_eq!(k["handling_wd"]["max"], max);
+    assert_eq!(k["ack"]["missing"], ack_missing as u64);
+    assert!(received > 1000, "a quarter of 20,000 rows over 21 months");
+}
