@@ -30,20 +30,22 @@ fn register(dir: &std::path::Path) -> std::path::PathBuf {
     path
 }
 
-#[test]
-fn csv_findings_neutralise_formulas() {
-    let dir = temp_dir("injection-csv");
-    let out = dir.join("bevindingen.csv");
+/// Runs `check --findings bevindingen.EXT` on the register; returns the findings file.
+fn findings_file(ext: &str) -> std::path::PathBuf {
+    let dir = temp_dir(&format!("injection-{ext}"));
+    let out = dir.join(format!("bevindingen.{ext}"));
     let run = klacht_in(
         &dir,
         &["check", "--findings", arg(&out), arg(&register(&dir))],
     );
-    assert_eq!(
-        run.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    let err = String::from_utf8_lossy(&run.stderr);
+    assert_eq!(run.status.code(), Some(1), "{err}");
+    out
+}
+
+#[test]
+fn csv_findings_neutralise_formulas() {
+    let out = findings_file("csv");
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(b';')
         .from_path(&out)
@@ -69,18 +71,7 @@ fn csv_findings_neutralise_formulas() {
 
 #[test]
 fn xlsx_findings_hold_text_never_formulas() {
-    let dir = temp_dir("injection-xlsx");
-    let out = dir.join("bevindingen.xlsx");
-    let run = klacht_in(
-        &dir,
-        &["check", "--findings", arg(&out), arg(&register(&dir))],
-    );
-    assert_eq!(
-        run.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    let out = findings_file("xlsx");
     let mut wb = calamine::open_workbook_auto(&out).unwrap();
     for sheet in wb.sheet_names() {
         let formulas = wb.worksheet_formula(&sheet).unwrap();
