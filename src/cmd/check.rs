@@ -25,10 +25,12 @@ pub fn run(config: &Config, args: &CheckArgs) -> Result<u8> {
     let lang = config.lang;
     if let Some(path) = &args.findings {
         render::findings_file::write(path, &args.input.registers, &register, &findings, lang)?;
+        phases.mark("findings");
     }
     if let Some(path) = &args.annotate {
         let inputs = &args.input.registers;
         render::annotate::write(path, inputs, &register, &findings, &opts, lang)?;
+        phases.mark("annotate");
     }
     if args.json {
         let doc = render::json::check_document(&register, &findings, lang);

@@ -318,7 +318,7 @@ fn read_again(source: &Source, opts: &ReadOptions) -> Result<(Rows, Vec<Dimensio
 /// The cell formats of the copy: by kind of value and by severity of the cell's findings.
 struct Styles {
     /// Indexed `[kind][fill]`: kinds as [`Kind`], fills none, info, warning, error.
-    cells: [[Format; 4]; 5],
+    cells: [[Format; 4]; 4],
     bold: Format,
     title: Format,
 }
@@ -331,7 +331,6 @@ enum Kind {
     Header = 1,
     Date = 2,
     DateTime = 3,
-    Time = 4,
 }
 
 impl Styles {
@@ -341,7 +340,6 @@ impl Styles {
             Format::new().set_bold(),
             Format::new().set_num_format("dd-mm-yyyy"),
             Format::new().set_num_format("dd-mm-yyyy hh:mm"),
-            Format::new().set_num_format("hh:mm"),
         ];
         let cells = base.map(|f| {
             [
@@ -555,10 +553,10 @@ impl SheetWriter<'_> {
             Raw::DateTime(dt) => {
                 let (serial, kind) = excel_serial(*dt);
                 ws.write_number_with_format(row, col16, serial, self.styles.cell(kind, severity))?;
-                match kind {
-                    Kind::DateTime => 16,
-                    Kind::Time => 5,
-                    _ => 10,
+                if kind == Kind::DateTime {
+                    16
+                } else {
+                    10
                 }
             }
         };
@@ -658,8 +656,8 @@ fn cut_utf16(s: &str, max: usize) -> &str {
 }
 
 /// Excel's serial number of a date and time (1900 system, with Excel's phantom 29 February
-/// 1900, so that serials below 61 count one day less) and how to show it: a date, a date and
-/// time, or a time of day alone (calamine gives a bare time as 31 December 1899).
+/// 1900, so that serials below 61 count one day less) and how to show it: a date, or a date
+/// and time. (The reader gives dates from 1900 on; a time of day alone arrives as a number.)
 fn excel_serial(dt: NaiveDateTime) -> (f64, Kind) {
     const EPOCH: NaiveDate = match NaiveDate::from_ymd_opt(1899, 12, 30) {
         Some(d) => d,
@@ -672,9 +670,7 @@ fn excel_serial(dt: NaiveDateTime) -> (f64, Kind) {
     let time = dt.time();
     let seconds = f64::from(time.num_seconds_from_midnight()) + f64::from(time.nanosecond()) / 1e9;
     let serial = days + seconds / 86_400.0;
-    let kind = if days < 1.0 {
-        Kind::Time
-    } else if time == NaiveTime::MIN {
+    let kind = if time == NaiveTime::MIN {
         Kind::Date
     } else {
         Kind::DateTime
@@ -747,6 +743,8 @@ fn write_summary(
     }
 
     let mut r = SUMMARY_HEADER_ROW;
+    // Widest text in the column of links and file names.
+    let mut place_width = 0usize;
     let heads = [
         lang.pick("Regel", "Rule"),
         lang.pick("Stap", "Step"),
@@ -772,10 +770,16 @@ fn write_summary(
                 // The target is built here from our own sheet name and a cell address,
                 // never from text in the register.
                 let link = format!("internal:'{}'!{a1}", name.replace('\'', "''"));
-                ws.write_url(r, 4, Url::new(link).set_text(format!("{name}!{a1}")))?;
+                let text = format!("{name}!{a1}");
+                place_width = place_width.max(text.chars().count());
+                ws.write_url(r, 4, Url::new(link).set_text(text))?;
             }
             None => {
-                ws.write_string(r, 4, lang.pick("heel bestand", "whole file"))?;
+                ws.write_string(
+                    r,
+                    4,
+                    lang.pick("heel bestand, zie onder", "whole file, see below"),
+                )?;
             }
         }
         ws.write_string(r, 5, line.first.message(register, lang))?;
@@ -808,6 +812,7 @@ fn write_summary(
             ws.write_string(r, 1, f.rule.step().label(lang))?;
             let severity = styles.severity(f.severity);
             ws.write_string_with_format(r, 2, f.severity.label(lang), severity)?;
+            place_width = place_width.max(file.chars().count());
             ws.write_string(r, 4, &file)?;
             ws.write_string(r, 5, f.message(register, lang))?;
             r += 1;
@@ -851,7 +856,11 @@ fn write_summary(
         }
     }
 
-    for (c, w) in [26.0, 20.0, 14.0, 8.0, 26.0, 90.0].into_iter().enumerate() {
+    let place_width = place_width.clamp(24, 45) as f64 + 1.0;
+    for (c, w) in [26.0, 20.0, 14.0, 8.0, place_width, 90.0]
+        .into_iter()
+        .enumerate()
+    {
         ws.set_column_width(c as u16, w)?;
     }
     ws.set_freeze_panes(SUMMARY_HEADER_ROW + 1, 0)?;
@@ -1081,23 +1090,25 @@ mod tests {
 
     #[test]
     fn whole_row_and_whole_file_findings() {
-        // No date column: one missing-column finding for the whole file (the rows are excluded
-        // without a finding each), so no cell of the copy carries a note.
+        // No number column: each row's missing-id is a row finding, shown on the row's first
+        // cell. No handler column: missing-column, about the whole file.
         let dir = temp_dir("rows");
         let input = dir.join("r.csv");
         std::fs::write(
             &input,
-            "Nr;Omschrijving;Behandelaar\n1;Lek;Jan\n2;Storing;Piet\n",
+            "Datum ontvangst;Omschrijving\n3-3-2026;Lek\n4-3-2026;Storing\n",
         )
         .unwrap();
         let out = dir.join("kopie.xlsx");
         let (_, findings) = annotate(&input, &out, &Limits::EXCEL);
         assert!(findings.iter().any(|f| f.rule == Rule::MissingColumn));
-        assert!(!findings.iter().any(|f| f.rule == Rule::MissingReceivedDate));
-        let zip = zip::ZipArchive::new(std::fs::File::open(&out).unwrap()).unwrap();
+        let notes = comments(&part(&out, "xl/comments1.xml"));
+        let a2 = &notes.iter().find(|(c, _)| c == "A2").unwrap().1;
+        assert!(a2.contains("missing-id (waarschuwing) [hele rij]"), "{a2}");
+        assert!(a2.contains("r:2"), "the derived number: {a2}");
         assert!(
-            zip.index_for_name("xl/comments1.xml").is_none(),
-            "no note for a whole-file finding"
+            !notes.iter().any(|(c, _)| c == "A1"),
+            "no note for the file"
         );
         let summary = sheet(&out, "Bevindingen");
         let rows: Vec<Vec<String>> = summary
@@ -1108,10 +1119,14 @@ mod tests {
             .iter()
             .find(|r| r[0] == "missing-column")
             .expect("missing-column counted");
-        assert_eq!(missing[4], "heel bestand");
+        assert_eq!(missing[4], "heel bestand, zie onder");
+        let id = rows.iter().find(|r| r[0] == "missing-id").unwrap();
+        assert_eq!(id[3], "2");
+        assert_eq!(id[4], "r!A2");
         assert!(
-            rows.iter()
-                .any(|r| r[0] == "missing-column" && r[4] == "r.csv" && r[5].contains("Datum")),
+            rows.iter().any(|r| r[0] == "missing-column"
+                && r[4] == "r.csv"
+                && r[5].contains("Behandelaar")),
             "listed under the findings about a whole file: {rows:?}"
         );
     }
@@ -1207,11 +1222,8 @@ mod tests {
                 (Data::DateTime(a), Data::DateTime(b)) => {
                     assert_eq!(a.as_datetime(), b.as_datetime(), "({r}, {c})")
                 }
-                // A time of day without a date is read as its serial number (no date for the
-                // register), and copied as that number.
-                (Data::DateTime(a), Data::Float(b)) if a.as_f64() < 1.0 => {
-                    assert_eq!(a.as_f64(), *b, "({r}, {c})")
-                }
+                // A time of day alone: the reader gives its number, and so does the copy.
+                (Data::DateTime(a), Data::Float(b)) if c == 4 => assert_eq!(a.as_f64(), *b),
                 _ => assert_eq!(want, got, "({r}, {c})"),
             }
         }
@@ -1281,7 +1293,6 @@ mod tests {
             ("1900-03-01T00:00:00", 61.0, Kind::Date),
             ("2025-01-01T00:00:00", 45658.0, Kind::Date),
             ("2026-03-03T12:00:00", 46084.5, Kind::DateTime),
-            ("1899-12-31T18:00:00", 0.75, Kind::Time),
         ];
         for (text, serial, kind) in cases {
             let dt: NaiveDateTime = text.parse().unwrap();
