@@ -8,14 +8,14 @@ use crate::rules;
 
 /// Runs `check`.
 pub fn run(config: &Config, args: &CheckArgs) -> Result<u8> {
-    let mut phases = super::Phases::start();
+    let mut phases = super::Phases::start(config.lang);
     let opts = super::read_options(config, &args.input);
     let register = crate::ingest::load::load(&args.input.registers, config, &opts)?;
-    phases.mark("import");
+    phases.mark("import", Some("P-validate"));
     let calendar = super::calendar(config);
     let ctx = rules::Context::new(&register, config, &calendar, super::as_of(&args.input));
     let findings = rules::check_all(&ctx);
-    phases.mark("validate");
+    phases.mark("validate", None);
     let lang = config.lang;
     if let Some(path) = &args.findings {
         render::findings_file::write(path, &args.input.registers, &register, &findings, lang)?;
@@ -29,7 +29,7 @@ pub fn run(config: &Config, args: &CheckArgs) -> Result<u8> {
         let out = render::terminal::check_summary(&register, &findings, lang, args.show);
         print!("{out}");
     }
-    phases.mark("render");
+    phases.mark("render", None);
     let failed = args
         .fail_on
         .threshold()

@@ -3,5 +3,6 @@
 
 mod check;
 mod import;
+mod parallel;
 mod report;
 mod util;
