@@ -104,14 +104,14 @@ def main():
 
     xlsx = os.path.join(outdir, f"klachtenrapport-{label}.xlsx")
     with pd.ExcelWriter(xlsx, engine="xlsxwriter") as w:
-        headline.to_excel(w, "Samenvatting", index=False)
-        by_urg.to_excel(w, "Urgentie")
-        pd.concat([by_channel, by_nature]).to_excel(w, "Kanaal en aard")
-        df[overdue].to_excel(w, "Achterstallig", index=False)
-        closed_p[["Urgentie", "wd", "cd"]].describe().to_excel(w, "Doorlooptijden")
-        causes.to_excel(w, "Oorzaken")
-        trend.to_excel(w, "Trend")
-        register.drop(columns=["urg"]).to_excel(w, "Register", index=False)
+        headline.to_excel(w, sheet_name="Samenvatting", index=False)
+        by_urg.to_excel(w, sheet_name="Urgentie")
+        pd.concat([by_channel, by_nature]).to_excel(w, sheet_name="Kanaal en aard")
+        df[overdue].to_excel(w, sheet_name="Achterstallig", index=False)
+        closed_p[["Urgentie", "wd", "cd"]].describe().to_excel(w, sheet_name="Doorlooptijden")
+        causes.to_excel(w, sheet_name="Oorzaken")
+        trend.to_excel(w, sheet_name="Trend")
+        register.drop(columns=["urg"]).to_excel(w, sheet_name="Register", index=False)
 
     charts = os.path.join(outdir, "grafieken")
     os.makedirs(charts, exist_ok=True)

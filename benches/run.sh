@@ -6,12 +6,17 @@
 #   benches/run.sh            # all sizes (about 10 minutes, release build first)
 #   QUICK=1 benches/run.sh    # 500 rows, 10k and 100k only
 #
+# The 1M-row register is also read by polars as text (benches/polars_read.py, the reference of
+# issue 6) and reported on by the pandas peer (benches/pandas_report.py), when Python has
+# those packages (pip install polars pandas xlsxwriter matplotlib).
+#
 # Results go to target/bench/results.md; docs/performance.md records a run with its machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet
-BIN=target/release/klacht
-OUT=target/bench
+TARGET=${CARGO_TARGET_DIR:-target}
+BIN=$TARGET/release/klacht
+OUT=$TARGET/bench
 mkdir -p "$OUT"
 TIME=/usr/bin/time
 [ -x "$TIME" ] || { echo "needs GNU time (apt-get install time)"; exit 2; }
@@ -23,19 +28,21 @@ RES="$OUT/results.md"
   echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -m); $(rustc --version)"
   echo "binary: $(du -h "$BIN" | cut -f1)"
   echo
-  echo "| input | command | wall s | peak MiB | phases (s) |"
-  echo "|---|---|---:|---:|---|"
+  echo "| input | command | wall s | peak MiB | exit | phases (s) |"
+  echo "|---|---|---:|---:|---:|---|"
 } > "$RES"
 
 run() { # label, command...
   local label=$1; shift
-  local log="$OUT/time.log" err="$OUT/stderr.log"
-  KLACHT_TIMINGS=1 "$TIME" -f "%e %M" -o "$log" "$@" > /dev/null 2> "$err" || true
-  read -r wall kb < "$log"
-  local phases
+  local log="$OUT/time.log" err="$OUT/stderr.log" code=0
+  KLACHT_TIMINGS=1 "$TIME" -f "%e %M" -o "$log" "$@" > /dev/null 2> "$err" || code=$?
+  # GNU time puts "Command exited with non-zero status N" before the figures.
+  local wall kb
+  read -r wall kb < <(tail -n 1 "$log")
+  local phases what=${2##*/}
   phases=$(grep '^klacht-timing' "$err" | sed 's/^klacht-timing //' | paste -sd ' ' - || true)
-  echo "| $label | ${*:2:1} | $wall | $((kb / 1024)) | $phases |" >> "$RES"
-  echo "$label ${*:2:1}: ${wall}s, $((kb / 1024)) MiB  $phases"
+  echo "| $label | $what | $wall | $((kb / 1024)) | $code | $phases |" >> "$RES"
+  echo "$label $what: ${wall}s, $((kb / 1024)) MiB, exit $code  $phases"
 }
 
 sizes="500 10000 100000 1000000"
@@ -50,7 +57,11 @@ x="$OUT/register-100000.xlsx"
 [ -f "$x" ] || "$BIN" sample --rows 100000 --seed 42 --out "$x" 2> /dev/null
 run "100000 rows xlsx" "$BIN" report "$x" --period "$PERIOD" --out "$OUT/report-xlsx"
 
+big="$OUT/register-1000000.csv"
+if [ -z "${QUICK:-}" ] && python3 -c 'import polars' 2> /dev/null; then
+  run "1000000 rows csv" python3 benches/polars_read.py "$big"
+fi
 if [ -z "${QUICK:-}" ] && python3 -c 'import pandas, xlsxwriter, matplotlib' 2> /dev/null; then
-  run "1000000 rows csv" python3 benches/pandas_report.py "$OUT/register-1000000.csv" "$PERIOD" "$OUT/pandas"
+  run "1000000 rows csv" python3 benches/pandas_report.py "$big" "$PERIOD" "$OUT/pandas"
 fi
 echo "results: $RES"

@@ -15,6 +15,7 @@ pub mod ingest;
 pub mod lang;
 pub mod messages;
 pub mod metrics;
+pub mod progress;
 pub mod register;
 pub mod render;
 pub mod rules;

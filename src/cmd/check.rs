@@ -11,26 +11,26 @@ pub fn run(config: &Config, args: &CheckArgs) -> Result<u8> {
     if args.suggest_mapping {
         return suggest_mapping(config, args);
     }
-    let mut phases = super::Phases::start();
+    let mut phases = super::Phases::start(config.lang);
     let opts = super::read_options(config, &args.input);
     if let Some(path) = &args.annotate {
         render::annotate::check_path(path, &args.input.registers)?;
     }
     let register = crate::ingest::load::load(&args.input.registers, config, &opts)?;
-    phases.mark("import");
+    phases.mark("import", Some("P-validate"));
     let calendar = super::calendar(config);
     let ctx = rules::Context::new(&register, config, &calendar, super::as_of(&args.input));
     let findings = rules::check_all(&ctx);
-    phases.mark("validate");
+    phases.mark("validate", None);
     let lang = config.lang;
     if let Some(path) = &args.findings {
         render::findings_file::write(path, &args.input.registers, &register, &findings, lang)?;
-        phases.mark("findings");
+        phases.mark("findings", None);
     }
     if let Some(path) = &args.annotate {
         let inputs = &args.input.registers;
         render::annotate::write(path, inputs, &register, &findings, &opts, lang)?;
-        phases.mark("annotate");
+        phases.mark("annotate", None);
     }
     if args.json {
         let doc = render::json::check_document(&register, &findings, lang);
@@ -41,7 +41,7 @@ pub fn run(config: &Config, args: &CheckArgs) -> Result<u8> {
         let out = render::terminal::check_summary(&register, &findings, lang, args.show);
         render::output::print(&out)?;
     }
-    phases.mark("render");
+    phases.mark("render", None);
     let failed = args
         .fail_on
         .threshold()

@@ -34,23 +34,31 @@ pub fn calendar(config: &Config) -> crate::calendar::Calendar {
     crate::calendar::Calendar::new(config.calendar.profile, &config.calendar.closures)
 }
 
-/// Phase timings on stderr when `KLACHT_TIMINGS` is set, for `benches/run.sh`.
+/// Phase timings on stderr when `KLACHT_TIMINGS` is set, for `benches/run.sh`; and the
+/// progress line on a terminal (`crate::progress`), which names the phase under way.
 pub struct Phases {
     enabled: bool,
     last: std::time::Instant,
 }
 
 impl Phases {
-    /// Starts timing; silent unless `KLACHT_TIMINGS` is set.
-    pub fn start() -> Phases {
+    /// Starts timing (silent unless `KLACHT_TIMINGS` is set) and the progress line.
+    pub fn start(lang: crate::Lang) -> Phases {
+        crate::progress::install(lang);
+        crate::progress::phase("P-import");
         Phases {
             enabled: std::env::var_os("KLACHT_TIMINGS").is_some(),
             last: std::time::Instant::now(),
         }
     }
 
-    /// Ends the phase `name`: prints `klacht-timing name=SECONDS` and starts the next.
-    pub fn mark(&mut self, name: &str) {
+    /// Ends the phase `name`: prints `klacht-timing name=SECONDS` and starts the next, which
+    /// the progress line shows (`next`, a `P-…` message code; `None` after the last phase).
+    pub fn mark(&mut self, name: &str, next: Option<&str>) {
+        match next {
+            Some(code) => crate::progress::phase(code),
+            None => crate::progress::finish(),
+        }
         let now = std::time::Instant::now();
         if self.enabled {
             eprintln!(

@@ -22,14 +22,14 @@ pub fn run(config: &Config, args: &ReportArgs) -> Result<u8> {
         .input
         .as_of
         .unwrap_or_else(|| default_as_of(&period, today));
-    let mut phases = super::Phases::start();
+    let mut phases = super::Phases::start(config.lang);
     let opts = super::read_options(config, &args.input);
     let register = crate::ingest::load::load(&args.input.registers, config, &opts)?;
-    phases.mark("import");
+    phases.mark("import", Some("P-validate"));
     let calendar = super::calendar(config);
     let ctx = rules::Context::new(&register, config, &calendar, as_of);
     let findings = rules::check_all(&ctx);
-    phases.mark("validate");
+    phases.mark("validate", Some("P-figures"));
     let figures = metrics::compute(&Inputs {
         register: &register,
         findings: &findings,
@@ -39,7 +39,7 @@ pub fn run(config: &Config, args: &ReportArgs) -> Result<u8> {
         as_of,
         show_names: args.show_names,
     })?;
-    phases.mark("figures");
+    phases.mark("figures", Some("P-render"));
     let dir = args
         .out
         .clone()
@@ -63,7 +63,7 @@ pub fn run(config: &Config, args: &ReportArgs) -> Result<u8> {
         show_names: args.show_names,
         provenance: &provenance,
     })?;
-    phases.mark("render");
+    phases.mark("render", None);
     print!(
         "{}",
         crate::render::terminal::report_summary(&figures, &written, lang)

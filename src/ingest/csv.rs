@@ -8,10 +8,10 @@
 //! record with too many fields is refused before the crate allocates it, and blank lines come
 //! out as blank rows, as Excel shows them, keeping `row` equal to Excel's row number.
 
-use super::{Raw, RawRow, ReadOptions};
+use super::{Raw, RawRef, RawRow, ReadOptions};
 use crate::error::Error;
 use encoding_rs::{DecoderResult, Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
-use std::io::Cursor;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 /// How the text was read.
@@ -61,15 +61,10 @@ pub fn open_csv(
         return Err(Error::new("E-nul-bytes", path).with("line", line));
     }
     let separator = sniff_separator(text.as_bytes());
-    let reader = ::csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(separator)
-        .from_reader(Cursor::new(text.into_bytes()));
     let rows = CsvRows {
         path: path.to_path_buf(),
-        reader,
-        record: ::csv::StringRecord::new(),
+        text,
+        parser: RecordParser::new(separator),
         separator,
         max_fields: opts.max_fields,
         pos: 0,
@@ -91,10 +86,15 @@ pub fn open_csv(
 
 /// The records of a CSV file as rows, in order. Every record is one row, and so is every
 /// blank line before the last record.
+///
+/// Rows come out one at a time as [`RawRow`]s (the iterator), or as [`Span`]s, their places
+/// in the text, which a [`RecordParser`] splits into borrowed cells: the loader scans the spans
+/// in order and parses them in parallel batches without a `String` per cell.
 pub struct CsvRows {
     path: PathBuf,
-    reader: ::csv::Reader<Cursor<Vec<u8>>>,
-    record: ::csv::StringRecord,
+    text: String,
+    /// Splits records for the iterator.
+    parser: RecordParser,
     separator: u8,
     max_fields: usize,
     /// Where the scanner stands in the text, and the line there.
@@ -105,32 +105,35 @@ pub struct CsvRows {
     /// Blank lines still to be given out before the pending record, and the first one's line.
     blank: u64,
     blank_line: u64,
-    /// Line of the record the scanner has passed and the `csv` reader has still to read.
-    pending: Option<u64>,
+    /// Line and bytes of the record the scanner has passed and not yet given out.
+    pending: Option<(u64, Range<usize>)>,
     done: bool,
 }
 
-impl CsvRows {
-    fn emit(&mut self, line: u64, cells: Vec<Raw>) -> RawRow {
-        let row = RawRow {
-            row: self.row,
-            line: Some(line),
-            cells,
-        };
-        self.row = self.row.saturating_add(1);
-        row
-    }
-
-    fn fail(&mut self, err: Error) -> Option<Result<RawRow, Error>> {
-        self.done = true;
-        Some(Err(err))
-    }
+/// One row's place in the decoded text: a blank line, or a record not yet split into fields.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub row: u32,
+    /// 1-based physical line where the row starts.
+    pub line: u64,
+    /// The record's bytes (with its line end), `None` for a blank line.
+    pub record: Option<Range<usize>>,
 }
 
-impl Iterator for CsvRows {
-    type Item = Result<RawRow, Error>;
+impl CsvRows {
+    /// The decoded text that [`Span`]s point into.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
 
-    fn next(&mut self) -> Option<Self::Item> {
+    /// The field separator.
+    pub fn separator(&self) -> u8 {
+        self.separator
+    }
+
+    /// The next row's place in the text: the sequential part of reading, which follows the
+    /// quotes through the text but copies nothing.
+    pub fn next_span(&mut self) -> Option<Result<Span, Error>> {
         if self.done {
             return None;
         }
@@ -138,51 +141,174 @@ impl Iterator for CsvRows {
             self.blank -= 1;
             let line = self.blank_line;
             self.blank_line += 1;
-            return Some(Ok(self.emit(line, Vec::new())));
+            return Some(Ok(self.emit(line, None)));
         }
-        if let Some(line) = self.pending.take() {
-            return match self.reader.read_record(&mut self.record) {
-                Ok(true) => {
-                    let cells = self.record.iter().map(cell).collect();
-                    Some(Ok(self.emit(line, cells)))
-                }
-                // The scanner saw a record, so the reader must too; stop rather than loop.
-                Ok(false) => None,
-                Err(e) => {
-                    let err = Error::new("E-corrupt", &self.path)
-                        .with("format", "CSV")
-                        .detail(e);
-                    self.fail(err)
-                }
-            };
+        if let Some((line, range)) = self.pending.take() {
+            return Some(Ok(self.emit(line, Some(range))));
         }
-        let text = self.reader.get_ref().get_ref();
-        let Some(scan) = scan_record(text, self.pos, self.line, self.separator) else {
+        let Some(scan) = scan_record(self.text.as_bytes(), self.pos, self.line, self.separator)
+        else {
             self.done = true;
             return None;
         };
         if scan.fields > self.max_fields {
-            let err = Error::new("E-too-many-fields", &self.path)
+            self.done = true;
+            return Some(Err(Error::new("E-too-many-fields", &self.path)
                 .with("line", scan.start_line)
                 .with("fields", scan.fields)
-                .with("limit", self.max_fields);
-            return self.fail(err);
+                .with("limit", self.max_fields)));
         }
+        self.pending = Some((scan.start_line, scan.start..scan.end));
         self.pos = scan.end;
         self.line = scan.end_line;
         self.blank = scan.blank_lines;
         // The scanner counts the blank lines into `start_line`, so this cannot go below 1.
         self.blank_line = scan.start_line - scan.blank_lines;
-        self.pending = Some(scan.start_line);
-        self.next()
+        self.next_span()
+    }
+
+    fn emit(&mut self, line: u64, record: Option<Range<usize>>) -> Span {
+        let span = Span {
+            row: self.row,
+            line,
+            record,
+        };
+        self.row = self.row.saturating_add(1);
+        span
     }
 }
 
-fn cell(field: &str) -> Raw {
-    if field.is_empty() {
-        Raw::Empty
-    } else {
-        Raw::Text(field.to_owned())
+impl Iterator for CsvRows {
+    type Item = Result<RawRow, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let span = match self.next_span()? {
+            Ok(span) => span,
+            Err(e) => return Some(Err(e)),
+        };
+        let cells = match &span.record {
+            Some(range) => match self.parser.parse(&self.text[range.clone()]) {
+                Ok(fields) => fields.iter().map(Raw::from).collect(),
+                Err(e) => {
+                    self.done = true;
+                    return Some(Err(e.error(&self.path)));
+                }
+            },
+            None => Vec::new(),
+        };
+        Some(Ok(RawRow {
+            row: span.row,
+            line: Some(span.line),
+            cells,
+        }))
+    }
+}
+
+/// Splits one record into its fields by the `csv` crate's own rules (`csv-core`: `"` quoting
+/// with `""` escapes), into a buffer it reuses: no allocation per record or per field.
+pub struct RecordParser {
+    core: csv_core::Reader,
+    out: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+/// The fields of one record, borrowed from the parser.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields<'a> {
+    text: &'a str,
+    ends: &'a [usize],
+}
+
+/// A record that is not text after unquoting (cannot happen for text split at ASCII
+/// separators and quotes; reported rather than trusted).
+#[derive(Debug)]
+pub struct NotText;
+
+impl NotText {
+    /// The error for the file.
+    pub fn error(&self, path: &Path) -> Error {
+        Error::new("E-corrupt", path)
+            .with("format", "CSV")
+            .detail("a record is not valid text after unquoting")
+    }
+}
+
+impl RecordParser {
+    /// A parser for records separated by `separator`.
+    pub fn new(separator: u8) -> RecordParser {
+        RecordParser {
+            core: csv_core::ReaderBuilder::new().delimiter(separator).build(),
+            out: Vec::new(),
+            ends: vec![0; 64],
+        }
+    }
+
+    /// The fields of `record`, one record of the text with or without its line end.
+    pub fn parse<'s>(&'s mut self, record: &str) -> Result<Fields<'s>, NotText> {
+        use csv_core::ReadRecordResult as R;
+        self.core.reset();
+        // Unquoting only shortens: the output never needs more room than the input.
+        if self.out.len() < record.len() {
+            self.out.resize(record.len(), 0);
+        }
+        let mut input = record.as_bytes();
+        let (mut n_out, mut n_ends) = (0, 0);
+        loop {
+            let (result, read, wrote, ended) =
+                self.core
+                    .read_record(input, &mut self.out[n_out..], &mut self.ends[n_ends..]);
+            input = &input[read..];
+            n_out += wrote;
+            n_ends += ended;
+            match result {
+                R::Record | R::End => break,
+                R::OutputEndsFull => self.ends.resize(self.ends.len() * 2, 0),
+                R::OutputFull => self.out.resize(self.out.len() * 2 + 1, 0),
+                // At the end of the input: an empty read ends the last field.
+                R::InputEmpty => input = &[],
+            }
+        }
+        let text = std::str::from_utf8(&self.out[..n_out]).map_err(|_| NotText)?;
+        Ok(Fields {
+            text,
+            ends: &self.ends[..n_ends],
+        })
+    }
+}
+
+impl<'a> Fields<'a> {
+    /// No fields: a blank line.
+    pub const EMPTY: Fields<'static> = Fields {
+        text: "",
+        ends: &[],
+    };
+
+    /// How many fields.
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// True for a record without fields (never produced for a scanned record).
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Field `i` as a cell; `Empty` for an empty field or beyond the last.
+    pub fn get(&self, i: usize) -> RawRef<'a> {
+        let Some(&end) = self.ends.get(i) else {
+            return RawRef::Empty;
+        };
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        // Ends fall on separator and quote positions, which are ASCII: always char boundaries.
+        match self.text.get(start..end) {
+            Some("") | None => RawRef::Empty,
+            Some(s) => RawRef::Text(s),
+        }
+    }
+
+    /// The fields in order.
+    pub fn iter(&self) -> impl Iterator<Item = RawRef<'a>> + '_ {
+        (0..self.len()).map(|i| self.get(i))
     }
 }
 
@@ -344,8 +470,9 @@ fn mode(values: &[usize]) -> (usize, usize) {
 struct Scan {
     /// Blank lines skipped before the record.
     blank_lines: u64,
-    /// 1-based line where the record starts.
+    /// 1-based line where the record starts, and its first byte.
     start_line: u64,
+    start: usize,
     fields: usize,
     /// Byte just after the record and its line end, and the line there.
     end: usize,
@@ -382,7 +509,7 @@ fn scan_record(text: &[u8], mut pos: usize, mut line: u64, sep: u8) -> Option<Sc
     if pos >= text.len() {
         return None;
     }
-    let start_line = line;
+    let (start_line, start) = (line, pos);
     let mut fields = 1;
     // At the start of a field, or just after a closing quote: the same transitions in csv-core.
     let mut at_start = true;
@@ -438,6 +565,7 @@ fn scan_record(text: &[u8], mut pos: usize, mut line: u64, sep: u8) -> Option<Sc
     Some(Scan {
         blank_lines,
         start_line,
+        start,
         fields,
         end: pos,
         end_line: line,
@@ -762,6 +890,7 @@ mod tests {
             Scan {
                 blank_lines: 2,
                 start_line: 3,
+                start: 2,
                 fields: 3,
                 end: 13,
                 end_line: 5,

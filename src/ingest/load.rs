@@ -4,7 +4,7 @@
 use super::header::{self, HeaderMatch};
 use super::location::{CellRef, FileIdx};
 use super::value::{self, DateValue, DayOrder, OrderEvidence};
-use super::{Raw, RawRow, ReadOptions};
+use super::{Raw, RawRef, RawRow, ReadOptions};
 use crate::config::{Config, DayOrderSetting};
 use crate::error::{Error, Result};
 use crate::register::{
@@ -15,8 +15,9 @@ use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
-/// Reads every file into one register. Files are read in parallel; the register keeps them in
-/// the order given. The first file that cannot be read stops the run.
+/// Reads every file into one register. Files are read in parallel, and so are the rows of
+/// each file (in batches); the register keeps files and rows in the order given. The first
+/// file that cannot be read stops the run.
 pub fn load(paths: &[PathBuf], config: &Config, opts: &ReadOptions) -> Result<Register> {
     use rayon::prelude::*;
     let parts: Vec<Result<FileRegister>> = paths
@@ -78,8 +79,8 @@ pub(crate) struct Sheet {
     pub(crate) encoding: Option<&'static str>,
     pub(crate) separator: Option<char>,
     pub(crate) date1904: bool,
-    /// The rows after `head`.
-    pub(crate) rows: Box<dyn Iterator<Item = Result<RawRow>>>,
+    /// The rest of a CSV file after `head` (a workbook's rows are all in `head`).
+    pub(crate) csv: Option<super::csv::CsvRows>,
 }
 
 /// A file opened for reading: the sheet chosen, its first rows (for a workbook: all rows) and
@@ -91,6 +92,10 @@ pub(crate) struct Opened {
     /// `--sheet`, else the first sheet with any filled cell).
     pub(crate) header: Option<HeaderMatch>,
 }
+
+/// Rows parsed together on one thread. Large enough that a batch's bookkeeping is noise,
+/// small enough that the cores share a file evenly.
+const BATCH_ROWS: usize = 16_384;
 
 fn load_file(
     path: &Path,
@@ -127,8 +132,7 @@ pub(crate) fn open(
     let format = super::spreadsheet::detect_format(path, &bytes)?;
     let (sheet, head, header) = match format {
         super::spreadsheet::Format::Csv => {
-            let (info, rows) = super::csv::open_csv(path, bytes, opts)?;
-            let mut rows = rows.peekable();
+            let (info, mut rows) = super::csv::open_csv(path, bytes, opts)?;
             let mut head = Vec::new();
             while head.len() < header::HEADER_SCAN_ROWS {
                 match rows.next() {
@@ -143,7 +147,7 @@ pub(crate) fn open(
                 encoding: Some(info.encoding),
                 separator: Some(char::from(info.separator)),
                 date1904: false,
-                rows: Box::new(rows),
+                csv: Some(rows),
             };
             (sheet, head, header)
         }
@@ -190,7 +194,7 @@ pub(crate) fn open(
                 encoding: None,
                 separator: None,
                 date1904: wb.date1904(),
-                rows: Box::new(std::iter::empty()),
+                csv: None,
             };
             (sheet, rows, header)
         }
@@ -207,27 +211,82 @@ fn filled(rows: &[RawRow]) -> bool {
     rows.iter().any(|r| r.cells.iter().any(|c| !c.is_empty()))
 }
 
-/// The row counts and per-field state of one file while its rows are read.
+/// The row counts and per-field state of one file while its rows are read. Shared by the
+/// threads that parse its batches; each batch collects its own output.
 struct Reader<'a> {
     file: FileIdx,
     config: &'a Config,
     header: &'a HeaderMatch,
     date1904: bool,
-    /// (field, column) for every mapped field.
-    mapped: Vec<(Field, usize)>,
+    /// (field, column, has a value mapping) for every mapped field.
+    mapped: Vec<(Field, usize, bool)>,
     /// Columns without a field whose values are kept.
     unmapped: Vec<usize>,
-    findings: Vec<Finding>,
+    /// Per column: whether it has a header (a value under a column without one is reported).
+    headed: Vec<bool>,
+    /// The column of each field of [`DATE_FIELDS`].
+    date_cols: [Option<u32>; DATE_FIELDS.len()],
 }
 
-/// A row on its way to becoming a complaint: dates wait for the column's day/month order.
-/// `dates[i]` belongs to `DATE_FIELDS[i]`; every index into it comes from a position in or an
-/// enumeration of `DATE_FIELDS`, so it is in bounds.
+/// The cells of one row, borrowed from a workbook row or from the CSV parser.
+#[derive(Clone, Copy)]
+enum Cells<'a> {
+    Sheet(&'a [Raw]),
+    Csv(super::csv::Fields<'a>),
+}
+
+impl<'a> Cells<'a> {
+    fn len(self) -> usize {
+        match self {
+            Cells::Sheet(cells) => cells.len(),
+            Cells::Csv(fields) => fields.len(),
+        }
+    }
+
+    /// Cell `i`; `Empty` beyond the row's last cell.
+    fn get(self, i: usize) -> RawRef<'a> {
+        match self {
+            Cells::Sheet(cells) => cells.get(i).map_or(RawRef::Empty, RawRef::from),
+            Cells::Csv(fields) => fields.get(i),
+        }
+    }
+
+    fn iter(self) -> impl Iterator<Item = RawRef<'a>> {
+        (0..self.len()).map(move |i| self.get(i))
+    }
+}
+
+/// What one batch of rows gives: complaints-to-be in row order (blank rows left out), their
+/// pending state, the findings made while reading them, and the rows counted.
+#[derive(Default)]
+struct Batch {
+    complaints: Vec<Complaint>,
+    pending: Vec<Pending>,
+    findings: Vec<Finding>,
+    read: u64,
+    blank: u64,
+}
+
+impl Batch {
+    fn append(&mut self, mut other: Batch) {
+        self.complaints.append(&mut other.complaints);
+        self.pending.append(&mut other.pending);
+        self.findings.append(&mut other.findings);
+        self.read += other.read;
+        self.blank += other.blank;
+    }
+}
+
+/// What a row still needs once all rows are read: dates wait for the column's day/month
+/// order. Kept beside the complaint rather than in it, so that the complaints are built in
+/// place and never copied into a second vector. `dates[i]` belongs to `DATE_FIELDS[i]`; every
+/// index into it comes from a position in or an enumeration of `DATE_FIELDS`, so it is in
+/// bounds.
 struct Pending {
-    complaint: Complaint,
-    dates: [Option<(DateValue, u32)>; DATE_FIELDS.len()],
+    dates: [Option<DateValue>; DATE_FIELDS.len()],
     received_missing: bool,
-    first_text: String,
+    /// The row's first text, for an exclusion; only kept for a row that may be excluded.
+    first_text: Option<String>,
     /// Recognised as a totals or note row before its cells were parsed.
     not_a_complaint: Option<ExclusionReason>,
 }
@@ -251,10 +310,14 @@ fn read_rows(
     sha256: String,
     bytes: u64,
 ) -> Result<FileRegister> {
-    let mapped: Vec<(Field, usize)> = header
+    use rayon::prelude::*;
+    let mapped: Vec<(Field, usize, bool)> = header
         .columns
         .iter()
-        .filter_map(|c| Some((c.field?, c.col as usize)))
+        .filter_map(|c| {
+            let field = c.field?;
+            Some((field, c.col as usize, config.values.contains_key(&field)))
+        })
         .collect();
     let unmapped: Vec<usize> = header
         .columns
@@ -262,74 +325,127 @@ fn read_rows(
         .filter(|c| c.field.is_none() && !c.header.is_empty())
         .map(|c| c.col as usize)
         .collect();
-    let mut reader = Reader {
+    let reader = Reader {
         file,
         config,
         header: &header,
         date1904: sheet.date1904,
         mapped,
         unmapped,
-        findings: Vec::new(),
+        headed: header
+            .columns
+            .iter()
+            .map(|c| !c.header.is_empty())
+            .collect(),
+        date_cols: DATE_FIELDS.map(|f| header.column_of(f)),
     };
-    reader.column_findings();
-
-    let mut counts = RowCount::default();
-    let mut pending = Vec::new();
-    let rows = head
-        .into_iter()
-        .skip(header.index + 1)
-        .map(Ok)
-        .chain(sheet.rows);
-    for row in rows {
-        let row = row?;
-        counts.read += 1;
-        match reader.read(&row) {
-            Some(p) => pending.push(p),
-            None => counts.blank += 1,
+    let mut rows = Batch {
+        findings: reader.column_findings(),
+        ..Batch::default()
+    };
+    // The rows below the header that were read with it (all of a workbook's rows), then the
+    // rest of a CSV file: scanned in order, split and parsed in parallel batches.
+    let below = head.get(header.index + 1..).unwrap_or_default();
+    let batches: Vec<Batch> = below
+        .par_chunks(BATCH_ROWS)
+        .map(|chunk| {
+            let mut out = Batch::default();
+            for row in chunk {
+                reader.read(row.row, row.line, Cells::Sheet(&row.cells), &mut out);
+            }
+            out
+        })
+        .collect();
+    batches.into_iter().for_each(|b| rows.append(b));
+    drop(head);
+    if let Some(mut csv) = sheet.csv {
+        let mut spans = Vec::new();
+        while let Some(span) = csv.next_span() {
+            spans.push(span?);
+        }
+        let (text, separator) = (csv.text(), csv.separator());
+        crate::progress::rows(spans.len() as u64);
+        let batches: Vec<Result<Batch>> = spans
+            .par_chunks(BATCH_ROWS)
+            .map(|chunk| {
+                let mut parser = super::csv::RecordParser::new(separator);
+                let mut out = Batch::default();
+                for span in chunk {
+                    let cells = match &span.record {
+                        Some(r) => parser.parse(&text[r.clone()]).map_err(|e| e.error(path))?,
+                        None => super::csv::Fields::EMPTY,
+                    };
+                    reader.read(span.row, Some(span.line), Cells::Csv(cells), &mut out);
+                }
+                crate::progress::advance(chunk.len() as u64);
+                Ok(out)
+            })
+            .collect();
+        rows.complaints.reserve(spans.len());
+        rows.pending.reserve(spans.len());
+        for b in batches {
+            rows.append(b?);
         }
     }
+    let Batch {
+        mut complaints,
+        mut pending,
+        mut findings,
+        read,
+        blank,
+    } = rows;
 
-    let date_columns = reader.settle_dates(&mut pending);
+    let date_columns = reader.settle_dates(&mut complaints, &mut pending, &mut findings);
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let mut complaints = Vec::with_capacity(pending.len());
     let mut exclusions = Vec::new();
-    for p in pending {
-        if p.complaint.received != NaiveDate::MIN {
-            let mut c = p.complaint;
+    // Keep the complaints in place, moving each forward over the excluded rows before it.
+    let mut kept = 0;
+    for i in 0..complaints.len() {
+        let p = &mut pending[i];
+        if complaints[i].received != NaiveDate::MIN {
+            let c = &mut complaints[i];
             if c.id.is_empty() {
                 c.id = format!("{stem}:{}", u64::from(c.row) + 1);
                 c.id_derived = true;
             }
-            complaints.push(c);
+            complaints.swap(kept, i);
+            kept += 1;
             continue;
         }
+        let (row, line) = (complaints[i].row, complaints[i].line);
         let reason = if let Some(reason) = p.not_a_complaint {
             reason
         } else {
             // Without the column, `missing-column` said it once already (decisions.md).
             if p.received_missing && header.column_of(Field::ReceivedDate).is_some() {
-                reader.finding(
+                findings.push(reader.finding(
                     Rule::MissingReceivedDate,
-                    reader.at(p.complaint.row, Field::ReceivedDate),
+                    reader.at(row, Field::ReceivedDate),
                     String::new(),
                     Some(Field::ReceivedDate),
-                );
+                ));
             }
             ExclusionReason::NoReceivedDate
         };
         exclusions.push(Exclusion {
             file,
-            row: p.complaint.row,
-            line: p.complaint.line,
+            row,
+            line,
             reason,
-            text: p.first_text,
+            text: p.first_text.take().unwrap_or_default(),
         });
     }
-    counts.used = complaints.len() as u64;
-    counts.excluded = exclusions.len() as u64;
+    complaints.truncate(kept);
+    drop(pending);
+    let counts = RowCount {
+        read,
+        used: complaints.len() as u64,
+        excluded: exclusions.len() as u64,
+        blank,
+    };
     let source = Source {
         path: path.to_path_buf(),
         format: sheet.format,
@@ -347,7 +463,7 @@ fn read_rows(
         source,
         complaints,
         exclusions,
-        findings: reader.findings,
+        findings,
     })
 }
 
@@ -376,8 +492,8 @@ impl Reader<'_> {
         }
     }
 
-    fn finding(&mut self, rule: Rule, at: CellRef, value: String, field: Option<Field>) {
-        self.findings.push(Finding {
+    fn finding(&self, rule: Rule, at: CellRef, value: String, field: Option<Field>) -> Finding {
+        Finding {
             rule,
             severity: self.config.severity(rule),
             at: Some(at),
@@ -386,135 +502,137 @@ impl Reader<'_> {
             value,
             field,
             detail: String::new(),
-        });
+        }
     }
 
     /// `missing-column` for absent required fields, `unmapped-column` for unknown headers.
-    fn column_findings(&mut self) {
+    fn column_findings(&self) -> Vec<Finding> {
         let header_row = self.header.row;
+        let mut out = Vec::new();
         for field in Field::required() {
             if self.header.column_of(field).is_none() {
-                self.findings.push(Finding {
-                    rule: Rule::MissingColumn,
-                    severity: self.config.severity(Rule::MissingColumn),
-                    at: Some(CellRef::row(self.file, header_row)),
-                    file: self.file,
-                    complaint: None,
-                    value: String::new(),
-                    field: Some(field),
-                    detail: String::new(),
-                });
+                out.push(self.finding(
+                    Rule::MissingColumn,
+                    CellRef::row(self.file, header_row),
+                    String::new(),
+                    Some(field),
+                ));
             }
         }
-        let unknown: Vec<(u32, String)> = self
-            .header
-            .columns
-            .iter()
-            .filter(|c| c.field.is_none() && !c.header.is_empty())
-            .map(|c| (c.col, c.header.clone()))
-            .collect();
-        for (col, text) in unknown {
-            self.finding(
-                Rule::UnmappedColumn,
-                CellRef::cell(self.file, header_row, col),
-                text,
-                None,
-            );
+        for c in &self.header.columns {
+            if c.field.is_none() && !c.header.is_empty() {
+                out.push(self.finding(
+                    Rule::UnmappedColumn,
+                    CellRef::cell(self.file, header_row, c.col),
+                    c.header.clone(),
+                    None,
+                ));
+            }
         }
+        out
     }
 
-    /// Parses one row; `None` for a blank row.
-    fn read(&mut self, row: &RawRow) -> Option<Pending> {
-        let blank = |c: &Raw| match c {
-            Raw::Text(s) => value::is_blank_text(s),
+    /// Parses one row into `out`; a blank row is only counted.
+    fn read(&self, row: u32, line: Option<u64>, cells: Cells, out: &mut Batch) {
+        out.read += 1;
+        let blank = |c: RawRef| match c {
+            RawRef::Text(s) => value::is_blank_text(s),
             other => other.is_empty(),
         };
-        let filled = row.cells.iter().filter(|c| !blank(c)).count();
+        let filled = cells.iter().filter(|&c| !blank(c)).count();
         if filled == 0 {
-            return None;
+            out.blank += 1;
+            return;
         }
-        let first_text = row
-            .cells
-            .iter()
-            .find(|c| !blank(c))
-            .map(Raw::display)
-            .unwrap_or_default();
+        let first_text = || {
+            cells
+                .iter()
+                .find(|&c| !blank(c))
+                .map(RawRef::display)
+                .unwrap_or_default()
+        };
+        let mut c = Complaint {
+            file: self.file,
+            row,
+            line,
+            received: NaiveDate::MIN,
+            ..Complaint::default()
+        };
         let mut p = Pending {
-            complaint: Complaint {
-                file: self.file,
-                row: row.row,
-                line: row.line,
-                received: NaiveDate::MIN,
-                ..Complaint::default()
-            },
             dates: [None; DATE_FIELDS.len()],
             received_missing: true,
-            first_text,
+            first_text: None,
             not_a_complaint: None,
         };
-        let empty = Raw::Empty;
         // A totals row or a lone note is not a complaint; its cells are not checked as one.
-        let received = self
-            .header
-            .column_of(Field::ReceivedDate)
-            .and_then(|c| row.cells.get(c as usize))
-            .unwrap_or(&empty);
+        let received = self.date_cols[0].map_or(RawRef::Empty, |col| cells.get(col as usize));
         let dated = matches!(value::parse_date(received, self.date1904), Ok(Some(_)));
-        if !dated && is_totals(&p.first_text) {
-            p.not_a_complaint = Some(ExclusionReason::Totals);
-        } else if filled == 1 && blank(received) {
-            p.not_a_complaint = Some(ExclusionReason::Note);
-        }
-        if p.not_a_complaint.is_some() {
-            return Some(p);
-        }
-        // By index, as `set` borrows `self` mutably; `i` stays below the length.
-        for i in 0..self.mapped.len() {
-            let (field, col) = self.mapped[i];
-            let cell = row.cells.get(col).unwrap_or(&empty);
-            if !blank(cell) && field == Field::ReceivedDate {
-                p.received_missing = false;
+        if !dated {
+            let text = first_text();
+            if is_totals(&text) {
+                p.not_a_complaint = Some(ExclusionReason::Totals);
+            } else if filled == 1 && blank(received) {
+                p.not_a_complaint = Some(ExclusionReason::Note);
             }
-            self.set(&mut p, field, col as u32, cell);
+            p.first_text = Some(text);
         }
-        p.complaint.extra = self
-            .unmapped
-            .iter()
-            .map(|&c| row.cells.get(c).map(Raw::display).unwrap_or_default())
-            .collect();
-        // Values right of the header or under a column without header: a shifted row.
-        for (col, cell) in row.cells.iter().enumerate() {
-            let headed = self
-                .header
-                .columns
-                .get(col)
-                .is_some_and(|c| !c.header.is_empty());
-            if !headed && !blank(cell) {
-                self.finding(
-                    Rule::UnreadableValue,
-                    CellRef::cell(self.file, row.row, col as u32),
-                    cell.display(),
-                    None,
-                );
+        if p.not_a_complaint.is_none() {
+            for &(field, col, has_map) in &self.mapped {
+                let cell = cells.get(col);
+                if !blank(cell) && field == Field::ReceivedDate {
+                    p.received_missing = false;
+                }
+                self.set(&mut c, &mut p, field, col as u32, cell, has_map, out);
+            }
+            c.extra = self
+                .unmapped
+                .iter()
+                .map(|&col| cells.get(col).display())
+                .collect();
+            // Values right of the header or under a column without header: a shifted row.
+            for (col, cell) in cells.iter().enumerate() {
+                if !self.headed.get(col).copied().unwrap_or(false) && !blank(cell) {
+                    out.findings.push(self.finding(
+                        Rule::UnreadableValue,
+                        CellRef::cell(self.file, row, col as u32),
+                        cell.display(),
+                        None,
+                    ));
+                }
+            }
+            // Only a row whose date of receipt may not resolve can be excluded later.
+            let may_exclude = p.dates[0].is_none_or(|d| {
+                d.resolve(DayOrder::DayFirst).is_none() || d.resolve(DayOrder::MonthFirst).is_none()
+            });
+            if may_exclude && p.first_text.is_none() {
+                p.first_text = Some(first_text());
             }
         }
-        Some(p)
+        out.complaints.push(c);
+        out.pending.push(p);
     }
 
-    /// Parses `cell` as `field` into the pending complaint; unreadable values become findings.
-    fn set(&mut self, p: &mut Pending, field: Field, col: u32, cell: &Raw) {
-        let mapped_text;
+    /// Parses `cell` as `field` into the complaint; unreadable values become findings.
+    #[allow(clippy::too_many_arguments)]
+    fn set(
+        &self,
+        c: &mut Complaint,
+        p: &mut Pending,
+        field: Field,
+        col: u32,
+        cell: RawRef,
+        has_map: bool,
+        out: &mut Batch,
+    ) {
         let cell = match cell {
-            Raw::Text(t) | Raw::Error(t) => match self.config.map_value(field, t) {
-                Some(target) => {
-                    mapped_text = Raw::Text(target.to_string());
-                    &mapped_text
+            RawRef::Text(t) | RawRef::Error(t) if has_map => {
+                match self.config.map_value(field, t) {
+                    Some(target) => RawRef::Text(target),
+                    None => cell,
                 }
-                None => cell,
-            },
+            }
             _ => cell,
         };
-        let c = &mut p.complaint;
         let ok = match field.kind() {
             FieldKind::Text => value::parse_text(cell).map(|v| match field {
                 Field::Id => c.id = v.unwrap_or_default(),
@@ -522,7 +640,7 @@ impl Reader<'_> {
             }),
             FieldKind::Date => value::parse_date(cell, self.date1904).map(|v| {
                 if let Some(i) = DATE_FIELDS.iter().position(|f| *f == field) {
-                    p.dates[i] = v.map(|d| (d, col));
+                    p.dates[i] = v;
                 }
             }),
             FieldKind::Urgency => value::parse_urgency(cell).map(|v| c.urgency = v),
@@ -539,29 +657,33 @@ impl Reader<'_> {
             FieldKind::Decimal => value::parse_decimal(cell).map(|v| c.cost = v),
         };
         if ok.is_err() {
-            let row = p.complaint.row;
-            self.finding(
+            out.findings.push(self.finding(
                 Rule::UnreadableValue,
-                CellRef::cell(self.file, row, col),
+                CellRef::cell(self.file, c.row, col),
                 cell.display(),
                 Some(field),
-            );
+            ));
         }
     }
 
     /// Decides each date column's day/month order from its values and resolves the dates.
-    fn settle_dates(&mut self, pending: &mut [Pending]) -> Vec<DateColumn> {
+    fn settle_dates(
+        &self,
+        complaints: &mut [Complaint],
+        pending: &mut [Pending],
+        findings: &mut Vec<Finding>,
+    ) -> Vec<DateColumn> {
         let default = match self.config.date_order {
             DayOrderSetting::DayFirst => DayOrder::DayFirst,
             DayOrderSetting::MonthFirst => DayOrder::MonthFirst,
         };
         let mut columns = Vec::new();
         for (i, &field) in DATE_FIELDS.iter().enumerate() {
-            if self.header.column_of(field).is_none() {
+            let Some(col) = self.date_cols[i] else {
                 continue;
-            }
+            };
             let mut evidence = OrderEvidence::default();
-            for (d, _) in pending.iter().filter_map(|p| p.dates[i]) {
+            for d in pending.iter().filter_map(|p| p.dates[i]) {
                 evidence.add(&d);
             }
             let order = evidence.order().unwrap_or(default);
@@ -571,24 +693,22 @@ impl Reader<'_> {
                 day_first_evidence: evidence.day_first,
                 month_first_evidence: evidence.month_first,
             });
-            for p in pending.iter_mut() {
-                let Some((value, col)) = p.dates[i] else {
+            for (c, p) in complaints.iter_mut().zip(pending.iter_mut()) {
+                let Some(value) = p.dates[i] else {
                     continue;
                 };
                 let resolved = value.resolve(order).map(|dt| dt.date());
                 if resolved.is_none() {
-                    let row = p.complaint.row;
                     if field == Field::ReceivedDate {
                         p.received_missing = false;
                     }
-                    self.finding(
+                    findings.push(self.finding(
                         Rule::UnreadableValue,
-                        CellRef::cell(self.file, row, col),
+                        CellRef::cell(self.file, c.row, col),
                         show_date(&value),
                         Some(field),
-                    );
+                    ));
                 }
-                let c = &mut p.complaint;
                 match field {
                     Field::ReceivedDate => c.received = resolved.unwrap_or(NaiveDate::MIN),
                     Field::AckDate => c.ack_date = resolved,

@@ -10,7 +10,7 @@ pub mod spreadsheet;
 pub mod survey;
 pub mod value;
 
-pub use raw::Raw;
+pub use raw::{Raw, RawRef};
 
 /// One row as read: its 0-based row index in the sheet (for CSV: the record index, which is
 /// the row Excel shows), its physical line for CSV, and its cells.

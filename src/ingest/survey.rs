@@ -212,7 +212,7 @@ pub fn survey(path: &Path, config: &Config, opts: &ReadOptions) -> Result<Survey
         .into_iter()
         .skip(header.index + 1)
         .map(Ok)
-        .chain(opened.sheet.rows);
+        .chain(opened.sheet.csv.into_iter().flatten());
     for row in body {
         let row = row?;
         let mut any = false;

@@ -11,7 +11,7 @@
 // to add but "unreadable".
 #![allow(clippy::result_unit_err)]
 
-use crate::ingest::raw::{format_number, Raw};
+use crate::ingest::raw::{format_number, RawRef};
 use crate::register::{Channel, CustomerType, HandlingMode, Justified, Nature, Status, Urgency};
 use crate::Lang;
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
@@ -296,14 +296,14 @@ impl OrderEvidence {
 /// let d = v.resolve(DayOrder::MonthFirst).unwrap();
 /// assert_eq!(d.format("%Y-%m-%d").to_string(), "2026-03-03");
 /// ```
-pub fn parse_date(raw: &Raw, date1904: bool) -> Result<Option<DateValue>, ()> {
-    match raw {
-        Raw::Empty => Ok(None),
-        Raw::Text(s) if is_blank_text(s) => Ok(None),
-        Raw::Text(s) => date_text(clean(s)).map(Some),
-        Raw::Number(n) => excel_serial(*n, date1904).map(|d| Some(DateValue::Exact(d))),
-        Raw::DateTime(d) => Ok(Some(DateValue::Exact(*d))),
-        Raw::Bool(_) | Raw::Error(_) => Err(()),
+pub fn parse_date<'a>(raw: impl Into<RawRef<'a>>, date1904: bool) -> Result<Option<DateValue>, ()> {
+    match raw.into() {
+        RawRef::Empty => Ok(None),
+        RawRef::Text(s) if is_blank_text(s) => Ok(None),
+        RawRef::Text(s) => date_text(clean(s)).map(Some),
+        RawRef::Number(n) => excel_serial(n, date1904).map(|d| Some(DateValue::Exact(d))),
+        RawRef::DateTime(d) => Ok(Some(DateValue::Exact(d))),
+        RawRef::Bool(_) | RawRef::Error(_) => Err(()),
     }
 }
 
@@ -645,15 +645,15 @@ const MIN_LABEL_PREFIX: usize = 6;
 /// let u = parse_urgency(&Raw::Text("cat. 3 - inhouding betaling".into())).unwrap().unwrap();
 /// assert_eq!(u.number(), 3);
 /// ```
-pub fn parse_urgency(raw: &Raw) -> Result<Option<Urgency>, ()> {
-    match raw {
-        Raw::Empty => Ok(None),
-        Raw::Number(n) if n.fract() == 0.0 && (1.0..=8.0).contains(n) => {
+pub fn parse_urgency<'a>(raw: impl Into<RawRef<'a>>) -> Result<Option<Urgency>, ()> {
+    match raw.into() {
+        RawRef::Empty => Ok(None),
+        RawRef::Number(n) if n.fract() == 0.0 && (1.0..=8.0).contains(&n) => {
             // A whole number 1..=8, so the cast is exact.
-            Urgency::new(*n as u8).ok_or(()).map(Some)
+            Urgency::new(n as u8).ok_or(()).map(Some)
         }
-        Raw::Text(s) if is_blank_text(s) => Ok(None),
-        Raw::Text(s) => urgency_text(clean(s)).map(Some),
+        RawRef::Text(s) if is_blank_text(s) => Ok(None),
+        RawRef::Text(s) => urgency_text(clean(s)).map(Some),
         _ => Err(()),
     }
 }
@@ -880,11 +880,11 @@ const JUSTIFIED_WORDS: &[(&str, Justified)] = &[
 
 /// Looks a text cell up in a vocabulary by its key, also after "per"/"via" ("per mail",
 /// "via monteur"). Unknown words are errors, never `Other`: the user maps them.
-fn vocabulary<T: Copy>(raw: &Raw, words: &[(&str, T)]) -> Result<Option<T>, ()> {
+fn vocabulary<T: Copy>(raw: RawRef, words: &[(&str, T)]) -> Result<Option<T>, ()> {
     let s = match raw {
-        Raw::Empty => return Ok(None),
-        Raw::Text(s) if is_blank_text(s) => return Ok(None),
-        Raw::Text(s) => s,
+        RawRef::Empty => return Ok(None),
+        RawRef::Text(s) if is_blank_text(s) => return Ok(None),
+        RawRef::Text(s) => s,
         _ => return Err(()),
     };
     let find = |key: &str| words.iter().find(|(w, _)| *w == key).map(|&(_, v)| v);
@@ -908,37 +908,38 @@ fn vocabulary<T: Copy>(raw: &Raw, words: &[(&str, T)]) -> Result<Option<T>, ()> 
 /// use klacht::register::Channel;
 /// assert_eq!(parse_channel(&Raw::Text("Tel.".into())), Ok(Some(Channel::Phone)));
 /// ```
-pub fn parse_channel(raw: &Raw) -> Result<Option<Channel>, ()> {
-    vocabulary(raw, CHANNEL_WORDS)
+pub fn parse_channel<'a>(raw: impl Into<RawRef<'a>>) -> Result<Option<Channel>, ()> {
+    vocabulary(raw.into(), CHANNEL_WORDS)
 }
 
 /// Technical or not.
-pub fn parse_nature(raw: &Raw) -> Result<Option<Nature>, ()> {
-    vocabulary(raw, NATURE_WORDS)
+pub fn parse_nature<'a>(raw: impl Into<RawRef<'a>>) -> Result<Option<Nature>, ()> {
+    vocabulary(raw.into(), NATURE_WORDS)
 }
 
 /// Handling status.
-pub fn parse_status(raw: &Raw) -> Result<Option<Status>, ()> {
-    vocabulary(raw, STATUS_WORDS)
+pub fn parse_status<'a>(raw: impl Into<RawRef<'a>>) -> Result<Option<Status>, ()> {
+    vocabulary(raw.into(), STATUS_WORDS)
 }
 
 /// Conversation or written response.
-pub fn parse_handling_mode(raw: &Raw) -> Result<Option<HandlingMode>, ()> {
-    vocabulary(raw, HANDLING_WORDS)
+pub fn parse_handling_mode<'a>(raw: impl Into<RawRef<'a>>) -> Result<Option<HandlingMode>, ()> {
+    vocabulary(raw.into(), HANDLING_WORDS)
 }
 
 /// Consumer or business.
-pub fn parse_customer_type(raw: &Raw) -> Result<Option<CustomerType>, ()> {
-    vocabulary(raw, CUSTOMER_WORDS)
+pub fn parse_customer_type<'a>(raw: impl Into<RawRef<'a>>) -> Result<Option<CustomerType>, ()> {
+    vocabulary(raw.into(), CUSTOMER_WORDS)
 }
 
 /// Justified: yes, no or partly; Excel booleans and 1/0 too.
-pub fn parse_justified(raw: &Raw) -> Result<Option<Justified>, ()> {
+pub fn parse_justified<'a>(raw: impl Into<RawRef<'a>>) -> Result<Option<Justified>, ()> {
+    let raw = raw.into();
     match raw {
-        Raw::Bool(true) => Ok(Some(Justified::Yes)),
-        Raw::Bool(false) => Ok(Some(Justified::No)),
-        Raw::Number(n) if *n == 1.0 => Ok(Some(Justified::Yes)),
-        Raw::Number(n) if *n == 0.0 => Ok(Some(Justified::No)),
+        RawRef::Bool(true) => Ok(Some(Justified::Yes)),
+        RawRef::Bool(false) => Ok(Some(Justified::No)),
+        RawRef::Number(1.0) => Ok(Some(Justified::Yes)),
+        RawRef::Number(0.0) => Ok(Some(Justified::No)),
         _ => vocabulary(raw, JUSTIFIED_WORDS),
     }
 }
@@ -955,13 +956,13 @@ pub fn parse_justified(raw: &Raw) -> Result<Option<Justified>, ()> {
 /// use klacht::ingest::{Raw, value::parse_decimal};
 /// assert_eq!(parse_decimal(&Raw::Text("€ 1.234,56".into())), Ok(Some(1234.56)));
 /// ```
-pub fn parse_decimal(raw: &Raw) -> Result<Option<f64>, ()> {
-    match raw {
-        Raw::Empty => Ok(None),
-        Raw::Number(n) => cents(*n).map(Some),
-        Raw::Text(s) if is_blank_text(s) => Ok(None),
-        Raw::Text(s) => money_text(clean(s)),
-        Raw::DateTime(_) | Raw::Bool(_) | Raw::Error(_) => Err(()),
+pub fn parse_decimal<'a>(raw: impl Into<RawRef<'a>>) -> Result<Option<f64>, ()> {
+    match raw.into() {
+        RawRef::Empty => Ok(None),
+        RawRef::Number(n) => cents(n).map(Some),
+        RawRef::Text(s) if is_blank_text(s) => Ok(None),
+        RawRef::Text(s) => money_text(clean(s)),
+        RawRef::DateTime(_) | RawRef::Bool(_) | RawRef::Error(_) => Err(()),
     }
 }
 
@@ -1129,20 +1130,22 @@ fn grouping_ok(int: &[u8], group: Option<u8>) -> bool {
 }
 
 /// Free text: trimmed; blank words → None. Raw::Number shown without ".0" (use raw::format_number); Raw::Error → Err(()).
-pub fn parse_text(raw: &Raw) -> Result<Option<String>, ()> {
+pub fn parse_text<'a>(raw: impl Into<RawRef<'a>>) -> Result<Option<String>, ()> {
+    let raw = raw.into();
     match raw {
-        Raw::Empty => Ok(None),
-        Raw::Text(s) if is_blank_text(s) => Ok(None),
-        Raw::Text(s) => Ok(Some(s.trim().to_string())),
-        Raw::Number(n) if n.is_finite() => Ok(Some(format_number(*n))),
-        Raw::DateTime(_) | Raw::Bool(_) => Ok(Some(raw.display())),
-        Raw::Number(_) | Raw::Error(_) => Err(()),
+        RawRef::Empty => Ok(None),
+        RawRef::Text(s) if is_blank_text(s) => Ok(None),
+        RawRef::Text(s) => Ok(Some(s.trim().to_string())),
+        RawRef::Number(n) if n.is_finite() => Ok(Some(format_number(n))),
+        RawRef::DateTime(_) | RawRef::Bool(_) => Ok(Some(raw.display())),
+        RawRef::Number(_) | RawRef::Error(_) => Err(()),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::Raw;
 
     fn text(s: &str) -> Raw {
         Raw::Text(s.to_string())
@@ -1752,12 +1755,16 @@ mod tests {
                 |v: $t| [v.key(), v.label(Lang::Nl), v.label(Lang::En)]
             };
         }
-        round_trips(Channel::ALL, names!(Channel), parse_channel);
-        round_trips(Nature::ALL, names!(Nature), parse_nature);
-        round_trips(Status::ALL, names!(Status), parse_status);
-        round_trips(HandlingMode::ALL, names!(HandlingMode), parse_handling_mode);
-        round_trips(CustomerType::ALL, names!(CustomerType), parse_customer_type);
-        round_trips(Justified::ALL, names!(Justified), parse_justified);
+        round_trips(Channel::ALL, names!(Channel), |r| parse_channel(r));
+        round_trips(Nature::ALL, names!(Nature), |r| parse_nature(r));
+        round_trips(Status::ALL, names!(Status), |r| parse_status(r));
+        round_trips(HandlingMode::ALL, names!(HandlingMode), |r| {
+            parse_handling_mode(r)
+        });
+        round_trips(CustomerType::ALL, names!(CustomerType), |r| {
+            parse_customer_type(r)
+        });
+        round_trips(Justified::ALL, names!(Justified), |r| parse_justified(r));
     }
 
     #[test]
@@ -1953,6 +1960,7 @@ mod tests {
 #[cfg(test)]
 mod props {
     use super::*;
+    use crate::ingest::Raw;
     use chrono::Datelike;
     use proptest::prelude::*;
 
@@ -2002,7 +2010,7 @@ mod props {
 
     /// Reads `s` as a date, day first as the Dutch default.
     fn read_date(s: &str) -> Option<NaiveDate> {
-        match parse_date(&Raw::Text(s.to_string()), false) {
+        match parse_date(RawRef::Text(s), false) {
             Ok(Some(v)) => v.resolve(DayOrder::DayFirst).map(|d| d.date()),
             _ => None,
         }
@@ -2037,18 +2045,19 @@ mod props {
         #![proptest_config(ProptestConfig::with_cases(2_000))]
 
         #[test]
-        fn parsers_never_panic(cell in any_raw(), date1904 in any::<bool>()) {
-            if let Ok(Some(v)) = parse_date(&cell, date1904) {
+        fn parsers_never_panic(raw in any_raw(), date1904 in any::<bool>()) {
+            let cell = RawRef::from(&raw);
+            if let Ok(Some(v)) = parse_date(cell, date1904) {
                 let _ = (v.order_evidence(), v.resolve(DayOrder::DayFirst));
                 let _ = v.resolve(DayOrder::MonthFirst);
             }
-            let _ = (parse_urgency(&cell), parse_channel(&cell), parse_nature(&cell));
-            let _ = (parse_status(&cell), parse_handling_mode(&cell));
-            let _ = (parse_customer_type(&cell), parse_justified(&cell), parse_text(&cell));
-            if let Ok(Some(x)) = parse_decimal(&cell) {
+            let _ = (parse_urgency(cell), parse_channel(cell), parse_nature(cell));
+            let _ = (parse_status(cell), parse_handling_mode(cell));
+            let _ = (parse_customer_type(cell), parse_justified(cell), parse_text(cell));
+            if let Ok(Some(x)) = parse_decimal(cell) {
                 prop_assert!(x.is_finite());
             }
-            if let Raw::Text(s) = &cell {
+            if let RawRef::Text(s) = cell {
                 let _ = is_blank_text(s);
             }
         }
@@ -2070,7 +2079,7 @@ mod props {
         fn iso_round_trips(d in any_date(), h in 0u32..24, m in 0u32..60) {
             prop_assert_eq!(read_date(&d.format("%Y-%m-%d").to_string()), Some(d));
             let with_time = format!("{}T{h:02}:{m:02}:00", d.format("%Y-%m-%d"));
-            let read = parse_date(&Raw::Text(with_time), false);
+            let read = parse_date(RawRef::Text(&with_time), false);
             let want = d.and_hms_opt(h, m, 0).map(DateValue::Exact);
             prop_assert_eq!(read, Ok(want));
         }
@@ -2095,7 +2104,7 @@ mod props {
             dash in any::<bool>(),
         ) {
             let text = dutch_amount(cents, grouped, euro, dash);
-            let read = parse_decimal(&Raw::Text(text.clone()));
+            let read = parse_decimal(RawRef::Text(&text));
             prop_assert_eq!(read, Ok(Some(cents as f64 / 100.0)), "{}", text);
         }
 

@@ -1322,28 +1322,23 @@ mod tests {
     fn every_drop_down_entry_reads_back_as_its_value() {
         use crate::ingest::value;
         for lang in [Lang::Nl, Lang::En] {
-            reads_back(Field::Urgency, lang, &Urgency::ALL, value::parse_urgency);
-            reads_back(Field::Channel, lang, Channel::ALL, value::parse_channel);
-            reads_back(Field::Nature, lang, Nature::ALL, value::parse_nature);
-            reads_back(
-                Field::CustomerType,
-                lang,
-                CustomerType::ALL,
-                value::parse_customer_type,
-            );
-            reads_back(
-                Field::HandlingMode,
-                lang,
-                HandlingMode::ALL,
-                value::parse_handling_mode,
-            );
-            reads_back(Field::Status, lang, Status::ALL, value::parse_status);
-            reads_back(
-                Field::Justified,
-                lang,
-                Justified::ALL,
-                value::parse_justified,
-            );
+            reads_back(Field::Urgency, lang, &Urgency::ALL, |r| {
+                value::parse_urgency(r)
+            });
+            reads_back(Field::Channel, lang, Channel::ALL, |r| {
+                value::parse_channel(r)
+            });
+            reads_back(Field::Nature, lang, Nature::ALL, |r| value::parse_nature(r));
+            reads_back(Field::CustomerType, lang, CustomerType::ALL, |r| {
+                value::parse_customer_type(r)
+            });
+            reads_back(Field::HandlingMode, lang, HandlingMode::ALL, |r| {
+                value::parse_handling_mode(r)
+            });
+            reads_back(Field::Status, lang, Status::ALL, |r| value::parse_status(r));
+            reads_back(Field::Justified, lang, Justified::ALL, |r| {
+                value::parse_justified(r)
+            });
         }
     }
 

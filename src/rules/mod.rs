@@ -123,20 +123,41 @@ use crate::calendar::Calendar;
 use crate::ingest::location::FileIdx;
 use crate::register::{Complaint, Field, FieldKind, Register};
 use chrono::NaiveDate;
-use std::cell::RefCell;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
+
+/// Number of fields and of rules: sizes of the lookup tables the rules use per complaint.
+const FIELDS: usize = Field::ALL.len();
+const RULES: usize = Rule::ALL.len();
 
 /// What the rules look at: the register, the configuration, the calendar and the reference
-/// date.
+/// date, with the lookups they make per complaint prepared as tables.
 pub struct Context<'a> {
     pub register: &'a Register,
     pub config: &'a crate::config::Config,
     pub calendar: &'a Calendar,
     pub as_of: NaiveDate,
     /// Cells already reported unreadable: no second finding says they are missing.
-    unreadable: HashSet<CellRef>,
-    /// (file, rule) pairs already reported for a column the file lacks.
-    absent_reported: RefCell<HashSet<(FileIdx, Rule)>>,
+    unreadable: FxHashSet<CellRef>,
+    /// Per file, the column of each field (by `Field as usize`).
+    columns: Vec<[Option<u32>; FIELDS]>,
+    /// The configured severity of each rule (by `Rule as usize`).
+    severity: [Severity; RULES],
+}
+
+/// The findings of the rules over some of the complaints, and the columns already reported
+/// once for their whole file. Complaints are checked in parallel chunks, each with its own
+/// `Out`; [`check_all`] merges them in order.
+#[derive(Default)]
+pub struct Out {
+    findings: Vec<Finding>,
+    reported: Vec<(FileIdx, Rule)>,
+}
+
+impl Out {
+    /// Adds a finding.
+    pub fn push(&mut self, finding: Finding) {
+        self.findings.push(finding);
+    }
 }
 
 impl<'a> Context<'a> {
@@ -153,26 +174,67 @@ impl<'a> Context<'a> {
             .filter(|f| f.rule == Rule::UnreadableValue)
             .filter_map(|f| f.at)
             .collect();
+        let columns = register
+            .sources
+            .iter()
+            .map(|s| {
+                Field::ALL
+                    .iter()
+                    .map(|&f| s.column_of(f))
+                    .collect::<Vec<_>>()
+            })
+            .map(|cols| std::array::from_fn(|i| cols[i]))
+            .collect();
         Context {
             register,
             config,
             calendar,
             as_of,
             unreadable,
-            absent_reported: RefCell::new(HashSet::new()),
+            columns,
+            severity: std::array::from_fn(|i| config.severity(Rule::ALL[i])),
         }
     }
 
-    /// A finding about complaint `i`'s `field`.
+    /// The cell that holds `field` for `c`, if its file has that column (`Register::cell`).
+    pub fn cell(&self, c: &Complaint, field: Field) -> Option<CellRef> {
+        let col = self.columns.get(usize::from(c.file))?[field as usize]?;
+        Some(CellRef::cell(c.file, c.row, col))
+    }
+
+    /// The cell for `field`, or the row when the file has no such column.
+    pub fn cell_or_row(&self, c: &Complaint, field: Field) -> CellRef {
+        self.cell(c, field)
+            .unwrap_or_else(|| CellRef::row(c.file, c.row))
+    }
+
+    /// The configured severity of `rule`.
+    pub fn severity(&self, rule: Rule) -> Severity {
+        self.severity[rule as usize]
+    }
+
+    /// A finding about complaint `i`'s `field` (its cell, or its row when the file lacks the
+    /// column).
     pub fn finding(&self, i: usize, rule: Rule, field: Field, value: impl Into<String>) -> Finding {
-        Finding::on(self.register, self.config, i, rule, field, value)
+        let c = &self.register.complaints[i];
+        Finding {
+            rule,
+            severity: self.severity(rule),
+            at: Some(self.cell_or_row(c, field)),
+            file: c.file,
+            complaint: Some(i),
+            value: value.into(),
+            field: Some(field),
+            detail: String::new(),
+        }
     }
 
     /// Whether `field`'s cell of `c` was already reported unreadable.
     pub fn unreadable(&self, c: &Complaint, field: Field) -> bool {
-        self.register
-            .cell(c, field)
-            .is_some_and(|at| self.unreadable.contains(&at))
+        !self.unreadable.is_empty()
+            && self
+                .cell(c, field)
+                .is_some_and(|at| self.unreadable.contains(&at))
     }
 
     /// Reports that complaint `i` lacks `field`: at its cell when the file has the column
@@ -181,71 +243,50 @@ impl<'a> Context<'a> {
     ///
     /// `i` is an index into the register's complaints, as every rule gets it from enumerating
     /// them.
-    pub fn missing(&self, i: usize, rule: Rule, field: Field, out: &mut Vec<Finding>) {
+    pub fn missing(&self, i: usize, rule: Rule, field: Field, out: &mut Out) {
         let c = &self.register.complaints[i];
-        if self.register.cell(c, field).is_some() {
+        if self.cell(c, field).is_some() {
             if !self.unreadable(c, field) {
                 out.push(self.finding(i, rule, field, ""));
             }
             return;
         }
-        self.once_for_file(c.file, rule, field, String::new(), out);
+        self.once_for_file(c.file, rule, field, String::new, out);
     }
 
     /// Reports `rule` once for `file`, at its header row: the file has no `field` column.
+    /// `detail` is only made for the first report.
     pub fn once_for_file(
         &self,
         file: FileIdx,
         rule: Rule,
         field: Field,
-        detail: String,
-        out: &mut Vec<Finding>,
+        detail: impl FnOnce() -> String,
+        out: &mut Out,
     ) {
-        if self.absent_reported.borrow_mut().insert((file, rule)) {
-            let header_row = self
-                .register
-                .sources
-                .get(usize::from(file))
-                .map_or(0, |s| s.header_row);
-            out.push(Finding {
-                rule,
-                severity: self.config.severity(rule),
-                at: Some(CellRef::row(file, header_row)),
-                file,
-                complaint: None,
-                value: String::new(),
-                field: Some(field),
-                detail,
-            });
+        if out.reported.contains(&(file, rule)) {
+            return;
         }
+        out.reported.push((file, rule));
+        let header_row = self
+            .register
+            .sources
+            .get(usize::from(file))
+            .map_or(0, |s| s.header_row);
+        out.push(Finding {
+            rule,
+            severity: self.severity(rule),
+            at: Some(CellRef::row(file, header_row)),
+            file,
+            complaint: None,
+            value: String::new(),
+            field: Some(field),
+            detail: detail(),
+        });
     }
 }
 
 impl Finding {
-    /// A finding about `complaint`'s `field` (its cell, or its row when the file lacks the
-    /// column). `index` is an index into the register's complaints, as every rule gets it from
-    /// enumerating them.
-    pub fn on(
-        register: &Register,
-        config: &crate::config::Config,
-        index: usize,
-        rule: Rule,
-        field: Field,
-        value: impl Into<String>,
-    ) -> Finding {
-        let c = &register.complaints[index];
-        Finding {
-            rule,
-            severity: config.severity(rule),
-            at: Some(register.cell_or_row(c, field)),
-            file: c.file,
-            complaint: Some(index),
-            value: value.into(),
-            field: Some(field),
-            detail: String::new(),
-        }
-    }
-
     /// Adds the `{detail}` of the message.
     pub fn detail(mut self, detail: impl Into<String>) -> Finding {
         self.detail = detail.into();
@@ -373,14 +414,64 @@ impl Rule {
     }
 }
 
+/// Complaints checked together on one thread.
+const CHUNK: usize = 8_192;
+
 /// All findings on a register: those made while reading and those of the rules, in the
 /// order of the files and cells they point at.
+///
+/// The rules about one complaint run in parallel chunks; the rules that compare complaints
+/// (duplicate numbers, repeats, possible duplicates) run beside them. The result is the same
+/// as one pass in register order: each chunk keeps its findings in order, a column reported
+/// once per file is kept from the first chunk that reports it, and the sort is stable.
 pub fn check_all(ctx: &Context) -> Vec<Finding> {
+    use rayon::prelude::*;
+    let complaints = &ctx.register.complaints;
+    let ((chunks, ids), (repeats, duplicates)) = rayon::join(
+        || {
+            rayon::join(
+                || {
+                    complaints
+                        .par_chunks(CHUNK)
+                        .enumerate()
+                        .map(|(k, chunk)| {
+                            let mut out = Out::default();
+                            for (j, c) in chunk.iter().enumerate() {
+                                let i = k * CHUNK + j;
+                                registration::complaint(ctx, i, c, &mut out);
+                                procedure::complaint(ctx, i, c, &mut out);
+                            }
+                            out
+                        })
+                        .collect::<Vec<Out>>()
+                },
+                || registration::duplicate_ids(ctx),
+            )
+        },
+        || {
+            let keys = procedure::Keys::of(complaints);
+            rayon::join(
+                || procedure::repeats(ctx, &keys),
+                || procedure::possible_duplicates(ctx, &keys),
+            )
+        },
+    );
     let mut all = ctx.register.findings.clone();
-    registration::check(ctx, &mut all);
-    procedure::check(ctx, &mut all);
+    all.extend(ids);
+    let mut reported = FxHashSet::default();
+    for out in chunks {
+        for f in out.findings {
+            // A once-per-file finding again from a later chunk.
+            if f.complaint.is_none() && !reported.insert((f.file, f.rule)) {
+                continue;
+            }
+            all.push(f);
+        }
+    }
+    all.extend(repeats);
+    all.extend(duplicates);
     all.retain(|f| ctx.config.enabled(f.rule));
-    all.sort_by_key(|f| (f.file, f.at.map(|a| (a.row, a.col)), f.rule));
+    all.par_sort_by_key(|f| (f.file, f.at.map(|a| (a.row, a.col)), f.rule));
     all
 }
 

@@ -1,25 +1,22 @@
 //! The procedure's steps after registration: receipt, assessment, acknowledgement, follow-up
 //! and action, plus the date checks that keep the figures honest.
 
-use super::{Context, Finding, Rule};
+use super::{Context, Finding, Out, Rule};
+use crate::ingest::value::normalize_key;
 use crate::register::{Complaint, CustomerType, Field, HandlingMode, Nature, Status};
 use chrono::{Datelike, Months, NaiveDate};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
-/// Runs every rule of this module over the register.
-pub fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    for (i, c) in ctx.register.complaints.iter().enumerate() {
-        receipt_and_assessment(ctx, i, c, out);
-        acknowledgement(ctx, i, c, out);
-        dates(ctx, i, c, out);
-        follow_up(ctx, i, c, out);
-        action(ctx, i, c, out);
-    }
-    repeats(ctx, out);
-    possible_duplicates(ctx, out);
+/// Runs the rules of this module about complaint `i` alone.
+pub fn complaint(ctx: &Context, i: usize, c: &Complaint, out: &mut Out) {
+    receipt_and_assessment(ctx, i, c, out);
+    acknowledgement(ctx, i, c, out);
+    dates(ctx, i, c, out);
+    follow_up(ctx, i, c, out);
+    action(ctx, i, c, out);
 }
 
-fn receipt_and_assessment(ctx: &Context, i: usize, c: &Complaint, out: &mut Vec<Finding>) {
+fn receipt_and_assessment(ctx: &Context, i: usize, c: &Complaint, out: &mut Out) {
     if c.channel.is_none() {
         ctx.missing(i, Rule::MissingChannel, Field::Channel, out);
     }
@@ -31,27 +28,38 @@ fn receipt_and_assessment(ctx: &Context, i: usize, c: &Complaint, out: &mut Vec<
     }
     // Assessor and handling mode: per complaint where the file has the column, once for the
     // file where it has not.
-    let (in_file, not_in_file): (Vec<Field>, Vec<Field>) = [
+    let (mut in_file, mut not_in_file) = ([None; 2], [None; 2]);
+    for (k, (f, missing)) in [
         (Field::Assessor, c.assessor.is_none()),
         (Field::HandlingMode, c.handling_mode.is_none()),
     ]
     .into_iter()
-    .filter(|(f, missing)| *missing && !ctx.unreadable(c, *f))
-    .map(|(f, _)| f)
-    .partition(|f| ctx.register.cell(c, *f).is_some());
-    let keys = |fields: &[Field]| fields.iter().map(|f| f.key()).collect::<Vec<_>>().join(",");
-    if let Some(&first) = in_file.first() {
+    .enumerate()
+    {
+        if missing && !ctx.unreadable(c, f) {
+            if ctx.cell(c, f).is_some() {
+                in_file[k] = Some(f);
+            } else {
+                not_in_file[k] = Some(f);
+            }
+        }
+    }
+    let keys = |fields: &[Option<Field>]| {
+        let keys: Vec<&str> = fields.iter().flatten().map(|f| f.key()).collect();
+        keys.join(",")
+    };
+    if let Some(&first) = in_file.iter().flatten().next() {
         out.push(
             ctx.finding(i, Rule::MissingAssessment, first, "")
                 .detail(keys(&in_file)),
         );
     }
-    if let Some(&first) = not_in_file.first() {
+    if let Some(&first) = not_in_file.iter().flatten().next() {
         ctx.once_for_file(
             c.file,
             Rule::MissingAssessment,
             first,
-            keys(&not_in_file),
+            || keys(&not_in_file),
             out,
         );
     }
@@ -70,7 +78,7 @@ fn receipt_and_assessment(ctx: &Context, i: usize, c: &Complaint, out: &mut Vec<
     }
 }
 
-fn acknowledgement(ctx: &Context, i: usize, c: &Complaint, out: &mut Vec<Finding>) {
+fn acknowledgement(ctx: &Context, i: usize, c: &Complaint, out: &mut Out) {
     match c.ack_date {
         // Not yet a gap while the acknowledgement term is still running at the reference date.
         None if ctx.calendar.working_days(c.received, ctx.as_of)
@@ -90,20 +98,23 @@ fn acknowledgement(ctx: &Context, i: usize, c: &Complaint, out: &mut Vec<Finding
     }
 }
 
-fn dates(ctx: &Context, i: usize, c: &Complaint, out: &mut Vec<Finding>) {
-    let received = c.received.format("%d-%m-%Y").to_string();
+/// A date as the messages show it.
+fn dmy(d: NaiveDate) -> String {
+    d.format("%d-%m-%Y").to_string()
+}
+
+fn dates(ctx: &Context, i: usize, c: &Complaint, out: &mut Out) {
     for (field, date) in [
         (Field::AckDate, c.ack_date),
         (Field::ClosedDate, c.closed_date),
     ] {
         if let Some(d) = date.filter(|d| *d < c.received) {
             out.push(
-                ctx.finding(i, Rule::DateOrder, field, d.format("%d-%m-%Y").to_string())
-                    .detail(received.clone()),
+                ctx.finding(i, Rule::DateOrder, field, dmy(d))
+                    .detail(dmy(c.received)),
             );
         }
     }
-    let as_of = ctx.as_of.format("%d-%m-%Y").to_string();
     for (field, date) in [
         (Field::ReceivedDate, Some(c.received)),
         (Field::AckDate, c.ack_date),
@@ -112,22 +123,22 @@ fn dates(ctx: &Context, i: usize, c: &Complaint, out: &mut Vec<Finding>) {
     ] {
         if let Some(d) = date.filter(|d| *d > ctx.as_of) {
             out.push(
-                ctx.finding(i, Rule::FutureDate, field, d.format("%d-%m-%Y").to_string())
-                    .detail(as_of.clone()),
+                ctx.finding(i, Rule::FutureDate, field, dmy(d))
+                    .detail(dmy(ctx.as_of)),
             );
         }
     }
 }
 
-fn follow_up(ctx: &Context, i: usize, c: &Complaint, out: &mut Vec<Finding>) {
+fn follow_up(ctx: &Context, i: usize, c: &Complaint, out: &mut Out) {
     match (c.status, c.closed_date) {
         // Without a closed-date column the register cannot date any closure: said once.
-        (Some(Status::Closed), None) if ctx.register.cell(c, Field::ClosedDate).is_none() => ctx
+        (Some(Status::Closed), None) if ctx.cell(c, Field::ClosedDate).is_none() => ctx
             .once_for_file(
                 c.file,
                 Rule::StatusConflict,
                 Field::ClosedDate,
-                "closed-without-date".into(),
+                || "closed-without-date".into(),
                 out,
             ),
         // An unreadable closed date is reported as such, not as missing.
@@ -182,7 +193,7 @@ fn follow_up(ctx: &Context, i: usize, c: &Complaint, out: &mut Vec<Finding>) {
 /// message), or `None` when it is not overdue. A due date overrides the urgency's target.
 fn overdue_target(ctx: &Context, c: &Complaint, age: i64) -> Option<String> {
     match c.due_date {
-        Some(due) => (ctx.as_of > due).then(|| due.format("%d-%m-%Y").to_string()),
+        Some(due) => (ctx.as_of > due).then(|| dmy(due)),
         None => {
             let target = ctx.config.targets.close_target(c.urgency)?;
             (age > i64::from(target)).then(|| target.to_string())
@@ -208,7 +219,7 @@ pub fn months_between(a: NaiveDate, b: NaiveDate) -> u32 {
     u32::try_from(whole).unwrap_or(0)
 }
 
-fn action(ctx: &Context, i: usize, c: &Complaint, out: &mut Vec<Finding>) {
+fn action(ctx: &Context, i: usize, c: &Complaint, out: &mut Out) {
     if !c.is_closed() {
         return;
     }
@@ -223,49 +234,121 @@ fn action(ctx: &Context, i: usize, c: &Complaint, out: &mut Vec<Finding>) {
 /// The customer a complaint comes from: the customer number, else the normalised name.
 pub fn customer_key(c: &Complaint) -> Option<String> {
     match (&c.customer_id, &c.customer) {
-        (Some(id), _) => Some(format!("#{}", crate::ingest::value::normalize_key(id))),
+        (Some(id), _) => Some(format!("#{}", normalize_key(id))),
         (None, Some(name)) => {
-            let key = crate::ingest::value::normalize_key(name);
+            let key = normalize_key(name);
             (!key.is_empty()).then_some(key)
         }
         _ => None,
     }
 }
 
+/// No key: no customer, or no job reference.
+const NO_KEY: u32 = u32::MAX;
+
+/// The customer key ([`customer_key`]) and the normalised job reference of every complaint,
+/// as numbers: equal numbers for equal keys. Each distinct text is normalised once.
+pub struct Keys {
+    customer: Vec<u32>,
+    job: Vec<u32>,
+}
+
+impl Keys {
+    /// The keys of `complaints`, in their order.
+    pub fn of(complaints: &[Complaint]) -> Keys {
+        let (customer, job) = rayon::join(
+            || {
+                intern(
+                    complaints,
+                    |c| match c.customer_id.as_deref() {
+                        // The name does not matter once there is a customer number.
+                        Some(id) => (Some(id), None),
+                        None => (None, c.customer.as_deref()),
+                    },
+                    customer_key,
+                )
+            },
+            || {
+                intern(
+                    complaints,
+                    |c| (c.job_ref.as_deref(), None),
+                    |c| {
+                        let key = normalize_key(c.job_ref.as_deref()?);
+                        (!key.is_empty()).then_some(key)
+                    },
+                )
+            },
+        );
+        Keys { customer, job }
+    }
+}
+
+/// Numbers equal keys alike: `text` is what the key is made from, `key` makes it.
+fn intern<'a>(
+    complaints: &'a [Complaint],
+    text: impl Fn(&'a Complaint) -> (Option<&'a str>, Option<&'a str>),
+    key: impl Fn(&Complaint) -> Option<String>,
+) -> Vec<u32> {
+    let mut by_text: FxHashMap<(Option<&str>, Option<&str>), u32> = FxHashMap::default();
+    let mut by_key: FxHashMap<String, u32> = FxHashMap::default();
+    complaints
+        .iter()
+        .map(|c| {
+            let t = text(c);
+            if let Some(&k) = by_text.get(&t) {
+                return k;
+            }
+            let k = match key(c) {
+                Some(key) => {
+                    // Fewer distinct keys than complaints, and complaints fit in memory.
+                    let next = u32::try_from(by_key.len()).unwrap_or(NO_KEY);
+                    *by_key.entry(key).or_insert(next)
+                }
+                None => NO_KEY,
+            };
+            by_text.insert(t, k);
+            k
+        })
+        .collect()
+}
+
 /// `repeat-complaint`: the same customer, or the same job/installation, complained in the
 /// `repeat_days` days before.
-fn repeats(ctx: &Context, out: &mut Vec<Finding>) {
+pub fn repeats(ctx: &Context, keys: &Keys) -> Vec<Finding> {
+    use rayon::slice::ParallelSliceMut;
     let window = i64::from(ctx.config.targets.repeat_days);
     let complaints = &ctx.register.complaints;
     // Every index below comes from `order`, which holds exactly the complaints' indexes.
     let mut order: Vec<usize> = (0..complaints.len()).collect();
-    order.sort_by_key(|&i| {
+    // (file, row) is unique, so the order is total.
+    order.par_sort_unstable_by_key(|&i| {
         (
             complaints[i].received,
             complaints[i].file,
             complaints[i].row,
         )
     });
-    let mut last_customer: HashMap<String, usize> = HashMap::new();
-    let mut last_job: HashMap<String, usize> = HashMap::new();
+    let slots = |ks: &[u32]| {
+        let n = ks
+            .iter()
+            .filter(|&&k| k != NO_KEY)
+            .max()
+            .map_or(0, |&m| m as usize + 1);
+        vec![usize::MAX; n]
+    };
+    let mut last_customer = slots(&keys.customer);
+    let mut last_job = slots(&keys.job);
+    let mut out = Vec::new();
     for i in order {
         let c = &complaints[i];
-        let recent = |j: &usize| (c.received - complaints[*j].received).num_days() <= window;
-        let by_customer = customer_key(c).and_then(|k| {
-            let prev = last_customer.get(&k).copied().filter(recent);
-            last_customer.insert(k, i);
-            prev.map(|p| (p, Field::Customer))
-        });
-        let by_job = c
-            .job_ref
-            .as_deref()
-            .map(crate::ingest::value::normalize_key)
-            .filter(|k| !k.is_empty())
-            .and_then(|k| {
-                let prev = last_job.get(&k).copied().filter(recent);
-                last_job.insert(k, i);
-                prev.map(|p| (p, Field::JobRef))
-            });
+        let seen = |last: &mut Vec<usize>, k: u32| {
+            let slot = last.get_mut(k as usize)?;
+            let prev = std::mem::replace(slot, i);
+            (prev != usize::MAX && (c.received - complaints[prev].received).num_days() <= window)
+                .then_some(prev)
+        };
+        let by_customer = seen(&mut last_customer, keys.customer[i]).map(|p| (p, Field::Customer));
+        let by_job = seen(&mut last_job, keys.job[i]).map(|p| (p, Field::JobRef));
         if let Some((p, field)) = by_customer.or(by_job) {
             let who = match field {
                 Field::Customer => "customer",
@@ -277,6 +360,7 @@ fn repeats(ctx: &Context, out: &mut Vec<Finding>) {
             );
         }
     }
+    out
 }
 
 /// Words of a description, for near-identity.
@@ -284,7 +368,7 @@ fn words(s: &str) -> Vec<String> {
     let mut w: Vec<String> = s
         .split(|ch: char| !ch.is_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(crate::ingest::value::normalize_key)
+        .map(normalize_key)
         .collect();
     w.sort();
     w.dedup();
@@ -303,40 +387,43 @@ pub fn near_identical(a: &str, b: &str) -> bool {
 }
 
 /// `possible-duplicate`: same customer, same received date, near-identical description.
-fn possible_duplicates(ctx: &Context, out: &mut Vec<Finding>) {
-    let mut groups: HashMap<(String, NaiveDate), Vec<usize>> = HashMap::new();
-    for (i, c) in ctx.register.complaints.iter().enumerate() {
-        if let (Some(k), Some(_)) = (customer_key(c), &c.description) {
-            groups.entry((k, c.received)).or_default().push(i);
+pub fn possible_duplicates(ctx: &Context, keys: &Keys) -> Vec<Finding> {
+    let complaints = &ctx.register.complaints;
+    // The first complaint of each (customer, date), and the groups that have more than one.
+    let mut first: FxHashMap<(u32, NaiveDate), usize> = FxHashMap::default();
+    let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
+    for (i, c) in complaints.iter().enumerate() {
+        let k = keys.customer[i];
+        if k == NO_KEY || c.description.is_none() {
+            continue;
+        }
+        let head = *first.entry((k, c.received)).or_insert(i);
+        if head != i {
+            groups.entry(head).or_insert_with(|| vec![head]).push(i);
         }
     }
+    let description = |i: usize| complaints[i].description.as_deref().unwrap_or("");
     // The groups hold indexes from enumerating the complaints; `n` indexes `members`.
     let mut found: Vec<(usize, usize)> = Vec::new();
-    for members in groups.values().filter(|m| m.len() > 1) {
+    for members in groups.values() {
         for (n, &i) in members.iter().enumerate().skip(1) {
-            let di = ctx.register.complaints[i]
-                .description
-                .as_deref()
-                .unwrap_or("");
-            let twin = members[..n].iter().copied().find(|&j| {
-                near_identical(
-                    di,
-                    ctx.register.complaints[j]
-                        .description
-                        .as_deref()
-                        .unwrap_or(""),
-                )
-            });
+            let twin = members[..n]
+                .iter()
+                .copied()
+                .find(|&j| near_identical(description(i), description(j)));
             if let Some(j) = twin {
                 found.push((i, j));
             }
         }
     }
     found.sort_unstable();
-    for (i, j) in found {
-        let earlier = ctx.register.complaints[j].id.clone();
-        out.push(ctx.finding(i, Rule::PossibleDuplicate, Field::Description, earlier));
-    }
+    found
+        .into_iter()
+        .map(|(i, j)| {
+            let earlier = complaints[j].id.clone();
+            ctx.finding(i, Rule::PossibleDuplicate, Field::Description, earlier)
+        })
+        .collect()
 }
 
 #[cfg(test)]

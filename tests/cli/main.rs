@@ -8,6 +8,7 @@ mod foreign;
 mod import;
 mod injection;
 mod mapping;
+mod parallel;
 mod report;
 mod rules;
 mod settings;
