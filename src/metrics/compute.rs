@@ -219,33 +219,24 @@ impl<'a> Ctx<'a> {
 }
 
 /// Interned customer keys (`rules::procedure::customer_key`) of the complaints received in
-/// `span`. The key is computed once per distinct (customer number, name) as written.
+/// `span`: the keys are computed in parallel, then numbered in register order.
 fn intern_customers(complaints: &[Complaint], span: &Period) -> Vec<u32> {
-    let mut by_text: HashMap<(Option<&str>, Option<&str>), u32> = HashMap::new();
-    let mut by_key: HashMap<String, u32> = HashMap::new();
-    complaints
-        .iter()
+    let keys: Vec<Option<String>> = complaints
+        .par_iter()
         .map(|c| {
-            if !span.contains(c.received) {
-                return NO_CUSTOMER;
+            span.contains(c.received)
+                .then(|| crate::rules::procedure::customer_key(c))
+                .flatten()
+        })
+        .collect();
+    let mut ids: HashMap<&str, u32> = HashMap::new();
+    keys.iter()
+        .map(|k| match k {
+            Some(k) => {
+                let next = u32::try_from(ids.len()).unwrap_or(NO_CUSTOMER);
+                *ids.entry(k.as_str()).or_insert(next)
             }
-            // The name does not matter once there is a customer number.
-            let text = match c.customer_id.as_deref() {
-                Some(id) => (Some(id), None),
-                None => (None, c.customer.as_deref()),
-            };
-            if let Some(&k) = by_text.get(&text) {
-                return k;
-            }
-            let k = match crate::rules::procedure::customer_key(c) {
-                Some(key) => {
-                    let next = u32::try_from(by_key.len()).unwrap_or(NO_CUSTOMER);
-                    *by_key.entry(key).or_insert(next)
-                }
-                None => NO_CUSTOMER,
-            };
-            by_text.insert(text, k);
-            k
+            None => NO_CUSTOMER,
         })
         .collect()
 }

@@ -229,12 +229,12 @@ pub fn open_lists(
             overdue: 0,
         })
         .collect();
+    // Sort small keys first and build the (larger) items in their final order.
     let (mut overdue, mut escalations) = (Vec::new(), Vec::new());
     for (i, f) in flags.iter().enumerate() {
         if !f.open_d {
             continue;
         }
-        let c = &ctx.complaints[i];
         let age = i64::from(f.age_wd);
         if let Some(b) = buckets
             .iter_mut()
@@ -243,11 +243,20 @@ pub fn open_lists(
             b.open += 1;
             b.overdue += u64::from(f.overdue);
         }
-        let escalation = c.urgency.is_some_and(Urgency::is_escalation);
-        if !(f.overdue || escalation) {
-            continue;
+        let received = ctx.complaints[i].received;
+        if f.overdue {
+            let past = ctx.days_past_target(i, f.age_wd, d);
+            overdue.push((Reverse(past), Reverse(age), received, i));
         }
-        let item = OpenItem {
+        if ctx.complaints[i].urgency.is_some_and(Urgency::is_escalation) {
+            escalations.push((received, i));
+        }
+    }
+    overdue.sort_unstable();
+    escalations.sort_unstable();
+    let item = |i: usize| {
+        let (c, f) = (&ctx.complaints[i], &flags[i]);
+        OpenItem {
             index: i,
             id: c.id.clone(),
             file: c.file,
@@ -257,30 +266,19 @@ pub fn open_lists(
             urgency: c.urgency,
             handler: c.handler.clone(),
             contact_person: c.contact().map(str::to_string),
-            age_wd: age,
+            age_wd: i64::from(f.age_wd),
             age_cd: (d - c.received).num_days(),
             target_wd: ctx.prep[i].target.working_days(),
             due_date: c.due_date,
             overdue: f.overdue,
             days_past_target: f.overdue.then(|| ctx.days_past_target(i, f.age_wd, d)),
-        };
-        if escalation {
-            escalations.push(item.clone());
         }
-        if f.overdue {
-            overdue.push(item);
-        }
-    }
-    overdue.sort_by_key(|o| {
-        (
-            Reverse(o.days_past_target),
-            Reverse(o.age_wd),
-            o.received,
-            o.index,
-        )
-    });
-    escalations.sort_by_key(|o| (o.received, o.index));
-    (overdue, escalations, buckets)
+    };
+    (
+        overdue.into_iter().map(|(_, _, _, i)| item(i)).collect(),
+        escalations.into_iter().map(|(_, i)| item(i)).collect(),
+        buckets,
+    )
 }
 
 /// The cause of complaint `i` as written (trimmed).
