@@ -265,7 +265,7 @@ fn noise(seed: u32, len: usize) -> Vec<u8> {
         .collect()
 }
 
-/// A workbook of a few hundred KB whose sheet unpacks to `size` bytes of identical rows.
+/// A workbook whose sheet unpacks to `size` bytes of identical rows: 2 MB for 300 MiB.
 fn zip_bomb(size: usize) -> Vec<u8> {
     let base = base_xlsx(0, |_| {});
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(base)).unwrap();
