@@ -53,6 +53,14 @@ const BLANK_WORDS: [&[u8]; 16] = [
 /// assert!(!is_blank_text("x"));
 /// ```
 pub fn is_blank_text(s: &str) -> bool {
+    // Most cells hold a value: the first character that counts settles it, unless it can
+    // start one of the blank forms (`-`, `?`, `/`, a Unicode dash, a blank word).
+    let counted = s.trim_start_matches(|c: char| c == '.' || c.is_whitespace());
+    match counted.as_bytes().first().map(u8::to_ascii_lowercase) {
+        None => return true,
+        Some(b'-' | b'?' | b'/' | b'n' | b'g' | b'o' | b'u' | b'l' | 0xE2) => {}
+        Some(_) => return false,
+    }
     let mut buf = [0u8; 12];
     let mut n = 0;
     for c in s.chars() {
@@ -2041,8 +2049,35 @@ mod props {
         }
     }
 
+    /// `is_blank_text` without its first-character shortcut: the definition it must agree with.
+    fn blank_by_definition(s: &str) -> bool {
+        let w: Vec<u8> = s
+            .chars()
+            .filter(|&c| c != '.' && !c.is_whitespace())
+            .map(|c| match c {
+                '\u{2010}'..='\u{2015}' | '\u{2212}' => Some(b'-'),
+                c if c.is_ascii() => Some(c.to_ascii_lowercase() as u8),
+                _ => None,
+            })
+            .collect::<Option<Vec<u8>>>()
+            .unwrap_or_else(|| b"x".to_vec());
+        w.iter().all(|&b| b == b'-') || w.iter().all(|&b| b == b'?') || BLANK_WORDS.contains(&&w[..])
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(2_000))]
+
+        #[test]
+        fn blank_shortcut_agrees(s in "[ .\\-?/a-zA-Z\u{2010}-\u{2015}\u{2212}\u{a0}é]{0,14}") {
+            prop_assert_eq!(is_blank_text(&s), blank_by_definition(&s), "{:?}", s);
+        }
+
+        #[test]
+        fn blank_words_are_blank(i in 0..BLANK_WORDS.len(), pad in "[ .]{0,3}") {
+            let word = std::str::from_utf8(BLANK_WORDS[i]).unwrap_or_default().to_uppercase();
+            let text = format!("{pad}{word}{pad}");
+            prop_assert!(is_blank_text(&text), "{:?}", text);
+        }
 
         #[test]
         fn parsers_never_panic(raw in any_raw(), date1904 in any::<bool>()) {

@@ -9,7 +9,7 @@ use crate::config::Targets;
 use crate::register::{Complaint, Urgency};
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// The closing target of a complaint: the register's due date overrides the urgency target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -229,7 +229,7 @@ fn intern_customers(complaints: &[Complaint], span: &Period) -> Vec<u32> {
                 .flatten()
         })
         .collect();
-    let mut ids: HashMap<&str, u32> = HashMap::new();
+    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
     keys.iter()
         .map(|k| match k {
             Some(k) => {

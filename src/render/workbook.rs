@@ -115,6 +115,9 @@ pub fn write_workbook(path: &Path, input: &WorkbookInput) -> Result<(), Error> {
 fn build(input: &WorkbookInput) -> Result<Workbook, XlsxError> {
     let report = Report::new(input);
     let mut wb = Workbook::new();
+    // Excel's own level: a 1M-row register's report saves in 0.7× the time of the default
+    // level 6 for a file 15 % larger (docs/performance.md).
+    wb.set_zip_compression_level(3);
     let lang = input.lang;
     let kpi = &input.figures.kpi;
     let mut props = DocProperties::new()

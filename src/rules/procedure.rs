@@ -283,33 +283,52 @@ impl Keys {
     }
 }
 
-/// Numbers equal keys alike: `text` is what the key is made from, `key` makes it.
+/// Numbers equal keys alike: `text` is what the key is made from, `key` makes it. Chunks of
+/// the register are keyed in parallel, each making a key once per distinct text; the keys
+/// are then numbered across chunks in order of first sight, as one pass in order would.
 fn intern<'a>(
     complaints: &'a [Complaint],
-    text: impl Fn(&'a Complaint) -> (Option<&'a str>, Option<&'a str>),
-    key: impl Fn(&Complaint) -> Option<String>,
+    text: impl Fn(&'a Complaint) -> (Option<&'a str>, Option<&'a str>) + Sync,
+    key: impl Fn(&Complaint) -> Option<String> + Sync,
 ) -> Vec<u32> {
-    let mut by_text: FxHashMap<(Option<&str>, Option<&str>), u32> = FxHashMap::default();
+    use rayon::prelude::*;
+    const CHUNK: usize = 1 << 16;
+    let chunks: Vec<(Vec<u32>, Vec<Option<String>>)> = complaints
+        .par_chunks(CHUNK)
+        .map(|chunk| {
+            let mut by_text: FxHashMap<(Option<&str>, Option<&str>), u32> = FxHashMap::default();
+            let mut keys = Vec::new();
+            let local = chunk
+                .iter()
+                .map(|c| {
+                    *by_text.entry(text(c)).or_insert_with(|| {
+                        keys.push(key(c));
+                        // At most CHUNK keys per chunk.
+                        u32::try_from(keys.len() - 1).unwrap_or(NO_KEY)
+                    })
+                })
+                .collect();
+            (local, keys)
+        })
+        .collect();
     let mut by_key: FxHashMap<String, u32> = FxHashMap::default();
-    complaints
-        .iter()
-        .map(|c| {
-            let t = text(c);
-            if let Some(&k) = by_text.get(&t) {
-                return k;
-            }
-            let k = match key(c) {
-                Some(key) => {
+    let mut numbers = Vec::with_capacity(complaints.len());
+    for (local, keys) in chunks {
+        let global: Vec<u32> = keys
+            .into_iter()
+            .map(|k| match k {
+                Some(k) => {
                     // Fewer distinct keys than complaints, and complaints fit in memory.
                     let next = u32::try_from(by_key.len()).unwrap_or(NO_KEY);
-                    *by_key.entry(key).or_insert(next)
+                    *by_key.entry(k).or_insert(next)
                 }
                 None => NO_KEY,
-            };
-            by_text.insert(t, k);
-            k
-        })
-        .collect()
+            })
+            .collect();
+        // Every local number is a position in this chunk's `keys`.
+        numbers.extend(local.iter().map(|&l| global[l as usize]));
+    }
+    numbers
 }
 
 /// `repeat-complaint`: the same customer, or the same job/installation, complained in the

@@ -600,7 +600,11 @@ impl<'a> Sheet<'a> {
 
     fn write_cell(&mut self, row: u32, col: u16, cell: &Cell, bold: bool) -> Result<(), XlsxError> {
         match cell {
-            // write_string: text that starts with `=` stays text, never a formula.
+            // write_string: text that starts with `=` stays text, never a formula. The plain
+            // text style is the default format: no format to look up for most cells.
+            Cell::Text(s, Style::Text) if !bold => {
+                self.ws.write_string(row, col, clip(s))?;
+            }
             Cell::Text(s, style) => {
                 self.ws
                     .write_string_with_format(row, col, clip(s), self.f.cell(*style, bold))?;
