@@ -54,7 +54,19 @@ const BLANK_WORDS: [&[u8]; 16] = [
 /// ```
 pub fn is_blank_text(s: &str) -> bool {
     // Most cells hold a value: the first character that counts settles it, unless it can
-    // start one of the blank forms (`-`, `?`, `/`, a Unicode dash, a blank word).
+    // start one of the blank forms (`-`, `?`, `/`, a Unicode dash, a blank word). A letter or
+    // digit right at the start is the common case, decided without decoding.
+    match s.as_bytes().first() {
+        None => return true,
+        Some(&b) if b.is_ascii_digit() => return false,
+        Some(&b)
+            if b.is_ascii_alphabetic()
+                && !matches!(b.to_ascii_lowercase(), b'n' | b'g' | b'o' | b'u' | b'l') =>
+        {
+            return false
+        }
+        Some(_) => {}
+    }
     let counted = s.trim_start_matches(|c: char| c == '.' || c.is_whitespace());
     match counted.as_bytes().first().map(u8::to_ascii_lowercase) {
         None => return true,

@@ -11,7 +11,7 @@ use crate::ingest::value::normalize_key;
 use crate::register::{Channel, Nature};
 use chrono::{Datelike, NaiveDate};
 use polars::prelude::*;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// Month number `year·12 + month0`, consecutive across years.
 pub fn month_key(d: NaiveDate) -> i32 {
@@ -58,7 +58,7 @@ pub fn build(ctx: &Ctx, flags: &[Flags], sel: Selection) -> PolarsResult<DataFra
         .filter(|&i| sel.wants(&ctx.complaints[i], &flags[i]))
         .collect();
     let cs = ctx.complaints;
-    let mut keys: HashMap<&str, Option<String>> = HashMap::new();
+    let mut keys: FxHashMap<&str, Option<String>> = FxHashMap::default();
     for &i in &rows {
         if let Some(cause) = cs[i].cause.as_deref() {
             keys.entry(cause).or_insert_with(|| {
