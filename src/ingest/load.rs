@@ -267,12 +267,10 @@ impl<'a> Cells<'a> {
     }
 }
 
-/// What one batch of rows gives: complaints-to-be in row order (blank rows left out), their
-/// pending state, the findings made while reading them, and the rows counted.
+/// What one batch of rows gives besides its complaints: the findings made while reading
+/// them, and the rows counted.
 #[derive(Default)]
 struct Batch {
-    complaints: Vec<Complaint>,
-    pending: Vec<Pending>,
     findings: Vec<Finding>,
     read: u64,
     blank: u64,
@@ -280,8 +278,6 @@ struct Batch {
 
 impl Batch {
     fn append(&mut self, mut other: Batch) {
-        self.complaints.append(&mut other.complaints);
-        self.pending.append(&mut other.pending);
         self.findings.append(&mut other.findings);
         self.read += other.read;
         self.blank += other.blank;
@@ -294,12 +290,25 @@ impl Batch {
 /// index into it comes from a position in or an enumeration of `DATE_FIELDS`, so it is in
 /// bounds.
 struct Pending {
+    /// A blank row: its slot is dropped once all rows are read.
+    blank: bool,
     dates: [Option<DateValue>; DATE_FIELDS.len()],
     received_missing: bool,
     /// The row's first text, for an exclusion; only kept for a row that may be excluded.
     first_text: Option<String>,
     /// Recognised as a totals or note row before its cells were parsed.
     not_a_complaint: Option<ExclusionReason>,
+}
+
+impl Pending {
+    /// The slot of a row not read yet, or blank.
+    const BLANK: Pending = Pending {
+        blank: true,
+        dates: [None; DATE_FIELDS.len()],
+        received_missing: true,
+        first_text: None,
+        not_a_complaint: None,
+    };
 }
 
 const DATE_FIELDS: [Field; 5] = [
@@ -350,57 +359,60 @@ fn read_rows(
             .collect(),
         date_cols: DATE_FIELDS.map(|f| header.column_of(f)),
     };
-    let mut rows = Batch {
-        findings: reader.column_findings(),
-        ..Batch::default()
-    };
     // The rows below the header that were read with it (all of a workbook's rows), then the
-    // rest of a CSV file: scanned in order, split and parsed in parallel batches.
+    // rest of a CSV file, located in order by the scanner. Each row gets its slot in the
+    // complaint list up front and the batches fill their slots in parallel: nothing is copied
+    // from batch lists into one list afterwards (a million complaints are 400 MB).
     let below = head.get(header.index + 1..).unwrap_or_default();
-    let batches: Vec<Batch> = below
-        .par_chunks(BATCH_ROWS)
-        .map(|chunk| {
-            let mut out = Batch::default();
-            for row in chunk {
-                reader.read(row.row, row.line, Cells::Sheet(&row.cells), &mut out);
-            }
-            out
-        })
-        .collect();
-    batches.into_iter().for_each(|b| rows.append(b));
-    drop(head);
-    if let Some(mut csv) = sheet.csv {
-        let mut spans = Vec::new();
+    let (mut spans, mut csv) = (Vec::new(), sheet.csv);
+    if let Some(csv) = csv.as_mut() {
         while let Some(span) = csv.next_span() {
             spans.push(span?);
         }
-        let (text, separator) = (csv.text(), csv.separator());
-        crate::progress::rows(spans.len() as u64);
-        let batches: Vec<Result<Batch>> = spans
-            .par_chunks(BATCH_ROWS)
-            .map(|chunk| {
-                let mut parser = super::csv::RecordParser::new(separator);
-                let mut out = Batch::default();
-                for span in chunk {
+    }
+    let n = below.len() + spans.len();
+    crate::progress::rows(n as u64);
+    let mut complaints: Vec<Complaint> = Vec::with_capacity(n);
+    complaints.par_extend((0..n).into_par_iter().map(|_| Complaint::default()));
+    let mut pending: Vec<Pending> = Vec::with_capacity(n);
+    pending.par_extend((0..n).into_par_iter().map(|_| Pending::BLANK));
+    let text = csv.as_ref().map_or("", |c| c.text());
+    let separator = csv.as_ref().map_or(b',', |c| c.separator());
+    let batches: Vec<Result<Batch>> = complaints
+        .par_chunks_mut(BATCH_ROWS)
+        .zip(pending.par_chunks_mut(BATCH_ROWS))
+        .enumerate()
+        .map(|(k, (cs, ps))| {
+            let mut parser = None;
+            let mut out = Batch::default();
+            let first = k * BATCH_ROWS;
+            for (j, slot) in cs.iter_mut().zip(ps.iter_mut()).enumerate() {
+                let i = first + j;
+                if let Some(row) = below.get(i) {
+                    reader.read(row.row, row.line, Cells::Sheet(&row.cells), slot, &mut out);
+                } else if let Some(span) = spans.get(i - below.len()) {
+                    let parser =
+                        parser.get_or_insert_with(|| super::csv::RecordParser::new(separator));
                     let cells = match &span.record {
                         Some(r) => parser.parse(&text[r.clone()]).map_err(|e| e.error(path))?,
                         None => super::csv::Fields::EMPTY,
                     };
-                    reader.read(span.row, Some(span.line), Cells::Csv(cells), &mut out);
+                    reader.read(span.row, Some(span.line), Cells::Csv(cells), slot, &mut out);
                 }
-                crate::progress::advance(chunk.len() as u64);
-                Ok(out)
-            })
-            .collect();
-        rows.complaints.reserve(spans.len());
-        rows.pending.reserve(spans.len());
-        for b in batches {
-            rows.append(b?);
-        }
+            }
+            crate::progress::advance(cs.len() as u64);
+            Ok(out)
+        })
+        .collect();
+    drop((spans, csv, head));
+    let mut rows = Batch {
+        findings: reader.column_findings(),
+        ..Batch::default()
+    };
+    for b in batches {
+        rows.append(b?);
     }
     let Batch {
-        mut complaints,
-        mut pending,
         mut findings,
         read,
         blank,
@@ -416,6 +428,9 @@ fn read_rows(
     let mut kept = 0;
     for i in 0..complaints.len() {
         let p = &mut pending[i];
+        if p.blank {
+            continue;
+        }
         if complaints[i].received != NaiveDate::MIN {
             let c = &mut complaints[i];
             if c.id.is_empty() {
@@ -544,7 +559,14 @@ impl Reader<'_> {
     }
 
     /// Parses one row into `out`; a blank row is only counted.
-    fn read(&self, row: u32, line: Option<u64>, cells: Cells, out: &mut Batch) {
+    fn read(
+        &self,
+        row: u32,
+        line: Option<u64>,
+        cells: Cells,
+        slot: (&mut Complaint, &mut Pending),
+        out: &mut Batch,
+    ) {
         out.read += 1;
         let blank = |c: RawRef| match c {
             RawRef::Text(s) => value::is_blank_text(s),
@@ -570,10 +592,8 @@ impl Reader<'_> {
             ..Complaint::default()
         };
         let mut p = Pending {
-            dates: [None; DATE_FIELDS.len()],
-            received_missing: true,
-            first_text: None,
-            not_a_complaint: None,
+            blank: false,
+            ..Pending::BLANK
         };
         // A totals row or a lone note is not a complaint; its cells are not checked as one.
         let received = self.date_cols[0].map_or(RawRef::Empty, |col| cells.get(col as usize));
@@ -619,8 +639,8 @@ impl Reader<'_> {
                 p.first_text = Some(first_text());
             }
         }
-        out.complaints.push(c);
-        out.pending.push(p);
+        *slot.0 = c;
+        *slot.1 = p;
     }
 
     /// Parses `cell` as `field` into the complaint; unreadable values become findings.
