@@ -2073,7 +2073,9 @@ mod props {
             })
             .collect::<Option<Vec<u8>>>()
             .unwrap_or_else(|| b"x".to_vec());
-        w.iter().all(|&b| b == b'-') || w.iter().all(|&b| b == b'?') || BLANK_WORDS.contains(&&w[..])
+        w.iter().all(|&b| b == b'-')
+            || w.iter().all(|&b| b == b'?')
+            || BLANK_WORDS.contains(&&w[..])
     }
 
     proptest! {

@@ -248,7 +248,10 @@ pub fn open_lists(
             let past = ctx.days_past_target(i, f.age_wd, d);
             overdue.push((Reverse(past), Reverse(age), received, i));
         }
-        if ctx.complaints[i].urgency.is_some_and(Urgency::is_escalation) {
+        if ctx.complaints[i]
+            .urgency
+            .is_some_and(Urgency::is_escalation)
+        {
             escalations.push((received, i));
         }
     }
