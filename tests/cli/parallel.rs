@@ -3,7 +3,7 @@
 //! and on several, also when the register spans many batches and chunks and a column that is
 //! reported once per file is missing in every chunk.
 
-use crate::util::{arg, klacht_in, mapping, sample, shared, temp_dir};
+use crate::util::{arg, generated, mapping, sample, shared, temp_dir};
 use std::path::Path;
 
 /// `check --json` (with an annotated findings file) on `threads` threads.
@@ -50,20 +50,7 @@ fn one_thread_and_four_give_the_same_register_and_findings() {
     let dir = temp_dir("parallel");
     // 40,000 rows: three read batches and five rule chunks; and the same without its
     // urgency column, so `missing-urgency` is reported once for the file from every chunk.
-    let big = dir.join("big.csv");
-    let out = klacht_in(
-        &dir,
-        &[
-            "sample",
-            "--rows",
-            "40000",
-            "--seed",
-            "6",
-            "--out",
-            arg(&big),
-        ],
-    );
-    assert!(out.status.success());
+    let big = generated(&dir, "big.csv", 40_000, 6);
     let text = std::fs::read_to_string(&big).unwrap();
     let header: Vec<&str> = text.lines().next().unwrap().split(';').collect();
     let cat = header

@@ -229,20 +229,7 @@ fn median(v: &mut [i64]) -> Option<f64> {
 #[test]
 fn headline_figures_of_20000_rows_equal_a_naive_implementation() {
     let dir = temp_dir("report-20k");
-    let reg = dir.join("register.csv");
-    let out = klacht_in(
-        &dir,
-        &[
-            "sample",
-            "--rows",
-            "20000",
-            "--seed",
-            "11",
-            "--out",
-            arg(&reg),
-        ],
-    );
-    assert!(out.status.success());
+    let reg = generated(&dir, "register.csv", 20_000, 11);
     let rdir = dir.join("r");
     report(
         &dir,

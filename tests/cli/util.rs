@@ -70,6 +70,30 @@ pub fn count(doc: &serde_json::Value, code: &str) -> u64 {
     doc["findings"]["by_rule"][code].as_u64().unwrap_or(0)
 }
 
+/// Writes a seeded synthetic register of `rows` rows to `dir/name` with `klacht sample`.
+pub fn generated(dir: &Path, name: &str, rows: u32, seed: u32) -> PathBuf {
+    let path = dir.join(name);
+    let (rows, seed) = (rows.to_string(), seed.to_string());
+    let out = klacht_in(
+        dir,
+        &[
+            "sample",
+            "--rows",
+            &rows,
+            "--seed",
+            &seed,
+            "--out",
+            arg(&path),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "klacht sample: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    path
+}
+
 /// A path as an argument.
 pub fn arg(p: &Path) -> &str {
     p.to_str().unwrap()
