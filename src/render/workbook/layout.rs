@@ -12,6 +12,12 @@ use rust_xlsxwriter::{
 /// Rows in an Excel sheet.
 pub const EXCEL_ROWS: u32 = 1_048_576;
 
+/// Longest list written as an Excel table. rust_xlsxwriter records every cell of a table in a
+/// hash map to refuse overlapping tables: for the 160 000-row register of a million-row
+/// quarter that was a third of the report's time and 200 MB. Longer lists are a plain range
+/// with the same header and a filter (docs/decisions.md).
+pub const TABLE_ROWS: usize = 100_000;
+
 /// Characters in an Excel cell.
 const EXCEL_CELL_CHARS: usize = 32_767;
 
@@ -352,6 +358,8 @@ pub struct Sheet<'a> {
     repeat: Option<u32>,
     /// Rows the sheet may have; [`EXCEL_ROWS`] except in tests.
     max_rows: u32,
+    /// Longest list written as a table; [`TABLE_ROWS`] except in tests.
+    table_rows: usize,
     lang: Lang,
     footer: String,
 }
@@ -376,6 +384,7 @@ impl<'a> Sheet<'a> {
             freeze: 0,
             repeat: None,
             max_rows: EXCEL_ROWS,
+            table_rows: TABLE_ROWS,
             lang,
             footer,
         })
@@ -385,6 +394,13 @@ impl<'a> Sheet<'a> {
     #[cfg(test)]
     pub fn with_max_rows(mut self, rows: u32) -> Sheet<'a> {
         self.max_rows = rows;
+        self
+    }
+
+    /// Pretends lists longer than `rows` are too long for a table.
+    #[cfg(test)]
+    pub fn with_table_rows(mut self, rows: usize) -> Sheet<'a> {
+        self.table_rows = rows;
         self
     }
 
@@ -504,21 +520,29 @@ impl<'a> Sheet<'a> {
             .map(|c| holds_numbers(&head, c))
             .collect();
         let headers = unique_headers(columns);
-        let table_columns: Vec<TableColumn> = headers
-            .iter()
-            .zip(&numbers)
-            .map(|(h, n)| {
-                TableColumn::new()
-                    .set_header(h.as_str())
-                    .set_header_format(self.f.header(*n))
-            })
-            .collect();
-        let table = Table::new()
-            .set_name(name)
-            .set_style(TableStyle::Medium2)
-            .set_columns(&table_columns);
-        self.ws
-            .add_table(header_row, 0, last_row, last_col, &table)?;
+        if shown <= self.table_rows {
+            let table_columns: Vec<TableColumn> = headers
+                .iter()
+                .zip(&numbers)
+                .map(|(h, n)| {
+                    TableColumn::new()
+                        .set_header(h.as_str())
+                        .set_header_format(self.f.header(*n))
+                })
+                .collect();
+            let table = Table::new()
+                .set_name(name)
+                .set_style(TableStyle::Medium2)
+                .set_columns(&table_columns);
+            self.ws
+                .add_table(header_row, 0, last_row, last_col, &table)?;
+        } else {
+            for (c, (h, n)) in headers.iter().zip(&numbers).enumerate() {
+                self.ws
+                    .write_string_with_format(header_row, c as u16, h, self.f.header(*n))?;
+            }
+            self.ws.autofilter(header_row, 0, last_row, last_col)?;
+        }
         for (c, (h, col)) in headers.iter().zip(columns).enumerate() {
             // Room for the filter button beside the header.
             self.widen(c, h.chars().count() as f64 + 4.0, col.max_width.max(12.0));

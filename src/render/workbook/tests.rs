@@ -712,6 +712,55 @@ fn a_list_longer_than_a_sheet_is_cut_with_a_visible_note() {
     assert_eq!(range.get_value((7, 0)), Some(&Data::Float(4.0)));
 }
 
+/// A list too long for a table is a plain range with the same header and a filter, and keeps
+/// every row; a shorter one on the same kind of sheet stays a table.
+#[test]
+fn a_very_long_list_is_a_filtered_range_not_a_table() {
+    let dir = std::env::temp_dir().join(format!("klacht-workbook-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let formats = Formats::new();
+    let write = |rows: usize, name: &str| {
+        let path = dir.join(name);
+        let mut wb = Workbook::new();
+        {
+            let ws = wb.add_worksheet_with_low_memory().unwrap();
+            let mut s = Sheet::new(ws, &formats, "Lijst", Lang::Nl, String::new())
+                .unwrap()
+                .with_table_rows(3);
+            s.heading("Register").unwrap();
+            let cells = (0..rows).map(|i| vec![Cell::count(i as u64), Cell::text("x")]);
+            let columns = [Column::new("n"), Column::new("tekst")];
+            s.list("Lijst", &columns, rows, cells, "").unwrap();
+            s.finish().unwrap();
+        }
+        wb.save(&path).unwrap();
+        path
+    };
+    let sheet_xml = |path: &Path| {
+        let parts = parts(path);
+        let tables = parts.keys().filter(|n| n.starts_with("xl/tables/")).count();
+        (parts["xl/worksheets/sheet1.xml"].clone(), tables)
+    };
+
+    let long = write(5, "long-list.xlsx");
+    let (xml, tables) = sheet_xml(&long);
+    assert_eq!(tables, 0, "no table for 5 rows when tables stop at 3");
+    assert!(xml.contains(r#"<autoFilter ref="A2:B7""#), "{xml}");
+    let mut wb: Xlsx<_> = open_workbook(&long).unwrap();
+    let range = wb.worksheet_range("Lijst").unwrap();
+    assert_eq!(text_at(&range, 1, 0), "n");
+    assert_eq!(text_at(&range, 1, 1), "tekst");
+    assert_eq!(
+        range.get_value((6, 0)),
+        Some(&Data::Float(4.0)),
+        "the last row"
+    );
+
+    let (xml, tables) = sheet_xml(&write(3, "short-list.xlsx"));
+    assert_eq!(tables, 1, "3 rows stay a table");
+    assert!(!xml.contains("<autoFilter"));
+}
+
 #[test]
 fn english_table_names_are_unique_excel_names() {
     let fix = fixture(false);
