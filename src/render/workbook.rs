@@ -140,9 +140,22 @@ fn build(input: &WorkbookInput) -> Result<Workbook, XlsxError> {
     times::write(&report, wb.add_worksheet())?;
     causes::write(&report, wb.add_worksheet())?;
     trend::write(&report, wb.add_worksheet())?;
-    // The two long lists are streamed: a big register must not need gigabytes.
-    findings::write(&report, wb.add_worksheet_with_low_memory()?)?;
-    register::write(&report, wb.add_worksheet_with_low_memory()?)?;
+    // The two long lists are streamed (a big register must not need gigabytes) and written
+    // side by side. So that the file does not depend on which thread came first, every
+    // format is numbered beforehand, and the findings keep their strings in their cells
+    // while the register alone fills the workbook's shared string table.
+    report.formats.register(&mut wb);
+    wb.add_worksheet_with_constant_memory()?;
+    wb.add_worksheet_with_low_memory()?;
+    let [.., findings_ws, register_ws] = wb.worksheets_mut().as_mut_slice() else {
+        return Err(XlsxError::ParameterError("two list sheets".into()));
+    };
+    let (f, r) = rayon::join(
+        || findings::write(&report, findings_ws),
+        || register::write(&report, register_ws),
+    );
+    f?;
+    r?;
     provenance::write(&report, wb.add_worksheet())?;
     Ok(wb)
 }

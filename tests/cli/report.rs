@@ -296,4 +296,18 @@ fn headline_figures_of_20000_rows_equal_a_naive_implementation() {
     assert_eq!(k["handling_wd"]["max"], max);
     assert_eq!(k["ack"]["missing"], ack_missing as u64);
     assert!(received > 1000, "a quarter of 20,000 rows over 21 months");
+
+    // The two long lists (thousands of findings and register rows here) are written on
+    // two threads: a second run must give the same workbook, byte for byte.
+    let again = dir.join("r2");
+    report(
+        &dir,
+        &[arg(&reg), "--period", "2026-Q2", "--out", arg(&again)],
+    );
+    let name = "klachtenrapport-2026-Q2.xlsx";
+    let (a, b) = (
+        std::fs::read(rdir.join(name)).unwrap(),
+        std::fs::read(again.join(name)).unwrap(),
+    );
+    assert!(a == b, "the workbook differs between two runs");
 }

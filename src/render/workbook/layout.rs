@@ -185,6 +185,24 @@ impl Formats {
         }
     }
 
+    /// Numbers every format in `wb` now, in a fixed order: sheets written on several threads
+    /// then only look formats up (`Workbook::register_format`, hidden in rust_xlsxwriter's
+    /// docs but meant for this; the version is pinned).
+    pub fn register(&self, wb: &mut rust_xlsxwriter::Workbook) {
+        let single = [
+            &self.title,
+            &self.subtitle,
+            &self.heading,
+            &self.note,
+            &self.warning,
+            &self.header_left,
+            &self.header_right,
+        ];
+        for f in self.plain.iter().chain(&self.bold).chain(single) {
+            wb.register_format(f);
+        }
+    }
+
     fn header(&self, numbers: bool) -> &Format {
         if numbers {
             &self.header_right
