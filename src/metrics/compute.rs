@@ -9,7 +9,6 @@ use crate::config::Targets;
 use crate::register::{Complaint, Urgency};
 use chrono::NaiveDate;
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 
 /// The closing target of a complaint: the register's due date overrides the urgency target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,12 +65,13 @@ pub struct Ctx<'a> {
     /// Durations, computed for the complaints received or closed in one of the periods the
     /// figures cover (the only ones whose durations any figure reads), else `None`.
     pub prep: Vec<Prep>,
-    /// Interned customer key per complaint received in the customer span, else [`NO_CUSTOMER`].
+    /// Interned customer key per complaint received in the customer span, else
+    /// [`NO_CUSTOMER`].
     customers: Vec<u32>,
 }
 
 /// No customer recorded, or received outside the span the repeat figures look at.
-const NO_CUSTOMER: u32 = u32::MAX;
+const NO_CUSTOMER: u32 = crate::rules::procedure::NO_KEY;
 
 impl<'a> Ctx<'a> {
     /// Computes, in parallel, the durations of the complaints received or closed in one of
@@ -111,7 +111,9 @@ impl<'a> Ctx<'a> {
             calendar,
             targets,
             prep,
-            customers: intern_customers(complaints, customer_span),
+            customers: crate::rules::procedure::customer_numbers(complaints, |c| {
+                customer_span.contains(c.received)
+            }),
         }
     }
 
@@ -216,29 +218,6 @@ impl<'a> Ctx<'a> {
         out.sort_unstable_by_key(|g: &Vec<usize>| g[0]);
         out
     }
-}
-
-/// Interned customer keys (`rules::procedure::customer_key`) of the complaints received in
-/// `span`: the keys are computed in parallel, then numbered in register order.
-fn intern_customers(complaints: &[Complaint], span: &Period) -> Vec<u32> {
-    let keys: Vec<Option<String>> = complaints
-        .par_iter()
-        .map(|c| {
-            span.contains(c.received)
-                .then(|| crate::rules::procedure::customer_key(c))
-                .flatten()
-        })
-        .collect();
-    let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
-    keys.iter()
-        .map(|k| match k {
-            Some(k) => {
-                let next = u32::try_from(ids.len()).unwrap_or(NO_CUSTOMER);
-                *ids.entry(k.as_str()).or_insert(next)
-            }
-            None => NO_CUSTOMER,
-        })
-        .collect()
 }
 
 /// The 12 months ending at `end`: (end − 12 months, end].

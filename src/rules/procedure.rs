@@ -243,8 +243,8 @@ pub fn customer_key(c: &Complaint) -> Option<String> {
     }
 }
 
-/// No key: no customer, or no job reference.
-const NO_KEY: u32 = u32::MAX;
+/// No key: no customer, or no job reference (or not asked for).
+pub const NO_KEY: u32 = u32::MAX;
 
 /// The customer key ([`customer_key`]) and the normalised job reference of every complaint,
 /// as numbers: equal numbers for equal keys. Each distinct text is normalised once.
@@ -257,17 +257,7 @@ impl Keys {
     /// The keys of `complaints`, in their order.
     pub fn of(complaints: &[Complaint]) -> Keys {
         let (customer, job) = rayon::join(
-            || {
-                intern(
-                    complaints,
-                    |c| match c.customer_id.as_deref() {
-                        // The name does not matter once there is a customer number.
-                        Some(id) => (Some(id), None),
-                        None => (None, c.customer.as_deref()),
-                    },
-                    customer_key,
-                )
-            },
+            || customer_numbers(complaints, |_| true),
             || {
                 intern(
                     complaints,
@@ -281,6 +271,25 @@ impl Keys {
         );
         Keys { customer, job }
     }
+}
+
+/// The customer key ([`customer_key`]) of each complaint that is `wanted`, as a number: equal
+/// numbers for equal keys, [`NO_KEY`] for a complaint without one or not wanted.
+pub fn customer_numbers(
+    complaints: &[Complaint],
+    wanted: impl Fn(&Complaint) -> bool + Sync,
+) -> Vec<u32> {
+    intern(
+        complaints,
+        |c| match c.customer_id.as_deref() {
+            _ if !wanted(c) => (None, None),
+            // The name does not matter once there is a customer number.
+            Some(id) => (Some(id), None),
+            None => (None, c.customer.as_deref()),
+        },
+        // Also asks `wanted`: the first complaint with text (None, None) may be unwanted.
+        |c| wanted(c).then(|| customer_key(c)).flatten(),
+    )
 }
 
 /// Numbers equal keys alike: `text` is what the key is made from, `key` makes it. Chunks of
