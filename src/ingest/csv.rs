@@ -116,7 +116,9 @@ pub struct Span {
     pub row: u32,
     /// 1-based physical line where the row starts.
     pub line: u64,
-    /// The record's bytes (with its line end), `None` for a blank line.
+    /// The record's bytes (with its line end), `None` for a blank line. The scanner cuts
+    /// only at line ends (ASCII) and the end of the text: a range of [`CsvRows::text`] on
+    /// char boundaries.
     pub record: Option<Range<usize>>,
 }
 
@@ -187,6 +189,7 @@ impl Iterator for CsvRows {
             Err(e) => return Some(Err(e)),
         };
         let cells = match &span.record {
+            // A span of `text` on char boundaries (`Span::record`).
             Some(range) => match self.parser.parse(&self.text[range.clone()]) {
                 Ok(fields) => fields.iter().map(Raw::from).collect(),
                 Err(e) => {

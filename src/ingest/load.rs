@@ -394,6 +394,7 @@ fn read_rows(
                     let parser =
                         parser.get_or_insert_with(|| super::csv::RecordParser::new(separator));
                     let cells = match &span.record {
+                        // A span of `text` on char boundaries (`Span::record`).
                         Some(r) => parser.parse(&text[r.clone()]).map_err(|e| e.error(path))?,
                         None => super::csv::Fields::EMPTY,
                     };

@@ -674,33 +674,49 @@ fn customer_names_stay_out_unless_asked_for() {
     assert!(all.contains("Jansen") && !all.contains(&jansen));
 }
 
-#[test]
-fn a_list_longer_than_a_sheet_is_cut_with_a_visible_note() {
+/// Saves a workbook at `name` in a temporary folder with one sheet "Lijst": a heading and a
+/// list of `rows` rows of `columns`, the sheet's limits set by `limits`; returns the path and
+/// what [`Sheet::list`] placed.
+fn one_list(
+    name: &str,
+    limits: impl FnOnce(Sheet) -> Sheet,
+    columns: &[Column],
+    rows: usize,
+    hint: &str,
+) -> (PathBuf, layout::Placed) {
     let dir = std::env::temp_dir().join(format!("klacht-workbook-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join("overflow.xlsx");
+    let path = dir.join(name);
     let formats = Formats::new();
     let mut wb = Workbook::new();
-    {
+    let placed = {
         let ws = wb.add_worksheet_with_low_memory().unwrap();
-        let mut s = Sheet::new(ws, &formats, "Lijst", Lang::Nl, String::new())
-            .unwrap()
-            .with_max_rows(8);
-        s.heading("Bevindingen").unwrap();
-        let rows = (0..10).map(|i| vec![Cell::count(i)]);
-        let placed = s
-            .list(
-                "Lijst",
-                &[Column::new("n")],
-                10,
-                rows,
-                "Zie bevindingen.csv",
-            )
-            .unwrap();
-        assert_eq!(placed.rows, 5, "rows 3–7 below the header at row 2");
+        let sheet = Sheet::new(ws, &formats, "Lijst", Lang::Nl, String::new()).unwrap();
+        let mut s = limits(sheet);
+        s.heading("Lijst").unwrap();
+        let cells = (0..rows).map(|i| {
+            let mut row = vec![Cell::count(i as u64)];
+            row.extend((1..columns.len()).map(|_| Cell::text("x")));
+            row
+        });
+        let placed = s.list("Lijst", columns, rows, cells, hint).unwrap();
         s.finish().unwrap();
-    }
+        placed
+    };
     wb.save(&path).unwrap();
+    (path, placed)
+}
+
+#[test]
+fn a_list_longer_than_a_sheet_is_cut_with_a_visible_note() {
+    let (path, placed) = one_list(
+        "overflow.xlsx",
+        |s| s.with_max_rows(8),
+        &[Column::new("n")],
+        10,
+        "Zie bevindingen.csv",
+    );
+    assert_eq!(placed.rows, 5, "rows 3–7 below the header at row 2");
     let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
     let range = wb.worksheet_range("Lijst").unwrap();
     let note = text_at(&range, 1, 0);
@@ -716,26 +732,9 @@ fn a_list_longer_than_a_sheet_is_cut_with_a_visible_note() {
 /// every row; a shorter one on the same kind of sheet stays a table.
 #[test]
 fn a_very_long_list_is_a_filtered_range_not_a_table() {
-    let dir = std::env::temp_dir().join(format!("klacht-workbook-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let formats = Formats::new();
-    let write = |rows: usize, name: &str| {
-        let path = dir.join(name);
-        let mut wb = Workbook::new();
-        {
-            let ws = wb.add_worksheet_with_low_memory().unwrap();
-            let mut s = Sheet::new(ws, &formats, "Lijst", Lang::Nl, String::new())
-                .unwrap()
-                .with_table_rows(3);
-            s.heading("Register").unwrap();
-            let cells = (0..rows).map(|i| vec![Cell::count(i as u64), Cell::text("x")]);
-            let columns = [Column::new("n"), Column::new("tekst")];
-            s.list("Lijst", &columns, rows, cells, "").unwrap();
-            s.finish().unwrap();
-        }
-        wb.save(&path).unwrap();
-        path
-    };
+    let columns = [Column::new("n"), Column::new("tekst")];
+    let write =
+        |rows: usize, name: &str| one_list(name, |s| s.with_table_rows(3), &columns, rows, "").0;
     let sheet_xml = |path: &Path| {
         let parts = parts(path);
         let tables = parts.keys().filter(|n| n.starts_with("xl/tables/")).count();
