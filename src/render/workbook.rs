@@ -8,6 +8,7 @@
 //! gives identical bytes: the creation time is [`Provenance::generated`], and nothing is
 //! written in hash order.
 
+mod bulk;
 mod causes;
 mod channel;
 mod findings;
@@ -16,6 +17,7 @@ mod native;
 mod overdue;
 mod provenance;
 mod register;
+mod repack;
 mod summary;
 mod times;
 mod trend;
@@ -27,6 +29,7 @@ use crate::metrics::model::{DurationStats, Figures};
 use crate::register::{Channel, Nature, Register, Urgency};
 use crate::rules::Finding;
 use crate::Lang;
+use bulk::Bulk;
 use chrono::{NaiveDate, NaiveDateTime};
 use layout::{Cell, Column, Formats, Sheet};
 use rust_xlsxwriter::{DocProperties, Workbook, Worksheet, XlsxError};
@@ -108,16 +111,20 @@ pub fn sheet_names(lang: Lang) -> [&'static str; 10] {
 /// ```
 pub fn write_workbook(path: &Path, input: &WorkbookInput) -> Result<(), Error> {
     let failed = |e: XlsxError| Error::new("E-output", path).detail(e);
-    let mut wb = build(input).map_err(failed)?;
-    wb.save(path).map_err(failed)
+    let report = Report::new(input);
+    let mut wb = build(&report).map_err(failed)?;
+    report.bulk.save(&mut wb, path).map_err(failed)
 }
 
-fn build(input: &WorkbookInput) -> Result<Workbook, XlsxError> {
-    let report = Report::new(input);
+fn build(report: &Report) -> Result<Workbook, XlsxError> {
+    let input = report.input;
     let mut wb = Workbook::new();
+    // Every format is numbered before anything is written: the sheets' long lists, written
+    // straight as XML (bulk.rs), and the two lists written side by side depend on it.
+    report.formats.register(&mut wb);
     // Excel's own level: a 1M-row register's report saves in 0.7× the time of the default
     // level 6 for a file 15 % larger (docs/performance.md).
-    wb.set_zip_compression_level(3);
+    wb.set_zip_compression_level(repack::LEVEL as u8);
     let lang = input.lang;
     let kpi = &input.figures.kpi;
     let mut props = DocProperties::new()
@@ -133,30 +140,28 @@ fn build(input: &WorkbookInput) -> Result<Workbook, XlsxError> {
     }
     wb.set_properties(&props);
 
-    summary::write(&report, wb.add_worksheet())?;
-    urgency::write(&report, wb.add_worksheet())?;
-    channel::write(&report, wb.add_worksheet())?;
-    overdue::write(&report, wb.add_worksheet())?;
-    times::write(&report, wb.add_worksheet())?;
-    causes::write(&report, wb.add_worksheet())?;
-    trend::write(&report, wb.add_worksheet())?;
+    summary::write(report, wb.add_worksheet())?;
+    urgency::write(report, wb.add_worksheet())?;
+    channel::write(report, wb.add_worksheet())?;
+    overdue::write(report, wb.add_worksheet())?;
+    times::write(report, wb.add_worksheet())?;
+    causes::write(report, wb.add_worksheet())?;
+    trend::write(report, wb.add_worksheet())?;
     // The two long lists are streamed (a big register must not need gigabytes) and written
-    // side by side. So that the file does not depend on which thread came first, every
-    // format is numbered beforehand, and the findings keep their strings in their cells
-    // while the register alone fills the workbook's shared string table.
-    report.formats.register(&mut wb);
+    // side by side. So that the file does not depend on which thread came first, both keep
+    // their texts in their cells (inline strings), as the bulk rows do.
     wb.add_worksheet_with_constant_memory()?;
-    wb.add_worksheet_with_low_memory()?;
+    wb.add_worksheet_with_constant_memory()?;
     let [.., findings_ws, register_ws] = wb.worksheets_mut().as_mut_slice() else {
         return Err(XlsxError::ParameterError("two list sheets".into()));
     };
     let (f, r) = rayon::join(
-        || findings::write(&report, findings_ws),
-        || register::write(&report, register_ws),
+        || findings::write(report, findings_ws),
+        || register::write(report, register_ws),
     );
     f?;
     r?;
-    provenance::write(&report, wb.add_worksheet())?;
+    provenance::write(report, wb.add_worksheet())?;
     Ok(wb)
 }
 
@@ -164,6 +169,8 @@ fn build(input: &WorkbookInput) -> Result<Workbook, XlsxError> {
 struct Report<'a> {
     input: &'a WorkbookInput<'a>,
     formats: Formats,
+    /// The rows of lists too long for a table, written apart.
+    bulk: Bulk,
     lang: Lang,
     /// More than one input file: the lists get a file column.
     many_files: bool,
@@ -174,9 +181,11 @@ struct Report<'a> {
 impl<'a> Report<'a> {
     fn new(input: &'a WorkbookInput<'a>) -> Report<'a> {
         let sources = &input.register.sources;
+        let formats = Formats::new();
         Report {
             input,
-            formats: Formats::new(),
+            bulk: Bulk::new(&formats),
+            formats,
             lang: input.lang,
             many_files: sources.len() > 1,
             any_csv: sources.iter().any(|s| s.sheet.is_none()),
@@ -211,7 +220,8 @@ impl<'a> Report<'a> {
             layout::footer_text(&period.label),
             self.t("pagina &P van &N", "page &P of &N"),
         );
-        let mut s = Sheet::new(ws, &self.formats, name, self.lang, footer)?;
+        let bulk = (&self.bulk, index + 1);
+        let mut s = Sheet::new(ws, &self.formats, bulk, name, self.lang, footer)?;
         s.title(title)?;
         s.subtitle(&self.period_line())?;
         s.freeze_here();

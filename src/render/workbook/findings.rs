@@ -80,7 +80,10 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
     } else {
         Default::default()
     };
-    let rows = chosen.iter().map(|f| {
+    let rows = |i: usize| {
+        let Some(f) = chosen.get(i) else {
+            return Vec::new();
+        };
         let id = f
             .complaint
             .and_then(|i| register.complaints.get(i))
@@ -98,7 +101,7 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
             Cell::text(f.message(register, lang)),
         ]);
         cells
-    });
+    };
     let list = s.list(
         r.t("Bevindingenlijst", "FindingsList"),
         &columns,

@@ -2,6 +2,7 @@
 //! bold title row), native charts in a column to the right of every table, frozen title rows,
 //! A4 landscape printing. The sheet modules say *what* to show; this module says *how*.
 
+use super::bulk::Bulk;
 use crate::Lang;
 use chrono::NaiveDate;
 use rust_xlsxwriter::{
@@ -69,7 +70,7 @@ pub enum Style {
     Info,
 }
 
-const STYLES: [Style; 18] = [
+pub(super) const STYLES: [Style; 18] = [
     Style::Text,
     Style::Count,
     Style::Days,
@@ -129,7 +130,8 @@ impl Style {
         }
     }
 
-    fn index(self) -> usize {
+    /// Where the style is in [`STYLES`].
+    pub(super) fn index(self) -> usize {
         STYLES.iter().position(|s| *s == self).unwrap_or(0)
     }
 }
@@ -189,6 +191,13 @@ impl Formats {
     /// then only look formats up (`Workbook::register_format`, hidden in rust_xlsxwriter's
     /// docs but meant for this; the version is pinned).
     pub fn register(&self, wb: &mut rust_xlsxwriter::Workbook) {
+        for f in self.in_order() {
+            wb.register_format(f);
+        }
+    }
+
+    /// Every format, in the order [`Formats::register`] numbers them.
+    pub fn in_order(&self) -> impl Iterator<Item = &Format> {
         let single = [
             &self.title,
             &self.subtitle,
@@ -198,9 +207,12 @@ impl Formats {
             &self.header_left,
             &self.header_right,
         ];
-        for f in self.plain.iter().chain(&self.bold).chain(single) {
-            wb.register_format(f);
-        }
+        self.plain.iter().chain(&self.bold).chain(single)
+    }
+
+    /// The format of a plain (not bold) cell in `style`.
+    pub fn plain(&self, style: Style) -> &Format {
+        self.cell(style, false)
     }
 
     fn header(&self, numbers: bool) -> &Format {
@@ -282,7 +294,7 @@ impl Cell {
     }
 
     /// Width in characters the cell needs.
-    fn width(&self) -> f64 {
+    pub(super) fn width(&self) -> f64 {
         match self {
             Cell::Text(s, style) => {
                 let longest = s.lines().map(|l| l.chars().count()).max().unwrap_or(0) as f64;
@@ -363,6 +375,8 @@ impl Placed {
 pub struct Sheet<'a> {
     ws: &'a mut Worksheet,
     f: &'a Formats,
+    /// Where very long lists go, and the sheet's position in the workbook (from 1).
+    bulk: (&'a Bulk, usize),
     pub name: &'static str,
     /// The next free row.
     row: u32,
@@ -383,9 +397,11 @@ pub struct Sheet<'a> {
 }
 
 impl<'a> Sheet<'a> {
+    /// Sheet number `number` (from 1) of a workbook whose long lists go to `bulk`.
     pub fn new(
         ws: &'a mut Worksheet,
         f: &'a Formats,
+        bulk: (&'a Bulk, usize),
         name: &'static str,
         lang: Lang,
         footer: String,
@@ -394,6 +410,7 @@ impl<'a> Sheet<'a> {
         Ok(Sheet {
             ws,
             f,
+            bulk,
             name,
             row: 0,
             widths: Vec::new(),
@@ -502,19 +519,20 @@ impl<'a> Sheet<'a> {
         I: IntoIterator<Item = Vec<Cell>>,
         I::IntoIter: ExactSizeIterator,
     {
-        let rows = rows.into_iter();
-        self.list(name, columns, rows.len(), rows, "")
+        let rows: Vec<Vec<Cell>> = rows.into_iter().collect();
+        self.list(name, columns, rows.len(), |i| rows[i].clone(), "")
     }
 
-    /// A table of `total` rows that may be longer than a sheet: rows that do not fit are left
-    /// out after a warning line above the table that says how many, and `hint` says where to
-    /// find them. Rows are written as they come, so a streamed sheet holds none in memory.
+    /// A table of `total` rows (`rows(i)` is row `i`) that may be longer than a sheet: rows
+    /// that do not fit are left out after a warning line above the table that says how many,
+    /// and `hint` says where to find them. Rows are made as they are written, so a streamed
+    /// sheet holds none in memory; a list too long for a table is written in parallel.
     pub fn list(
         &mut self,
         name: &str,
         columns: &[Column],
         total: usize,
-        rows: impl Iterator<Item = Vec<Cell>>,
+        rows: impl Fn(usize) -> Vec<Cell> + Sync,
         hint: &str,
     ) -> Result<Placed, XlsxError> {
         // Rows below the header; one fewer when a warning line must go above the header.
@@ -532,13 +550,13 @@ impl<'a> Sheet<'a> {
         let first_row = header_row + 1;
         let last_row = header_row + shown.max(1) as u32;
         // The first rows decide which columns hold numbers: their headers align right.
-        let mut rows = rows.take(shown);
-        let head: Vec<Vec<Cell>> = rows.by_ref().take(SAMPLE_ROWS).collect();
+        let head: Vec<Vec<Cell>> = (0..shown.min(SAMPLE_ROWS)).map(&rows).collect();
         let numbers: Vec<bool> = (0..columns.len())
             .map(|c| holds_numbers(&head, c))
             .collect();
         let headers = unique_headers(columns);
-        if shown <= self.table_rows {
+        let table = shown <= self.table_rows;
+        if table {
             let table_columns: Vec<TableColumn> = headers
                 .iter()
                 .zip(&numbers)
@@ -565,9 +583,24 @@ impl<'a> Sheet<'a> {
             // Room for the filter button beside the header.
             self.widen(c, h.chars().count() as f64 + 4.0, col.max_width.max(12.0));
         }
-        for (r, cells) in (first_row..).zip(head.into_iter().chain(rows)) {
+        // A table's rows one by one; a longer list's rows but the last in bulk.
+        let one_by_one = if table || shown == 0 {
+            0..shown
+        } else {
+            let (bulk, sheet) = self.bulk;
+            let widths = bulk.rows(sheet, first_row, shown - 1, columns, &rows)?;
+            for (c, w) in widths.into_iter().enumerate() {
+                self.widen(c, w, f64::INFINITY);
+            }
+            shown - 1..shown
+        };
+        for i in one_by_one {
+            let cells = match head.get(i) {
+                Some(cells) => cells.clone(),
+                None => rows(i),
+            };
             for (c, cell) in cells.iter().enumerate().take(columns.len()) {
-                self.write_cell(r, c as u16, cell, false)?;
+                self.write_cell(first_row + i as u32, c as u16, cell, false)?;
                 self.widen(c, cell.width() + 1.0, columns[c].max_width);
             }
         }
@@ -775,12 +808,19 @@ fn overflow_text(left_out: usize, total: usize, hint: &str, lang: Lang) -> Strin
     }
 }
 
-/// Text cut to what a cell holds.
-fn clip(s: &str) -> &str {
-    match s.char_indices().nth(EXCEL_CELL_CHARS) {
-        Some((i, _)) => &s[..i],
-        None => s,
+/// Text cut to what a cell holds. Excel counts UTF-16 units, never more than UTF-8 bytes.
+pub(super) fn clip(s: &str) -> &str {
+    if s.len() <= EXCEL_CELL_CHARS {
+        return s;
     }
+    let mut units = 0;
+    for (i, c) in s.char_indices() {
+        units += c.len_utf16();
+        if units > EXCEL_CELL_CHARS {
+            return &s[..i];
+        }
+    }
+    s
 }
 
 /// Excel's page footer: `&` starts a code, so user text doubles it.
@@ -819,6 +859,9 @@ mod tests {
         let s = "é".repeat(EXCEL_CELL_CHARS + 10);
         assert_eq!(clip(&s).chars().count(), EXCEL_CELL_CHARS);
         assert_eq!(clip("kort"), "kort");
+        // A character outside the first plane counts twice, as in Excel.
+        let s = "🔧".repeat(EXCEL_CELL_CHARS);
+        assert_eq!(clip(&s).chars().count(), EXCEL_CELL_CHARS / 2);
     }
 
     #[test]

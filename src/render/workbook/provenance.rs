@@ -230,7 +230,10 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         Column::capped(r.t("Tekst in de rij", "Text in the row"), 60.0),
     ];
     let exclusions = &register.exclusions;
-    let rows = exclusions.iter().map(|e| {
+    let rows = |i: usize| {
+        let Some(e) = exclusions.get(i) else {
+            return Vec::new();
+        };
         let file = register.sources.get(usize::from(e.file)).map(|s| s.name());
         vec![
             Cell::opt_text(file.as_deref()),
@@ -238,7 +241,7 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
             Cell::text(e.reason.label(lang)),
             Cell::text(e.text.as_str()),
         ]
-    });
+    };
     s.list(
         r.t("UitgeslotenRijen", "ExcludedRows"),
         &columns,

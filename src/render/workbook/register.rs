@@ -50,7 +50,10 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         .iter()
         .filter_map(|&i| register.complaints.get(i))
         .collect();
-    let cells = complaints.iter().map(|c| {
+    let cells = |i: usize| {
+        let Some(c) = complaints.get(i) else {
+            return Vec::new();
+        };
         let mut cells: Vec<Cell> = Field::ALL
             .iter()
             .map(|f| field_cell(c, *f, lang, show_names))
@@ -58,7 +61,7 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         cells.extend(r.trace_cells(Some(CellRef::row(c.file, c.row)), c.file, c.line));
         cells.extend(extra.cells(c));
         cells
-    });
+    };
     let placed = s.list(
         r.t("Klachten", "Complaints"),
         &columns,

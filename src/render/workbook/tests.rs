@@ -675,8 +675,8 @@ fn customer_names_stay_out_unless_asked_for() {
 }
 
 /// Saves a workbook at `name` in a temporary folder with one sheet "Lijst": a heading and a
-/// list of `rows` rows of `columns`, the sheet's limits set by `limits`; returns the path and
-/// what [`Sheet::list`] placed.
+/// list of `rows` rows of `columns` (a count, then "x"), the sheet's limits set by `limits`;
+/// returns the path and what [`Sheet::list`] placed.
 fn one_list(
     name: &str,
     limits: impl FnOnce(Sheet) -> Sheet,
@@ -684,27 +684,133 @@ fn one_list(
     rows: usize,
     hint: &str,
 ) -> (PathBuf, layout::Placed) {
-    let dir = std::env::temp_dir().join(format!("klacht-workbook-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
+    let cells = |i: usize| {
+        let mut row = vec![Cell::count(i as u64)];
+        row.extend((1..columns.len()).map(|_| Cell::text("x")));
+        row
+    };
+    list_of(name, limits, columns, rows, cells, hint)
+}
+
+/// The same with the cells of row `i` given by `cells(i)`, saved as the report is saved.
+fn list_of(
+    name: &str,
+    limits: impl FnOnce(Sheet) -> Sheet,
+    columns: &[Column],
+    rows: usize,
+    cells: impl Fn(usize) -> Vec<Cell> + Sync,
+    hint: &str,
+) -> (PathBuf, layout::Placed) {
+    let path = temp_path(name);
     let formats = Formats::new();
+    let bulk = Bulk::new(&formats);
     let mut wb = Workbook::new();
+    formats.register(&mut wb);
     let placed = {
-        let ws = wb.add_worksheet_with_low_memory().unwrap();
-        let sheet = Sheet::new(ws, &formats, "Lijst", Lang::Nl, String::new()).unwrap();
-        let mut s = limits(sheet);
+        let ws = wb.add_worksheet_with_constant_memory().unwrap();
+        let sheet = Sheet::new(ws, &formats, (&bulk, 1), "Lijst", Lang::Nl, String::new());
+        let mut s = limits(sheet.unwrap());
         s.heading("Lijst").unwrap();
-        let cells = (0..rows).map(|i| {
-            let mut row = vec![Cell::count(i as u64)];
-            row.extend((1..columns.len()).map(|_| Cell::text("x")));
-            row
-        });
         let placed = s.list("Lijst", columns, rows, cells, hint).unwrap();
         s.finish().unwrap();
         placed
     };
-    wb.save(&path).unwrap();
+    bulk.save(&mut wb, &path).unwrap();
     (path, placed)
+}
+
+fn temp_path(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("klacht-workbook-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+/// The rows of a list too long for a table are written apart as XML (bulk.rs); that XML is
+/// what rust_xlsxwriter itself writes for the same cells, byte for byte, over texts that need
+/// escaping, every style, dates, blanks and a row with nothing in it.
+#[test]
+fn bulk_rows_are_the_xml_rust_xlsxwriter_writes() {
+    use layout::{Style, STYLES};
+    let texts = [
+        "gewoon",
+        " spatie voor",
+        "regel\nna regel\n",
+        "a & b <c> \"d\"",
+        "bel\u{7} en _x0041_ en \r",
+        "",
+        "=SOM(A1)",
+        "lang 🔧 ünïcode",
+    ];
+    let cells = |i: usize| -> Vec<Cell> {
+        if i % 11 == 5 {
+            return vec![Cell::Blank; 4];
+        }
+        let style = STYLES[i % STYLES.len()];
+        vec![
+            Cell::marked(texts[i % texts.len()], style),
+            Cell::Num([0.5, -3.0, 1e21, 123_456.789, f64::NAN][i % 5], style),
+            Cell::Date(d(1899 + (i as i32 * 7) % 200, 1 + (i as u32 % 12), 28)),
+            if i.is_multiple_of(3) {
+                Cell::Blank
+            } else {
+                Cell::text(texts[(i + 3) % texts.len()])
+            },
+        ]
+    };
+    let columns: Vec<Column> = (0..4).map(|c| Column::new(format!("k{c}"))).collect();
+    let rows = 200;
+    let (path, placed) = list_of(
+        "bulk.xlsx",
+        |s| s.with_table_rows(0),
+        &columns,
+        rows,
+        cells,
+        "",
+    );
+    assert_eq!((placed.first_row, placed.rows), (2, rows));
+
+    // The same cells through rust_xlsxwriter, in a workbook with the formats numbered alike.
+    let formats = Formats::new();
+    let mut wb = Workbook::new();
+    formats.register(&mut wb);
+    let ws = wb.add_worksheet_with_constant_memory().unwrap();
+    for i in 0..rows {
+        let row = placed.first_row + i as u32;
+        for (c, cell) in cells(i).iter().enumerate() {
+            let col = c as u16;
+            match cell {
+                Cell::Text(s, Style::Text) => ws.write_string(row, col, s),
+                Cell::Text(s, style) => {
+                    ws.write_string_with_format(row, col, s, formats.plain(*style))
+                }
+                Cell::Num(v, style) => {
+                    ws.write_number_with_format(row, col, *v, formats.plain(*style))
+                }
+                Cell::Date(day) => {
+                    ws.write_date_with_format(row, col, day, formats.plain(Style::Date))
+                }
+                Cell::Blank => continue,
+            }
+            .unwrap();
+        }
+    }
+    let expected = temp_path("bulk-expected.xlsx");
+    wb.save(&expected).unwrap();
+
+    let data_rows = |path: &Path| {
+        let xml = parts(path)["xl/worksheets/sheet1.xml"].clone();
+        let from = xml.find(r#"<row r="3""#).unwrap();
+        let to = xml.find("</sheetData>").unwrap();
+        xml[from..to].to_string()
+    };
+    let (got, want) = (data_rows(&path), data_rows(&expected));
+    assert!(want.contains("_x005F_x0041_") && want.contains(r#"<v>1000000000000000000000</v>"#));
+    assert!(
+        want.contains("NAN") && want.contains("xml:space"),
+        "the oracle covers the cases"
+    );
+    assert_eq!(got.len(), want.len());
+    assert!(got == want, "bulk rows differ from rust_xlsxwriter's");
 }
 
 #[test]
@@ -726,6 +832,42 @@ fn a_list_longer_than_a_sheet_is_cut_with_a_visible_note() {
     );
     assert_eq!(text_at(&range, 2, 0), "n");
     assert_eq!(range.get_value((7, 0)), Some(&Data::Float(4.0)));
+}
+
+/// The pieces of a long list are made on however many threads there are, and the file is
+/// the same; every row is in it, also when the list's last row is empty.
+#[test]
+fn bulk_lists_are_the_same_bytes_on_one_thread_and_on_four() {
+    let columns = [Column::new("n"), Column::new("tekst")];
+    let rows = 10_000;
+    let cells = |i: usize| match i {
+        9_999 => vec![Cell::Blank, Cell::Blank],
+        _ => vec![Cell::count(i as u64), Cell::text(format!("regel {i}"))],
+    };
+    let write = |threads: usize| {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        let name = format!("bulk-{threads}.xlsx");
+        pool.install(|| list_of(&name, |s| s.with_table_rows(10), &columns, rows, cells, "").0)
+    };
+    let (one, four) = (write(1), write(4));
+    assert!(std::fs::read(&one).unwrap() == std::fs::read(&four).unwrap());
+    let mut wb: Xlsx<_> = open_workbook(&four).unwrap();
+    let range = wb.worksheet_range("Lijst").unwrap();
+    for i in [0, 4_095, 4_096, 9_998] {
+        assert_eq!(
+            range.get_value((2 + i, 0)),
+            Some(&Data::Float(f64::from(i)))
+        );
+        assert_eq!(text_at(&range, 2 + i, 1), format!("regel {i}"));
+    }
+    assert_eq!(
+        range.end(),
+        Some((2 + 9_998, 1)),
+        "the empty last row adds nothing"
+    );
 }
 
 /// A list too long for a table is a plain range with the same header and a filter, and keeps

@@ -1,0 +1,281 @@
+//! Very long lists written straight as sheet XML, on every core.
+//!
+//! rust_xlsxwriter makes an object of every cell, keeps it in a map until its row is done,
+//! writes it out as XML and at the end deflates each sheet on one thread. For the 160 000
+//! register rows and 128 000 findings of a million-row quarter that was most of the report's
+//! time. A list too long for an Excel table ([`super::layout::TABLE_ROWS`]) therefore has its
+//! rows, all but the last, turned into XML and deflated here in parallel chunks; the last row
+//! is written by rust_xlsxwriter as usual, so that the sheet's size and filter are its own and
+//! the row marks where the chunks go when the saved workbook is repacked ([`Bulk::save`]).
+//!
+//! The XML is the one rust_xlsxwriter writes for the same cells: a test compares them byte for
+//! byte, so Excel and LibreOffice see no difference.
+
+use super::layout::{clip, Cell, Column, Formats, Style, STYLES};
+use super::repack::{self, Deflated};
+use chrono::NaiveDate;
+use rayon::prelude::*;
+use rust_xlsxwriter::{Format, Workbook, XlsxError};
+use std::fmt::Write as _;
+use std::path::Path;
+use std::sync::Mutex;
+
+/// Rows turned into XML and deflated as one piece: big enough that the deflate blocks stay
+/// efficient, small enough that two cores share a list evenly.
+const CHUNK_ROWS: usize = 4096;
+
+/// Rows of one sheet waiting to be put into the saved workbook.
+pub(super) struct Body {
+    /// Position of the sheet in the workbook, from 1 (`xl/worksheets/sheet{n}.xml`).
+    pub(super) sheet: usize,
+    /// The 1-based row number the rows go before (the list's last row).
+    pub(super) before_row: u32,
+    pub(super) parts: Vec<Deflated>,
+}
+
+/// Collects the long lists of a workbook while its sheets are written, possibly on several
+/// threads, and puts them into the file when it is saved.
+pub struct Bulk {
+    /// The workbook's format number of each style's plain format (`s="…"` in a cell).
+    xf: Vec<u32>,
+    bodies: Mutex<Vec<Body>>,
+}
+
+impl Bulk {
+    /// For a workbook whose formats are numbered by [`Formats::register`] before anything else
+    /// is written: rust_xlsxwriter numbers formats in the order it first sees them, after the
+    /// default format (0), and gives equal formats one number.
+    pub fn new(formats: &Formats) -> Bulk {
+        let mut seen: Vec<&Format> = Vec::new();
+        let default = Format::default();
+        seen.push(&default);
+        for f in formats.in_order() {
+            if !seen.contains(&f) {
+                seen.push(f);
+            }
+        }
+        let xf = STYLES
+            .iter()
+            .map(|s| {
+                let f = formats.plain(*s);
+                seen.iter().position(|g| *g == f).unwrap_or(0) as u32
+            })
+            .collect();
+        Bulk {
+            xf,
+            bodies: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Writes rows `0..rows` of a list (`cells(i)` gives row `i`) as the rows of sheet `sheet`
+    /// (from 1) starting at worksheet row `first_row` (from 0), in parallel; the caller writes
+    /// the list's next row itself. Returns the width each column needs.
+    pub(super) fn rows<F>(
+        &self,
+        sheet: usize,
+        first_row: u32,
+        rows: usize,
+        columns: &[Column],
+        cells: F,
+    ) -> Result<Vec<f64>, XlsxError>
+    where
+        F: Fn(usize) -> Vec<Cell> + Sync,
+    {
+        let names: Vec<String> = (0..columns.len())
+            .map(|c| rust_xlsxwriter::utility::column_number_to_name(c as u16))
+            .collect();
+        let chunks: Vec<(Deflated, Vec<f64>)> = (0..rows.div_ceil(CHUNK_ROWS))
+            .into_par_iter()
+            .map(|k| {
+                let range = k * CHUNK_ROWS..((k + 1) * CHUNK_ROWS).min(rows);
+                let mut xml = String::with_capacity(range.len() * 512);
+                let mut widths = vec![0.0; columns.len()];
+                for i in range {
+                    let row = first_row + i as u32 + 1;
+                    let mut open = false;
+                    for (c, cell) in cells(i).iter().enumerate().take(columns.len()) {
+                        let w = (cell.width() + 1.0).min(columns[c].max_width);
+                        if w > widths[c] {
+                            widths[c] = w;
+                        }
+                        let before = xml.len();
+                        if !open {
+                            // A row with nothing in it is left out, as rust_xlsxwriter does.
+                            let _ = write!(xml, "<row r=\"{row}\">");
+                        }
+                        let start = xml.len();
+                        self.cell(&mut xml, &names[c], row, cell);
+                        if xml.len() == start {
+                            xml.truncate(before);
+                        } else {
+                            open = true;
+                        }
+                    }
+                    if open {
+                        xml.push_str("</row>");
+                    }
+                }
+                repack::deflate(xml.as_bytes()).map(|d| (d, widths))
+            })
+            .collect::<Result<_, _>>()
+            .map_err(XlsxError::IoError)?;
+        let mut widths = vec![0.0_f64; columns.len()];
+        let mut parts = Vec::with_capacity(chunks.len());
+        for (part, w) in chunks {
+            for (all, w) in widths.iter_mut().zip(w) {
+                *all = all.max(w);
+            }
+            parts.push(part);
+        }
+        let body = Body {
+            sheet,
+            before_row: first_row + rows as u32 + 1,
+            parts,
+        };
+        self.bodies
+            .lock()
+            .map_err(|_| XlsxError::ParameterError("bulk rows".into()))?
+            .push(body);
+        Ok(widths)
+    }
+
+    /// The XML rust_xlsxwriter writes for `cell` at `col``row` (nothing for a blank).
+    fn cell(&self, xml: &mut String, col: &str, row: u32, cell: &Cell) {
+        let xf = |style: Style| self.xf.get(style.index()).copied().unwrap_or(0);
+        match cell {
+            Cell::Text(s, style) => text_cell(xml, col, row, clip(s), xf(*style)),
+            Cell::Num(v, style) => number_cell(xml, col, row, *v, xf(*style)),
+            Cell::Date(d) => number_cell(xml, col, row, excel_date(*d), xf(Style::Date)),
+            Cell::Blank => {}
+        }
+    }
+
+    /// Saves `wb` at `path` with the rows collected here in their places.
+    pub fn save(self, wb: &mut Workbook, path: &Path) -> Result<(), XlsxError> {
+        let saved = wb.save_to_buffer()?;
+        let bodies = self
+            .bodies
+            .into_inner()
+            .map_err(|_| XlsxError::ParameterError("bulk rows".into()))?;
+        repack::write(&saved, bodies, path)
+    }
+}
+
+/// A number as rust_xlsxwriter writes it: Excel has no NaN or infinity, so those become text.
+fn number_cell(xml: &mut String, col: &str, row: u32, v: f64, xf: u32) {
+    if v.is_nan() {
+        return text_cell(xml, col, row, "NAN", xf);
+    }
+    if v.is_infinite() {
+        let text = if v > 0.0 { "INF" } else { "-INF" };
+        return text_cell(xml, col, row, text, xf);
+    }
+    let _ = if xf > 0 {
+        write!(xml, r#"<c r="{col}{row}" s="{xf}"><v>{v}</v></c>"#)
+    } else {
+        write!(xml, r#"<c r="{col}{row}"><v>{v}</v></c>"#)
+    };
+}
+
+/// A text kept in its cell (an inline string). Empty text with a format is a formatted blank.
+fn text_cell(xml: &mut String, col: &str, row: u32, s: &str, xf: u32) {
+    if s.is_empty() {
+        if xf > 0 {
+            let _ = write!(xml, r#"<c r="{col}{row}" s="{xf}"/>"#);
+        }
+        return;
+    }
+    let _ = if xf > 0 {
+        write!(xml, r#"<c r="{col}{row}" s="{xf}" t="inlineStr"><is><t"#)
+    } else {
+        write!(xml, r#"<c r="{col}{row}" t="inlineStr"><is><t"#)
+    };
+    let edge = ['\t', '\n', ' '];
+    if s.starts_with(edge) || s.ends_with(edge) {
+        xml.push_str(" xml:space=\"preserve\"");
+    }
+    xml.push('>');
+    escape(xml, s);
+    xml.push_str("</t></is></c>");
+}
+
+/// Excel's escaping of cell text: the three XML characters, control characters as `_xHHHH_`,
+/// and a literal `_xHHHH_` in the text guarded by an escaped underscore (`_x005F`).
+fn escape(xml: &mut String, s: &str) {
+    let mut rest = s;
+    while let Some(i) = rest.find(needs_escape) {
+        let (plain, tail) = rest.split_at(i);
+        xml.push_str(plain);
+        let mut chars = tail.chars();
+        let Some(ch) = chars.next() else { break };
+        match ch {
+            '&' => xml.push_str("&amp;"),
+            '<' => xml.push_str("&lt;"),
+            '>' => xml.push_str("&gt;"),
+            '_' => {
+                if literal_escape(tail) {
+                    xml.push_str("_x005F");
+                }
+                xml.push('_');
+            }
+            c => {
+                let _ = write!(xml, "_x{:04X}_", u32::from(c));
+            }
+        }
+        rest = chars.as_str();
+    }
+    xml.push_str(rest);
+}
+
+fn needs_escape(c: char) -> bool {
+    matches!(c, '&' | '<' | '>' | '_' | '\u{FFFE}' | '\u{FFFF}')
+        || (c < ' ' && c != '\t' && c != '\n')
+}
+
+/// Whether `s` starts with text that reads as Excel's own escape `_xHHHH_`.
+fn literal_escape(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() >= 7 && b[1] == b'x' && b[6] == b'_' && b[2..6].iter().all(|c| c.is_ascii_hexdigit())
+}
+
+/// Excel's serial day number of `d`, counting the 29th of February 1900 that Excel believes in.
+fn excel_date(d: NaiveDate) -> f64 {
+    let epoch = NaiveDate::from_ymd_opt(1899, 12, 31).unwrap_or_default();
+    let days = (d - epoch).num_days() as f64;
+    if days > 59.0 {
+        days + 1.0
+    } else {
+        days
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn escaped(s: &str) -> String {
+        let mut xml = String::new();
+        escape(&mut xml, s);
+        xml
+    }
+
+    #[test]
+    fn text_is_escaped_as_excel_does() {
+        assert_eq!(escaped("a & b <c>"), "a &amp; b &lt;c&gt;");
+        assert_eq!(escaped("bel\u{7}\ttab\nline"), "bel_x0007_\ttab\nline");
+        assert_eq!(
+            escaped("_x0041_ en _x12_ en _"),
+            "_x005F_x0041_ en _x12_ en _"
+        );
+        assert_eq!(escaped("\u{FFFF}é"), "_xFFFF_é");
+    }
+
+    #[test]
+    fn dates_count_excels_leap_day_of_1900() {
+        let d = |y, m, day| excel_date(NaiveDate::from_ymd_opt(y, m, day).unwrap());
+        assert_eq!(d(1900, 1, 1), 1.0);
+        assert_eq!(d(1900, 2, 28), 59.0);
+        assert_eq!(d(1900, 3, 1), 61.0);
+        assert_eq!(d(2026, 9, 30), 46295.0);
+    }
+}
