@@ -174,31 +174,33 @@ fn splice_point(xml: &[u8], row: u32) -> Option<usize> {
     later.or_else(|| memchr::memmem::find(xml, b"</sheetData>"))
 }
 
-/// A plain zip (no zip64: a sheet of Excel's maximum size stays far below 4 GB compressed,
-/// and a part too big for that is refused, as rust_xlsxwriter does).
+/// A plain zip, without zip64: a part of 4 GB or more, unpacked, is refused with a message,
+/// as rust_xlsxwriter refuses it without its large-file option.
 fn write_zip(out: &mut impl Write, entries: &[Entry]) -> Result<(), XlsxError> {
     let too_big = |what: &str| XlsxError::ParameterError(format!("{what} too large for a zip"));
     let u32_of = |v: u64, what: &str| u32::try_from(v).map_err(|_| too_big(what));
-    // 1980-01-01 00:00, the oldest time a zip can hold, as rust_xlsxwriter writes.
-    let (time, date) = (0u16, 0x21u16);
     let mut central = Vec::new();
     let mut offset = 0u64;
     for e in entries {
         let packed = u32_of(e.packed.len() as u64, &e.name)?;
         let size = u32_of(e.size, &e.name)?;
         let name_len = u16::try_from(e.name.len()).map_err(|_| too_big("name"))?;
+        // From "version needed" to the name's length, the same in both headers.
+        let mut shared = Vec::with_capacity(24);
+        // Version 2.0, no flags; 1980-01-01 00:00, the oldest time a zip holds, as
+        // rust_xlsxwriter writes.
+        for half in [20u16, 0, e.method, 0, 0x21] {
+            shared.extend(half.to_le_bytes());
+        }
+        for word in [e.crc, packed, size] {
+            shared.extend(word.to_le_bytes());
+        }
+        shared.extend(name_len.to_le_bytes());
+
         let mut local = Vec::with_capacity(30 + e.name.len());
         local.extend(0x0403_4b50u32.to_le_bytes());
-        local.extend(20u16.to_le_bytes());
-        local.extend(0u16.to_le_bytes());
-        local.extend(e.method.to_le_bytes());
-        local.extend(time.to_le_bytes());
-        local.extend(date.to_le_bytes());
-        local.extend(e.crc.to_le_bytes());
-        local.extend(packed.to_le_bytes());
-        local.extend(size.to_le_bytes());
-        local.extend(name_len.to_le_bytes());
-        local.extend(0u16.to_le_bytes());
+        local.extend(&shared);
+        local.extend(0u16.to_le_bytes()); // extra
         local.extend(e.name.as_bytes());
         out.write_all(&local)?;
         out.write_all(&e.packed)?;
@@ -207,15 +209,7 @@ fn write_zip(out: &mut impl Write, entries: &[Entry]) -> Result<(), XlsxError> {
         central.extend(0x0201_4b50u32.to_le_bytes());
         // Made on Unix (3), so that the file modes below count.
         central.extend((0x0300u16 | 20).to_le_bytes());
-        central.extend(20u16.to_le_bytes());
-        central.extend(0u16.to_le_bytes());
-        central.extend(e.method.to_le_bytes());
-        central.extend(time.to_le_bytes());
-        central.extend(date.to_le_bytes());
-        central.extend(e.crc.to_le_bytes());
-        central.extend(packed.to_le_bytes());
-        central.extend(size.to_le_bytes());
-        central.extend(name_len.to_le_bytes());
+        central.extend(&shared);
         central.extend([0u8; 8]); // extra, comment, disk, internal attributes
         central.extend((e.unix_mode.unwrap_or(0o100_600) << 16).to_le_bytes());
         central.extend(at.to_le_bytes());
