@@ -92,26 +92,20 @@ impl Bulk {
                 let mut widths = vec![0.0; columns.len()];
                 for i in range {
                     let row = first_row + i as u32 + 1;
-                    let mut open = false;
+                    let start = xml.len();
+                    let _ = write!(xml, "<row r=\"{row}\">");
+                    let cells_from = xml.len();
                     for (c, cell) in cells(i).iter().enumerate().take(columns.len()) {
                         let w = (cell.width() + 1.0).min(columns[c].max_width);
                         if w > widths[c] {
                             widths[c] = w;
                         }
-                        let before = xml.len();
-                        if !open {
-                            // A row with nothing in it is left out, as rust_xlsxwriter does.
-                            let _ = write!(xml, "<row r=\"{row}\">");
-                        }
-                        let start = xml.len();
                         self.cell(&mut xml, &names[c], row, cell);
-                        if xml.len() == start {
-                            xml.truncate(before);
-                        } else {
-                            open = true;
-                        }
                     }
-                    if open {
+                    if xml.len() == cells_from {
+                        // A row with nothing in it is left out, as rust_xlsxwriter does.
+                        xml.truncate(start);
+                    } else {
                         xml.push_str("</row>");
                     }
                 }
@@ -150,13 +144,17 @@ impl Bulk {
         }
     }
 
-    /// Saves `wb` at `path` with the rows collected here in their places.
+    /// Saves `wb` at `path` with the rows collected here in their places; a workbook without
+    /// such rows (every register of ordinary size) is saved by rust_xlsxwriter as it is.
     pub fn save(self, wb: &mut Workbook, path: &Path) -> Result<(), XlsxError> {
-        let saved = wb.save_to_buffer()?;
         let bodies = self
             .bodies
             .into_inner()
             .map_err(|_| XlsxError::ParameterError("bulk rows".into()))?;
+        if bodies.is_empty() {
+            return wb.save(path);
+        }
+        let saved = wb.save_to_buffer()?;
         repack::write(&saved, bodies, path)
     }
 }

@@ -517,7 +517,6 @@ impl<'a> Sheet<'a> {
     pub fn table<I>(&mut self, name: &str, columns: &[Column], rows: I) -> Result<Placed, XlsxError>
     where
         I: IntoIterator<Item = Vec<Cell>>,
-        I::IntoIter: ExactSizeIterator,
     {
         let rows: Vec<Vec<Cell>> = rows.into_iter().collect();
         self.list(name, columns, rows.len(), |i| rows[i].clone(), "")

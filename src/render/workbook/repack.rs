@@ -72,48 +72,41 @@ struct Entry {
 pub(super) fn write(saved: &[u8], bodies: Vec<Body>, path: &Path) -> Result<(), XlsxError> {
     let mut zip = zip::ZipArchive::new(io::Cursor::new(saved))?;
     let mut entries = Vec::with_capacity(zip.len());
-    let mut bodies: Vec<Option<Body>> = bodies.into_iter().map(Some).collect();
+    let mut bodies = bodies;
     for i in 0..zip.len() {
         let name = match zip.name_for_index(i) {
             Some(name) => name?.into_owned(),
             None => String::new(),
         };
-        let body = bodies
-            .iter_mut()
-            .find(|b| {
-                b.as_ref()
-                    .is_some_and(|b| name == format!("xl/worksheets/sheet{}.xml", b.sheet))
-            })
-            .and_then(Option::take);
-        let entry = match body {
-            Some(body) => {
-                let mut file = zip.by_index(i)?;
-                let unix_mode = file.unix_mode();
-                let mut xml = Vec::with_capacity(file.size() as usize);
-                file.read_to_end(&mut xml)?;
-                // More rows than one body per sheet would need the bodies of a sheet merged.
-                spliced(name, &xml, body, unix_mode)?
+        let (mine, rest): (Vec<Body>, Vec<Body>) = bodies
+            .into_iter()
+            .partition(|b| name == format!("xl/worksheets/sheet{}.xml", b.sheet));
+        bodies = rest;
+        let entry = if mine.is_empty() {
+            let mut file = zip.by_index_raw(i)?;
+            let mut packed = Vec::with_capacity(file.compressed_size() as usize);
+            file.read_to_end(&mut packed)?;
+            Entry {
+                name,
+                method: match file.compression() {
+                    zip::CompressionMethod::Stored => 0,
+                    _ => 8,
+                },
+                crc: file.crc32(),
+                packed,
+                size: file.size(),
+                unix_mode: file.unix_mode(),
             }
-            None => {
-                let mut file = zip.by_index_raw(i)?;
-                let mut packed = Vec::with_capacity(file.compressed_size() as usize);
-                file.read_to_end(&mut packed)?;
-                Entry {
-                    name,
-                    method: match file.compression() {
-                        zip::CompressionMethod::Stored => 0,
-                        _ => 8,
-                    },
-                    crc: file.crc32(),
-                    packed,
-                    size: file.size(),
-                    unix_mode: file.unix_mode(),
-                }
-            }
+        } else {
+            let mut file = zip.by_index(i)?;
+            let unix_mode = file.unix_mode();
+            let mut xml = Vec::with_capacity(file.size() as usize);
+            file.read_to_end(&mut xml)?;
+            spliced(name, &xml, mine, unix_mode)?
         };
         entries.push(entry);
     }
-    if let Some(body) = bodies.into_iter().flatten().next() {
+    if let Some(body) = bodies.first() {
         return Err(XlsxError::ParameterError(format!(
             "no sheet {} for its rows",
             body.sheet
@@ -125,21 +118,30 @@ pub(super) fn write(saved: &[u8], bodies: Vec<Body>, path: &Path) -> Result<(), 
     Ok(())
 }
 
-/// The sheet `xml` with the body's rows before its row `before_row`, as one entry.
+/// The sheet `xml` with the rows of each body before its row `before_row`, as one entry.
 fn spliced(
     name: String,
     xml: &[u8],
-    body: Body,
+    mut bodies: Vec<Body>,
     unix_mode: Option<u32>,
 ) -> Result<Entry, XlsxError> {
-    let at = splice_point(xml, body.before_row).ok_or_else(|| {
-        XlsxError::ParameterError(format!("{name}: no place for row {}", body.before_row))
-    })?;
-    let (head, tail) = xml.split_at(at);
-    let mut pieces = Vec::with_capacity(body.parts.len() + 2);
-    pieces.push(deflate(head)?);
-    pieces.extend(body.parts);
-    pieces.push(piece(tail, FlushCompress::Finish)?);
+    bodies.sort_by_key(|b| b.before_row);
+    let mut pieces = Vec::new();
+    let mut done = 0;
+    for body in bodies {
+        let rest = xml.get(done..).unwrap_or_default();
+        let at = done
+            + splice_point(rest, body.before_row).ok_or_else(|| {
+                XlsxError::ParameterError(format!("{name}: no place for row {}", body.before_row))
+            })?;
+        pieces.push(deflate(xml.get(done..at).unwrap_or_default())?);
+        pieces.extend(body.parts);
+        done = at;
+    }
+    pieces.push(piece(
+        xml.get(done..).unwrap_or_default(),
+        FlushCompress::Finish,
+    )?);
     let mut crc = crc32fast::Hasher::new();
     let mut size = 0;
     let mut packed = Vec::with_capacity(pieces.iter().map(|p| p.data.len()).sum());
@@ -233,6 +235,27 @@ fn write_zip(out: &mut impl Write, entries: &[Entry]) -> Result<(), XlsxError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Two long lists on one sheet: each body's rows go before its own row, in row order.
+    #[test]
+    fn several_bodies_of_one_sheet_go_each_in_its_place() {
+        let xml = br#"<sheetData><row r="1"/><row r="5"/><row r="9"/></sheetData>"#;
+        let body = |before_row, rows: &str| Body {
+            sheet: 1,
+            before_row,
+            parts: vec![deflate(rows.as_bytes()).unwrap()],
+        };
+        let bodies = vec![body(9, "<row r=\"7\"/>"), body(5, "<row r=\"3\"/>")];
+        let entry = spliced("s.xml".into(), xml, bodies, None).unwrap();
+        let mut back = String::new();
+        flate2::read::DeflateDecoder::new(entry.packed.as_slice())
+            .read_to_string(&mut back)
+            .unwrap();
+        let want = r#"<sheetData><row r="1"/><row r="3"/><row r="5"/><row r="7"/><row r="9"/></sheetData>"#;
+        assert_eq!(back, want);
+        assert_eq!(entry.size, want.len() as u64);
+        assert_eq!(entry.crc, crc32fast::hash(want.as_bytes()));
+    }
 
     #[test]
     fn rows_go_before_the_first_later_row_or_at_the_end_of_the_data() {
