@@ -78,7 +78,7 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     // Progress on a terminal during long runs (`crate::progress`).
     ("P-import", "registers inlezen", "reading registers"),
     ("P-validate", "controleren", "checking"),
-    ("P-figures", "cijfers berekenen", "computing figures"),
+    ("P-figures", "controleren en cijfers berekenen", "checking and computing figures"),
     ("P-render", "uitvoer schrijven", "writing output"),
 ];
 

@@ -8,6 +8,7 @@
 //! record with too many fields is refused before the crate allocates it, and blank lines come
 //! out as blank rows, as Excel shows them, keeping `row` equal to Excel's row number.
 
+use super::input::Input;
 use super::{Raw, RawRef, RawRow, ReadOptions};
 use crate::error::Error;
 use encoding_rs::{DecoderResult, Encoding, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1252};
@@ -48,19 +49,19 @@ const SNIFF_BYTES: usize = 64 * 1024;
 /// ```
 pub fn open_csv(
     path: &Path,
-    bytes: Vec<u8>,
+    bytes: impl Into<Input>,
     opts: &ReadOptions,
 ) -> Result<(CsvInfo, CsvRows), Error> {
-    let (text, encoding) = decode(path, bytes, opts.encoding.as_deref())?;
-    if text.trim().is_empty() {
+    let (text, encoding) = decode(path, bytes.into(), opts.encoding.as_deref())?;
+    if blank(&text) {
         return Err(Error::new("E-empty", path));
     }
-    if let Some(at) = memchr::memchr(0, text.as_bytes()) {
+    if let Some(at) = memchr::memchr(0, &text) {
         // `at` was found in these bytes, so the slice is in bounds.
-        let line = 1 + memchr::memchr_iter(b'\n', &text.as_bytes()[..at]).count();
+        let line = 1 + memchr::memchr_iter(b'\n', &text[..at]).count();
         return Err(Error::new("E-nul-bytes", path).with("line", line));
     }
-    let separator = sniff_separator(text.as_bytes());
+    let separator = sniff_separator(&text);
     let rows = CsvRows {
         path: path.to_path_buf(),
         text,
@@ -92,7 +93,8 @@ pub fn open_csv(
 /// in order and parses them in parallel batches without a `String` per cell.
 pub struct CsvRows {
     path: PathBuf,
-    text: String,
+    /// Valid UTF-8: checked or made so by [`decode`].
+    text: Input,
     /// Splits records for the iterator.
     parser: RecordParser,
     separator: u8,
@@ -123,8 +125,8 @@ pub struct Span {
 }
 
 impl CsvRows {
-    /// The decoded text that [`Span`]s point into.
-    pub fn text(&self) -> &str {
+    /// The decoded text that [`Span`]s point into, as UTF-8 bytes.
+    pub fn text(&self) -> &[u8] {
         &self.text
     }
 
@@ -148,8 +150,7 @@ impl CsvRows {
         if let Some((line, range)) = self.pending.take() {
             return Some(Ok(self.emit(line, Some(range))));
         }
-        let Some(scan) = scan_record(self.text.as_bytes(), self.pos, self.line, self.separator)
-        else {
+        let Some(scan) = scan_record(&self.text, self.pos, self.line, self.separator) else {
             self.done = true;
             return None;
         };
@@ -189,7 +190,6 @@ impl Iterator for CsvRows {
             Err(e) => return Some(Err(e)),
         };
         let cells = match &span.record {
-            // A span of `text` on char boundaries (`Span::record`).
             Some(range) => match self.parser.parse(&self.text[range.clone()]) {
                 Ok(fields) => fields.iter().map(Raw::from).collect(),
                 Err(e) => {
@@ -246,15 +246,16 @@ impl RecordParser {
         }
     }
 
-    /// The fields of `record`, one record of the text with or without its line end.
-    pub fn parse<'s>(&'s mut self, record: &str) -> Result<Fields<'s>, NotText> {
+    /// The fields of `record`, one record of the text with or without its line end. The
+    /// fields are checked to be text, so `record` may be any bytes.
+    pub fn parse<'s>(&'s mut self, record: &[u8]) -> Result<Fields<'s>, NotText> {
         use csv_core::ReadRecordResult as R;
         self.core.reset();
         // Unquoting only shortens: the output never needs more room than the input.
         if self.out.len() < record.len() {
             self.out.resize(record.len(), 0);
         }
-        let mut input = record.as_bytes();
+        let mut input = record;
         let (mut n_out, mut n_ends) = (0, 0);
         loop {
             let (result, read, wrote, ended) =
@@ -315,12 +316,19 @@ impl<'a> Fields<'a> {
     }
 }
 
-/// The text and the name of its encoding.
-fn decode(
-    path: &Path,
-    mut bytes: Vec<u8>,
-    forced: Option<&str>,
-) -> Result<(String, &'static str), Error> {
+/// Whether `text` (UTF-8) is empty or only white space.
+fn blank(text: &[u8]) -> bool {
+    match text.iter().position(|b| !b.is_ascii_whitespace()) {
+        None => true,
+        Some(i) if text[i].is_ascii() => false,
+        // Unicode white space (a no-break space): rare enough to decode for.
+        Some(i) => std::str::from_utf8(&text[i..]).is_ok_and(|s| s.trim().is_empty()),
+    }
+}
+
+/// The text as UTF-8 and the name of its encoding. UTF-8 input is kept as it is, without its
+/// byte-order mark (a view, not a copy: a large file is mapped, not read).
+fn decode(path: &Path, bytes: Input, forced: Option<&str>) -> Result<(Input, &'static str), Error> {
     let (encoding, bom_len) = match forced {
         Some(label) => {
             let encoding = encoding_for_label(label).ok_or_else(|| {
@@ -341,17 +349,17 @@ fn decode(
     if encoding != UTF_8 {
         // `bom_len` is the length of a BOM found at the start of `bytes`, or 0.
         return decode_as(encoding, &bytes[bom_len..])
-            .map(|text| (text, name))
+            .map(|text| (Input::from(text.into_bytes()), name))
             .ok_or_else(|| invalid(name));
     }
-    bytes.drain(..bom_len);
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok((text, name)),
+    let text = bytes.skip(bom_len);
+    match std::str::from_utf8(&text) {
+        Ok(_) => Ok((text, name)),
         // Neither declared nor forced UTF-8: what Dutch Excel writes.
-        Err(e) if forced.is_none() && bom_len == 0 => {
+        Err(_) if forced.is_none() && bom_len == 0 => {
             let cp = WINDOWS_1252.name();
-            decode_as(WINDOWS_1252, e.as_bytes())
-                .map(|text| (text, cp))
+            decode_as(WINDOWS_1252, &text)
+                .map(|text| (Input::from(text.into_bytes()), cp))
                 .ok_or_else(|| invalid(cp))
         }
         Err(_) => Err(invalid(name)),

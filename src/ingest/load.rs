@@ -2,6 +2,7 @@
 //! complaint or account for why it is not one.
 
 use super::header::{self, HeaderMatch};
+use super::input::Input;
 use super::location::{CellRef, FileIdx};
 use super::value::{self, DateValue, DayOrder, OrderEvidence};
 use super::{Raw, RawRef, RawRow, ReadOptions};
@@ -48,7 +49,7 @@ pub fn load_bytes(
     opts: &ReadOptions,
 ) -> Result<Register> {
     super::spreadsheet::check_size(path, &bytes, opts)?;
-    assemble([load_file(path, bytes, 0, config, opts)])
+    assemble([load_file(path, Input::from(bytes), 0, config, opts)])
 }
 
 /// The files' parts as one register, in the order given; the first error stops it.
@@ -108,35 +109,35 @@ pub(crate) struct Opened {
 /// small enough that the cores share a file evenly.
 const BATCH_ROWS: usize = 16_384;
 
+/// The file is hashed on one core while it is read on the others: for a large CSV file the
+/// hash would otherwise be a fifth of a second before the first row (docs/performance.md).
 fn load_file(
     path: &Path,
-    bytes: Vec<u8>,
+    bytes: Input,
     file: FileIdx,
     config: &Config,
     opts: &ReadOptions,
 ) -> Result<FileRegister> {
-    let sha256 = hex(&Sha256::digest(&bytes));
     let size = bytes.len() as u64;
-    let opened = open(path, bytes, config, opts)?;
-    let header = opened
-        .header
-        .ok_or_else(|| Error::new("E-no-register", path))?;
-    read_rows(
-        path,
-        file,
-        config,
-        opened.sheet,
-        opened.head,
-        header,
-        sha256,
-        size,
-    )
+    let (sha256, read) = rayon::join(
+        || hex(&Sha256::digest(&bytes)),
+        || {
+            let opened = open(path, bytes.clone(), config, opts)?;
+            let header = opened
+                .header
+                .ok_or_else(|| Error::new("E-no-register", path))?;
+            read_rows(path, file, config, opened.sheet, opened.head, header, size)
+        },
+    );
+    let mut read = read?;
+    read.source.sha256 = sha256;
+    Ok(read)
 }
 
 /// Opens the file held in `bytes`, chooses its sheet and finds the header row.
 pub(crate) fn open(
     path: &Path,
-    bytes: Vec<u8>,
+    bytes: Input,
     config: &Config,
     opts: &ReadOptions,
 ) -> Result<Opened> {
@@ -319,7 +320,7 @@ const DATE_FIELDS: [Field; 5] = [
     Field::LastUpdate,
 ];
 
-#[allow(clippy::too_many_arguments)]
+/// The rows below the header as complaints; the caller fills in the file's hash.
 fn read_rows(
     path: &Path,
     file: FileIdx,
@@ -327,7 +328,6 @@ fn read_rows(
     sheet: Sheet,
     head: Vec<RawRow>,
     header: HeaderMatch,
-    sha256: String,
     bytes: u64,
 ) -> Result<FileRegister> {
     use rayon::prelude::*;
@@ -376,7 +376,7 @@ fn read_rows(
     complaints.par_extend((0..n).into_par_iter().map(|_| Complaint::default()));
     let mut pending: Vec<Pending> = Vec::with_capacity(n);
     pending.par_extend((0..n).into_par_iter().map(|_| Pending::BLANK));
-    let text = csv.as_ref().map_or("", |c| c.text());
+    let text = csv.as_ref().map_or(&[][..], |c| c.text());
     let separator = csv.as_ref().map_or(b',', |c| c.separator());
     let batches: Vec<Result<Batch>> = complaints
         .par_chunks_mut(BATCH_ROWS)
@@ -394,7 +394,6 @@ fn read_rows(
                     let parser =
                         parser.get_or_insert_with(|| super::csv::RecordParser::new(separator));
                     let cells = match &span.record {
-                        // A span of `text` on char boundaries (`Span::record`).
                         Some(r) => parser.parse(&text[r.clone()]).map_err(|e| e.error(path))?,
                         None => super::csv::Fields::EMPTY,
                     };
@@ -479,7 +478,7 @@ fn read_rows(
         sheet: sheet.name,
         encoding: sheet.encoding,
         separator: sheet.separator,
-        sha256,
+        sha256: String::new(),
         bytes,
         header_row: header.row,
         columns: header.columns.clone(),

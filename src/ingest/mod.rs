@@ -3,6 +3,7 @@
 
 pub mod csv;
 pub mod header;
+pub mod input;
 pub mod load;
 pub mod location;
 pub mod raw;

@@ -6,6 +6,7 @@
 //! XFD1048576 is caught by the cell limit instead of becoming a dense range of billions of
 //! cells; xls and ods sheets arrive from calamine whole and are checked afterwards.
 
+use super::input::{self, Input};
 use super::location::CellRef;
 use super::{Raw, RawRow, ReadOptions};
 use crate::error::Error;
@@ -155,7 +156,8 @@ fn is_markup(sample: &[u8]) -> bool {
 }
 
 /// Reads the whole file after checking it is a file and not larger than `opts.max_bytes`.
-pub fn read_input(path: &Path, opts: &ReadOptions) -> Result<Vec<u8>, Error> {
+/// A large file is mapped rather than read ([`input::MAP_FROM`]).
+pub fn read_input(path: &Path, opts: &ReadOptions) -> Result<Input, Error> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, &e))?;
     if meta.is_dir() {
         return Err(Error::new("E-is-dir", path));
@@ -163,7 +165,12 @@ pub fn read_input(path: &Path, opts: &ReadOptions) -> Result<Vec<u8>, Error> {
     if meta.len() > opts.max_bytes {
         return Err(too_large(path, opts));
     }
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, &e))?;
+    let bytes = if meta.len() >= input::MAP_FROM {
+        let file = std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
+        Input::map(&file).map_err(|e| Error::io(path, &e))?
+    } else {
+        Input::from(std::fs::read(path).map_err(|e| Error::io(path, &e))?)
+    };
     // Again: it may have grown between the check and the read.
     check_size(path, &bytes, opts)?;
     Ok(bytes)
@@ -209,7 +216,7 @@ pub fn human_size(bytes: u64) -> String {
     format!("{bytes} bytes")
 }
 
-type Bytes = Cursor<Vec<u8>>;
+type Bytes = Cursor<Input>;
 
 enum Inner {
     Xlsx(Box<Xlsx<Bytes>>),
@@ -232,10 +239,11 @@ pub struct Workbook {
 /// `E-corrupt` with calamine's message.
 pub fn open_workbook(
     path: &Path,
-    bytes: Vec<u8>,
+    bytes: impl Into<Input>,
     format: Format,
     opts: &ReadOptions,
 ) -> Result<Workbook, Error> {
+    let bytes = bytes.into();
     let err = |password: bool, e: &dyn Display| workbook_error(path, format, password, e);
     if matches!(
         format,
@@ -977,7 +985,7 @@ mod tests {
         assert_eq!(code(read_input(&empty, &opts)), "E-empty");
         let file = dir.join("r.csv");
         std::fs::write(&file, b"Nr;Klant\n").unwrap();
-        assert_eq!(read_input(&file, &opts).unwrap(), b"Nr;Klant\n");
+        assert_eq!(&read_input(&file, &opts).unwrap()[..], b"Nr;Klant\n");
         let small = ReadOptions {
             max_bytes: 4,
             ..ReadOptions::default()

@@ -65,9 +65,9 @@ pub struct Ctx<'a> {
     /// Durations, computed for the complaints received or closed in one of the periods the
     /// figures cover (the only ones whose durations any figure reads), else `None`.
     pub prep: Vec<Prep>,
-    /// Interned customer key per complaint received in the customer span, else
-    /// [`NO_CUSTOMER`].
-    customers: Vec<u32>,
+    /// Interned customer key per complaint (or per complaint received in the customer span,
+    /// else [`NO_CUSTOMER`]): only equal and unequal keys matter.
+    customers: std::borrow::Cow<'a, [u32]>,
 }
 
 /// No customer recorded, or received outside the span the repeat figures look at.
@@ -75,13 +75,15 @@ const NO_CUSTOMER: u32 = crate::rules::procedure::NO_KEY;
 
 impl<'a> Ctx<'a> {
     /// Computes, in parallel, the durations of the complaints received or closed in one of
-    /// `periods`, and interns the customer keys of those received in `customer_span`.
+    /// `periods`, and interns the customer keys of those received in `customer_span` unless
+    /// `customers` has them for every complaint already (the rules' keys).
     pub fn new(
         complaints: &'a [Complaint],
         calendar: &'a Calendar,
         targets: &'a Targets,
         periods: &[Period],
         customer_span: &Period,
+        customers: Option<&'a [u32]>,
     ) -> Ctx<'a> {
         let in_periods = |d: NaiveDate| periods.iter().any(|p| p.contains(d));
         let prep = complaints
@@ -111,9 +113,13 @@ impl<'a> Ctx<'a> {
             calendar,
             targets,
             prep,
-            customers: crate::rules::procedure::customer_numbers(complaints, |c| {
-                customer_span.contains(c.received)
-            }),
+            customers: match customers.filter(|k| k.len() == complaints.len()) {
+                Some(keys) => keys.into(),
+                None => crate::rules::procedure::customer_numbers(complaints, |c| {
+                    customer_span.contains(c.received)
+                })
+                .into(),
+            },
         }
     }
 
@@ -204,12 +210,12 @@ impl<'a> Ctx<'a> {
         let mut keyed: Vec<(u32, NaiveDate, usize)> = self
             .complaints
             .iter()
-            .zip(&self.customers)
+            .zip(self.customers.iter())
             .enumerate()
             .filter(|(_, (c, &k))| k != NO_CUSTOMER && window.contains(c.received))
             .map(|(i, (c, &k))| (k, c.received, i))
             .collect();
-        keyed.sort_unstable();
+        keyed.par_sort_unstable();
         let mut out: Vec<Vec<usize>> = keyed
             .chunk_by(|a, b| a.0 == b.0)
             .filter(|g| g.len() >= 2)

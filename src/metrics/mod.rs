@@ -59,6 +59,9 @@ pub struct Inputs<'a> {
     pub as_of: NaiveDate,
     /// Show customer names instead of pseudonyms (`--show-names`).
     pub show_names: bool,
+    /// The customer number of every complaint, when the rules have made them already
+    /// (`rules::procedure::Keys::customers`); else the figures make their own.
+    pub customers: Option<&'a [u32]>,
 }
 
 /// Every figure of the report.
@@ -81,6 +84,7 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
         &inputs.config.targets,
         &[p.clone(), prev_p.clone(), ya_p.clone()],
         &customer_span,
+        inputs.customers,
     );
 
     let flags = ctx.flags(p, d);
@@ -117,13 +121,6 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
     let (overdue, escalations, age_buckets) = tables::open_lists(&ctx, &flags, d);
 
     let register_rows: Vec<usize> = (0..flags.len()).filter(|&i| flags[i].matters).collect();
-    let finding_idx: Vec<usize> = (0..inputs.findings.len())
-        .filter(|&k| {
-            inputs.findings[k]
-                .complaint
-                .is_none_or(|i| flags.get(i).is_some_and(|f| f.matters))
-        })
-        .collect();
     let [window, _, _] = windows;
 
     let tables = Tables {
@@ -173,7 +170,7 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
             &closed_monthly.map_err(internal)?,
         ),
         register_rows,
-        findings: finding_idx.clone(),
+        findings: Vec::new(),
         times_all: times_all.clone(),
     };
     let kpi = Kpi {
@@ -203,9 +200,30 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
         causes,
         previous,
         year_ago,
-        findings: Counts::of(finding_idx.iter().map(|&k| &inputs.findings[k])),
+        findings: Counts::default(),
     };
-    Ok(Figures { kpi, tables })
+    let mut figures = Figures { kpi, tables };
+    figures.count_findings(inputs.findings);
+    Ok(figures)
+}
+
+impl Figures {
+    /// Counts `findings` for the period: those on the complaints that matter for it and those
+    /// on no complaint. Separate from [`compute`], so that `report` can compute the figures
+    /// while the rules still run (given no findings) and count the findings after.
+    pub fn count_findings(&mut self, findings: &[Finding]) {
+        // `register_rows` is in register order: a sorted list to search.
+        let matters = &self.tables.register_rows;
+        let chosen: Vec<usize> = (0..findings.len())
+            .filter(|&k| {
+                findings[k]
+                    .complaint
+                    .is_none_or(|i| matters.binary_search(&i).is_ok())
+            })
+            .collect();
+        self.kpi.findings = Counts::of(chosen.iter().map(|&k| &findings[k]));
+        self.tables.findings = chosen;
+    }
 }
 
 #[cfg(test)]

@@ -65,10 +65,9 @@ pub struct ExclusionDoc {
 
 /// Builds the `check --json` document.
 pub fn check_document(register: &Register, findings: &[Finding], lang: Lang) -> CheckDocument {
-    let index = line_index(register);
     let items = findings
         .iter()
-        .map(|f| Item::new(register, f, lang, &index))
+        .map(|f| Item::new(register, f, lang))
         .collect();
     CheckDocument {
         rows: register.rows(),
@@ -114,28 +113,9 @@ pub fn check_document(register: &Register, findings: &[Finding], lang: Lang) -> 
     }
 }
 
-/// (file, row) → physical line, for CSV rows; built once so that a million findings stay fast.
-pub type LineIndex = std::collections::HashMap<(u16, u32), u64>;
-
-/// The line index of a register.
-pub fn line_index(register: &Register) -> LineIndex {
-    let mut index = LineIndex::new();
-    for c in &register.complaints {
-        if let Some(l) = c.line {
-            index.insert((c.file, c.row), l);
-        }
-    }
-    for e in &register.exclusions {
-        if let Some(l) = e.line {
-            index.insert((e.file, e.row), l);
-        }
-    }
-    index
-}
-
 impl Item {
-    /// The item for `f`; `index` gives CSV lines (see [`line_index`]).
-    pub fn new(register: &Register, f: &Finding, lang: Lang, index: &LineIndex) -> Item {
+    /// The item for `f`.
+    pub fn new(register: &Register, f: &Finding, lang: Lang) -> Item {
         let source = register.sources.get(usize::from(f.file));
         Item {
             code: f.rule.code(),
@@ -151,7 +131,7 @@ impl Item {
                 .unwrap_or_default(),
             sheet: source.and_then(|s| s.sheet.clone()),
             cell: f.at.map(|a| a.a1()).unwrap_or_default(),
-            line: f.at.and_then(|at| index.get(&(at.file, at.row)).copied()),
+            line: f.at.and_then(|at| register.line(at.file, at.row)),
             value: f.value.clone(),
             message: f.message(register, lang),
         }

@@ -425,6 +425,12 @@ const CHUNK: usize = 8_192;
 /// as one pass in register order: each chunk keeps its findings in order, a column reported
 /// once per file is kept from the first chunk that reports it, and the sort is stable.
 pub fn check_all(ctx: &Context) -> Vec<Finding> {
+    check_with_keys(ctx, &procedure::Keys::of(&ctx.register.complaints))
+}
+
+/// [`check_all`] with the complaints' customer and job keys already made: `report` makes
+/// them once for the rules and the figures.
+pub fn check_with_keys(ctx: &Context, keys: &procedure::Keys) -> Vec<Finding> {
     use rayon::prelude::*;
     let complaints = &ctx.register.complaints;
     let ((chunks, ids), (repeats, duplicates)) = rayon::join(
@@ -449,10 +455,9 @@ pub fn check_all(ctx: &Context) -> Vec<Finding> {
             )
         },
         || {
-            let keys = procedure::Keys::of(complaints);
             rayon::join(
-                || procedure::repeats(ctx, &keys),
-                || procedure::possible_duplicates(ctx, &keys),
+                || procedure::repeats(ctx, keys),
+                || procedure::possible_duplicates(ctx, keys),
             )
         },
     );

@@ -4,7 +4,6 @@
 
 use super::layout::{Cell, Column, Style};
 use super::Report;
-use crate::render::json::line_index;
 use crate::rules::{Finding, Rule, Severity};
 use rust_xlsxwriter::{Worksheet, XlsxError};
 use std::collections::BTreeMap;
@@ -75,11 +74,6 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         Column::capped(r.t("Waarde", "Value"), 30.0),
         Column::capped(r.t("Melding", "Message"), 100.0),
     ]);
-    let lines = if r.any_csv {
-        line_index(register)
-    } else {
-        Default::default()
-    };
     let rows = |i: usize| {
         let Some(f) = chosen.get(i) else {
             return Vec::new();
@@ -88,7 +82,9 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
             .complaint
             .and_then(|i| register.complaints.get(i))
             .map(|c| c.id.as_str());
-        let line = f.at.and_then(|at| lines.get(&(at.file, at.row)).copied());
+        let line =
+            f.at.filter(|_| r.any_csv)
+                .and_then(|at| register.line(at.file, at.row));
         let mut cells = vec![
             severity_cell(f.severity, lang),
             Cell::text(f.rule.code()),

@@ -267,6 +267,7 @@ fn fixture(show_names: bool) -> Fixture {
         period: Period::parse("2026-Q3").unwrap(),
         as_of,
         show_names,
+        customers: None,
     })
     .unwrap();
     let provenance = Provenance {
