@@ -437,7 +437,9 @@ fn read_rows(
                 c.id = format!("{stem}:{}", u64::from(c.row) + 1);
                 c.id_derived = true;
             }
-            complaints.swap(kept, i);
+            if kept != i {
+                complaints.swap(kept, i);
+            }
             kept += 1;
             continue;
         }
@@ -698,58 +700,113 @@ impl Reader<'_> {
     }
 
     /// Decides each date column's day/month order from its values and resolves the dates.
+    /// Rows are resolved in parallel chunks; the findings come out as one pass column by
+    /// column, row by row would give them.
     fn settle_dates(
         &self,
         complaints: &mut [Complaint],
         pending: &mut [Pending],
         findings: &mut Vec<Finding>,
     ) -> Vec<DateColumn> {
+        use rayon::prelude::*;
         let default = match self.config.date_order {
             DayOrderSetting::DayFirst => DayOrder::DayFirst,
             DayOrderSetting::MonthFirst => DayOrder::MonthFirst,
         };
+        let evidence = pending
+            .par_iter()
+            .fold(
+                || [OrderEvidence::default(); DATE_FIELDS.len()],
+                |mut e, p| {
+                    for (e, d) in e.iter_mut().zip(&p.dates) {
+                        if let Some(d) = d {
+                            e.add(d);
+                        }
+                    }
+                    e
+                },
+            )
+            .reduce(
+                || [OrderEvidence::default(); DATE_FIELDS.len()],
+                |mut a, b| {
+                    for (a, b) in a.iter_mut().zip(&b) {
+                        a.merge(b);
+                    }
+                    a
+                },
+            );
+        // (position in DATE_FIELDS, column, order) of the columns the file has.
+        let mut settled = Vec::new();
         let mut columns = Vec::new();
         for (i, &field) in DATE_FIELDS.iter().enumerate() {
             let Some(col) = self.date_cols[i] else {
                 continue;
             };
-            let mut evidence = OrderEvidence::default();
-            for d in pending.iter().filter_map(|p| p.dates[i]) {
-                evidence.add(&d);
-            }
-            let order = evidence.order().unwrap_or(default);
+            let order = evidence[i].order().unwrap_or(default);
             columns.push(DateColumn {
                 field,
                 order,
-                day_first_evidence: evidence.day_first,
-                month_first_evidence: evidence.month_first,
+                day_first_evidence: evidence[i].day_first,
+                month_first_evidence: evidence[i].month_first,
             });
-            for (c, p) in complaints.iter_mut().zip(pending.iter_mut()) {
-                let Some(value) = p.dates[i] else {
-                    continue;
-                };
-                let resolved = value.resolve(order).map(|dt| dt.date());
-                if resolved.is_none() {
-                    if field == Field::ReceivedDate {
-                        p.received_missing = false;
+            settled.push((i, col, order));
+        }
+        let mut chunks: Vec<Vec<Vec<Finding>>> = complaints
+            .par_chunks_mut(BATCH_ROWS)
+            .zip(pending.par_chunks_mut(BATCH_ROWS))
+            .map(|(cs, ps)| {
+                let mut found = vec![Vec::new(); settled.len()];
+                for (c, p) in cs.iter_mut().zip(ps.iter_mut()) {
+                    for (&(i, col, order), found) in settled.iter().zip(found.iter_mut()) {
+                        self.resolve(c, p, i, col, order, found);
                     }
-                    findings.push(self.finding(
-                        Rule::UnreadableValue,
-                        CellRef::cell(self.file, c.row, col),
-                        show_date(&value),
-                        Some(field),
-                    ));
                 }
-                match field {
-                    Field::ReceivedDate => c.received = resolved.unwrap_or(NaiveDate::MIN),
-                    Field::AckDate => c.ack_date = resolved,
-                    Field::DueDate => c.due_date = resolved,
-                    Field::ClosedDate => c.closed_date = resolved,
-                    _ => c.last_update = resolved,
+                found
+            })
+            .collect();
+        for k in 0..settled.len() {
+            for chunk in chunks.iter_mut() {
+                if let Some(found) = chunk.get_mut(k) {
+                    findings.append(found);
                 }
             }
         }
         columns
+    }
+
+    /// Resolves date `i` (of [`DATE_FIELDS`]) of one row in the column's `order`.
+    fn resolve(
+        &self,
+        c: &mut Complaint,
+        p: &mut Pending,
+        i: usize,
+        col: u32,
+        order: DayOrder,
+        findings: &mut Vec<Finding>,
+    ) {
+        let Some(value) = p.dates.get(i).copied().flatten() else {
+            return;
+        };
+        let field = DATE_FIELDS.get(i).copied().unwrap_or(Field::LastUpdate);
+        let resolved = value.resolve(order).map(|dt| dt.date());
+        if resolved.is_none() {
+            if field == Field::ReceivedDate {
+                p.received_missing = false;
+            }
+            findings.push(self.finding(
+                Rule::UnreadableValue,
+                CellRef::cell(self.file, c.row, col),
+                show_date(&value),
+                Some(field),
+            ));
+        }
+        match field {
+            Field::ReceivedDate => c.received = resolved.unwrap_or(NaiveDate::MIN),
+            Field::AckDate => c.ack_date = resolved,
+            Field::DueDate => c.due_date = resolved,
+            Field::ClosedDate => c.closed_date = resolved,
+            _ => c.last_update = resolved,
+        }
     }
 }
 
@@ -786,4 +843,68 @@ fn show_date(v: &DateValue) -> String {
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A column's day/month order is settled by all its values, also when the rows are read
+    /// in several parallel chunks: one value in the last chunk decides for every chunk.
+    #[test]
+    fn one_value_in_the_last_chunk_settles_the_order_of_every_row() {
+        let rows = 3 * BATCH_ROWS + 17;
+        let mut csv = String::from("Nr;Datum ontvangst;Datum afgehandeld;Omschrijving\n");
+        for i in 0..rows {
+            // Ambiguous everywhere, but for one month-first received date near the end and
+            // one day-first closed date at the start.
+            let received = if i == rows - 2 {
+                "12-25-2025"
+            } else {
+                "03-04-2025"
+            };
+            let closed = if i == 1 { "25-12-2025" } else { "05-06-2025" };
+            csv.push_str(&format!("{i};{received};{closed};Lekkage\n"));
+        }
+        let register = load_bytes(
+            "r.csv".as_ref(),
+            csv.into_bytes(),
+            &Config::default(),
+            &ReadOptions::default(),
+        )
+        .unwrap();
+        let columns = &register.sources[0].date_columns;
+        let received = columns
+            .iter()
+            .find(|c| c.field == Field::ReceivedDate)
+            .unwrap();
+        assert_eq!(received.order, DayOrder::MonthFirst);
+        assert_eq!(
+            (received.day_first_evidence, received.month_first_evidence),
+            (0, 1)
+        );
+        let closed = columns
+            .iter()
+            .find(|c| c.field == Field::ClosedDate)
+            .unwrap();
+        assert_eq!(closed.order, DayOrder::DayFirst);
+        assert_eq!(
+            (closed.day_first_evidence, closed.month_first_evidence),
+            (1, 0)
+        );
+        let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(register.complaints.len(), rows);
+        for (i, c) in register.complaints.iter().enumerate() {
+            let (received, closed) = match i {
+                1 => (ymd(2025, 3, 4), ymd(2025, 12, 25)),
+                i if i == rows - 2 => (ymd(2025, 12, 25), ymd(2025, 6, 5)),
+                _ => (ymd(2025, 3, 4), ymd(2025, 6, 5)),
+            };
+            assert_eq!(
+                (c.received, c.closed_date),
+                (received, Some(closed)),
+                "row {i}"
+            );
+        }
+    }
 }

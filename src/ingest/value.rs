@@ -295,6 +295,13 @@ impl OrderEvidence {
         }
     }
 
+    /// Adds the values counted by `other` (for counts made in parallel).
+    pub fn merge(&mut self, other: &OrderEvidence) {
+        self.day_first += other.day_first;
+        self.month_first += other.month_first;
+        self.us_clock += other.us_clock;
+    }
+
     /// The column's order: values that settle it one way decide; without any, times written
     /// with AM/PM say month-first; `None` when nothing settles it or values settle it both
     /// ways (then the configured `date_order` applies).
