@@ -874,24 +874,15 @@ mod tests {
         )
         .unwrap();
         let columns = &register.sources[0].date_columns;
-        let received = columns
-            .iter()
-            .find(|c| c.field == Field::ReceivedDate)
-            .unwrap();
-        assert_eq!(received.order, DayOrder::MonthFirst);
-        assert_eq!(
-            (received.day_first_evidence, received.month_first_evidence),
-            (0, 1)
-        );
-        let closed = columns
-            .iter()
-            .find(|c| c.field == Field::ClosedDate)
-            .unwrap();
-        assert_eq!(closed.order, DayOrder::DayFirst);
-        assert_eq!(
-            (closed.day_first_evidence, closed.month_first_evidence),
-            (1, 0)
-        );
+        for (field, order, evidence) in [
+            (Field::ReceivedDate, DayOrder::MonthFirst, (0, 1)),
+            (Field::ClosedDate, DayOrder::DayFirst, (1, 0)),
+        ] {
+            let column = columns.iter().find(|c| c.field == field).unwrap();
+            assert_eq!(column.order, order, "{field:?}");
+            let seen = (column.day_first_evidence, column.month_first_evidence);
+            assert_eq!(seen, evidence, "{field:?}");
+        }
         let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
         assert_eq!(register.complaints.len(), rows);
         for (i, c) in register.complaints.iter().enumerate() {
