@@ -28,8 +28,9 @@ pub fn run(config: &Config, args: &ReportArgs) -> Result<u8> {
     phases.mark("import", Some("P-figures"));
     let calendar = super::calendar(config);
     let ctx = rules::Context::new(&register, config, &calendar, as_of);
-    // The figures need the findings only to count them: they are computed while the rules
-    // run, each using the core the other leaves idle in its single-threaded steps.
+    // The customer keys are made once for the rules and the figures. The figures need the
+    // findings only to count them, so they are computed while the rules run and count the
+    // findings after (both phases already use both cores: the overlap itself gains little).
     let keys = rules::procedure::Keys::of(&register.complaints);
     let (findings, figures) = rayon::join(
         || super::timed(|| rules::check_with_keys(&ctx, &keys)),

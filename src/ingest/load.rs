@@ -735,7 +735,7 @@ impl Reader<'_> {
                     a
                 },
             );
-        // (position in DATE_FIELDS, column, order) of the columns the file has.
+        // (position in DATE_FIELDS, field, column, order) of the columns the file has.
         let mut settled = Vec::new();
         let mut columns = Vec::new();
         for (i, &field) in DATE_FIELDS.iter().enumerate() {
@@ -749,7 +749,7 @@ impl Reader<'_> {
                 day_first_evidence: evidence[i].day_first,
                 month_first_evidence: evidence[i].month_first,
             });
-            settled.push((i, col, order));
+            settled.push((i, field, col, order));
         }
         let mut chunks: Vec<Vec<Vec<Finding>>> = complaints
             .par_chunks_mut(BATCH_ROWS)
@@ -757,8 +757,8 @@ impl Reader<'_> {
             .map(|(cs, ps)| {
                 let mut found = vec![Vec::new(); settled.len()];
                 for (c, p) in cs.iter_mut().zip(ps.iter_mut()) {
-                    for (&(i, col, order), found) in settled.iter().zip(found.iter_mut()) {
-                        self.resolve(c, p, i, col, order, found);
+                    for (&(i, field, col, order), found) in settled.iter().zip(found.iter_mut()) {
+                        self.resolve(c, p, (i, field), col, order, found);
                     }
                 }
                 found
@@ -774,12 +774,12 @@ impl Reader<'_> {
         columns
     }
 
-    /// Resolves date `i` (of [`DATE_FIELDS`]) of one row in the column's `order`.
+    /// Resolves date `field` (`DATE_FIELDS[i]`) of one row in the column's `order`.
     fn resolve(
         &self,
         c: &mut Complaint,
         p: &mut Pending,
-        i: usize,
+        (i, field): (usize, Field),
         col: u32,
         order: DayOrder,
         findings: &mut Vec<Finding>,
@@ -787,7 +787,6 @@ impl Reader<'_> {
         let Some(value) = p.dates.get(i).copied().flatten() else {
             return;
         };
-        let field = DATE_FIELDS.get(i).copied().unwrap_or(Field::LastUpdate);
         let resolved = value.resolve(order).map(|dt| dt.date());
         if resolved.is_none() {
             if field == Field::ReceivedDate {
