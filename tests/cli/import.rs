@@ -208,3 +208,34 @@ fn several_files_form_one_register_with_the_file_kept() {
         .collect();
     assert_eq!(files.len(), 2);
 }
+
+/// A register of 8 MiB or more is mapped rather than read (src/ingest/input.rs): it gives the
+/// same complaints, findings and accounting as the same bytes read into memory, every record
+/// arrives, the byte-order mark is skipped in place, and the recorded hash is the file's own.
+#[test]
+fn a_large_register_mapped_gives_what_its_bytes_read_give() {
+    use sha2::{Digest, Sha256};
+    let dir = temp_dir("mapped");
+    let big = generated(&dir, "groot.csv", 30_000, 11);
+    let bytes = std::fs::read(&big).unwrap();
+    assert!(bytes.len() as u64 >= klacht::ingest::input::MAP_FROM);
+    assert!(
+        bytes.starts_with(b"\xEF\xBB\xBF"),
+        "the sample CSV has a BOM"
+    );
+    let (config, opts) = (Config::default(), ReadOptions::default());
+    let mapped = load(std::slice::from_ref(&big), &config, &opts).unwrap();
+    let read = klacht::ingest::load::load_bytes(&big, bytes.clone(), &config, &opts).unwrap();
+    assert_eq!(mapped.complaints.len(), 30_000);
+    assert_eq!(mapped.complaints, read.complaints);
+    assert_eq!(mapped.findings, read.findings);
+    assert_eq!(mapped.exclusions, read.exclusions);
+    let (m, r) = (&mapped.sources[0], &read.sources[0]);
+    assert_eq!(
+        (m.rows, m.encoding, m.header_row),
+        (r.rows, r.encoding, r.header_row)
+    );
+    assert_eq!(m.sha256, format!("{:x}", Sha256::digest(&bytes)));
+    assert_eq!(m.sha256, r.sha256);
+    assert_eq!(m.encoding, Some("UTF-8 (BOM)"));
+}
