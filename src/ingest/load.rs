@@ -9,7 +9,8 @@ use super::{Raw, RawRef, RawRow, ReadOptions};
 use crate::config::{Config, DayOrderSetting};
 use crate::error::{Error, Result};
 use crate::register::{
-    Complaint, DateColumn, Exclusion, ExclusionReason, Field, FieldKind, Register, RowCount, Source,
+    Complaint, DateColumn, Exclusion, ExclusionReason, Field, FieldKind, Register, RowCount,
+    Source, Text,
 };
 use crate::rules::{Finding, Rule};
 use chrono::NaiveDate;
@@ -434,7 +435,7 @@ fn read_rows(
         if complaints[i].received != NaiveDate::MIN {
             let c = &mut complaints[i];
             if c.id.is_empty() {
-                c.id = format!("{stem}:{}", u64::from(c.row) + 1);
+                c.id = compact_str::format_compact!("{stem}:{}", u64::from(c.row) + 1);
                 c.id_derived = true;
             }
             if kept != i {
@@ -810,7 +811,7 @@ impl Reader<'_> {
 }
 
 /// The complaint's slot for a free-text field other than the id.
-fn text_slot(c: &mut Complaint, field: Field) -> &mut Option<String> {
+fn text_slot(c: &mut Complaint, field: Field) -> &mut Option<Text> {
     match field {
         Field::Customer => &mut c.customer,
         Field::CustomerId => &mut c.customer_id,

@@ -12,7 +12,9 @@
 #![allow(clippy::result_unit_err)]
 
 use crate::ingest::raw::{format_number, RawRef};
-use crate::register::{Channel, CustomerType, HandlingMode, Justified, Nature, Status, Urgency};
+use crate::register::{
+    Channel, CustomerType, HandlingMode, Justified, Nature, Status, Text, Urgency,
+};
 use crate::Lang;
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 use serde::Serialize;
@@ -1157,14 +1159,14 @@ fn grouping_ok(int: &[u8], group: Option<u8>) -> bool {
 }
 
 /// Free text: trimmed; blank words → None. Raw::Number shown without ".0" (use raw::format_number); Raw::Error → Err(()).
-pub fn parse_text<'a>(raw: impl Into<RawRef<'a>>) -> Result<Option<String>, ()> {
+pub fn parse_text<'a>(raw: impl Into<RawRef<'a>>) -> Result<Option<Text>, ()> {
     let raw = raw.into();
     match raw {
         RawRef::Empty => Ok(None),
         RawRef::Text(s) if is_blank_text(s) => Ok(None),
-        RawRef::Text(s) => Ok(Some(s.trim().to_string())),
-        RawRef::Number(n) if n.is_finite() => Ok(Some(format_number(n))),
-        RawRef::DateTime(_) | RawRef::Bool(_) => Ok(Some(raw.display())),
+        RawRef::Text(s) => Ok(Some(Text::from(s.trim()))),
+        RawRef::Number(n) if n.is_finite() => Ok(Some(format_number(n).into())),
+        RawRef::DateTime(_) | RawRef::Bool(_) => Ok(Some(raw.display().into())),
         RawRef::Number(_) | RawRef::Error(_) => Err(()),
     }
 }

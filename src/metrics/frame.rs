@@ -67,7 +67,7 @@ pub fn build(ctx: &Ctx, flags: &[Flags], sel: Selection) -> PolarsResult<DataFra
             });
         }
     }
-    fn text(v: &Option<String>) -> Option<&str> {
+    fn text(v: &Option<crate::register::Text>) -> Option<&str> {
         v.as_deref().map(str::trim).filter(|s| !s.is_empty())
     }
     let cause: Vec<Option<&str>> = rows

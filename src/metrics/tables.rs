@@ -261,13 +261,13 @@ pub fn open_lists(
         let (c, f) = (&ctx.complaints[i], &flags[i]);
         OpenItem {
             index: i,
-            id: c.id.clone(),
+            id: c.id.to_string(),
             file: c.file,
             row: c.row,
             line: c.line,
             received: c.received,
             urgency: c.urgency,
-            handler: c.handler.clone(),
+            handler: c.handler.as_deref().map(str::to_string),
             contact_person: c.contact().map(str::to_string),
             age_wd: i64::from(f.age_wd),
             age_cd: (d - c.received).num_days(),
@@ -391,19 +391,19 @@ pub fn repeat_complainants(ctx: &Ctx, window: &Period, show_names: bool) -> Vec<
         .into_iter()
         .map(|g| {
             let cs = ctx.complaints;
-            let first_of = |f: fn(&crate::register::Complaint) -> Option<&String>| {
+            let first_of = |f: fn(&crate::register::Complaint) -> Option<&str>| {
                 g.iter()
                     .find_map(|&i| f(&cs[i]).map(|s| s.trim().to_string()))
             };
-            let name =
-                first_of(|c| c.customer.as_ref()).or_else(|| first_of(|c| c.customer_id.as_ref()));
+            let name = first_of(|c| c.customer.as_deref())
+                .or_else(|| first_of(|c| c.customer_id.as_deref()));
             let name = name.unwrap_or_default();
             RepeatComplainant {
                 customer: if show_names { name } else { pseudonym(&name) },
                 complaints: g.len() as u64,
                 first_received: cs[g[0]].received,
                 last_received: cs[g[g.len() - 1]].received,
-                ids: g.iter().map(|&i| cs[i].id.clone()).collect(),
+                ids: g.iter().map(|&i| cs[i].id.to_string()).collect(),
             }
         })
         .collect();

@@ -68,7 +68,7 @@ fn fixture() -> Register {
         let mut c = Complaint {
             file: if v.len() < 10 { 0 } else { 1 },
             row: v.len() as u32 + 1,
-            id: id.to_string(),
+            id: id.into(),
             received,
             ..Complaint::default()
         };
@@ -1062,7 +1062,7 @@ fn random_register(seed: u64, n: usize) -> Register {
         .map(|i| {
             let received = base + Days::new(r.next(1100));
             let mut c = Complaint {
-                id: format!("R{i}"),
+                id: compact_str::format_compact!("R{i}"),
                 row: i as u32,
                 received,
                 urgency: if r.chance(15) {
@@ -1076,11 +1076,8 @@ fn random_register(seed: u64, n: usize) -> Register {
                 } else {
                     Some(Channel::ALL[r.next(7) as usize])
                 },
-                department: [
-                    None,
-                    Some("Service".to_string()),
-                    Some("Montage".to_string()),
-                ][r.next(3) as usize]
+                department: [None, Some("Service".into()), Some("Montage".into())]
+                    [r.next(3) as usize]
                     .clone(),
                 ..Complaint::default()
             };

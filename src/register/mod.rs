@@ -20,7 +20,7 @@ pub use urgency::Urgency;
 pub mod complaint;
 pub mod source;
 
-pub use complaint::Complaint;
+pub use complaint::{Complaint, Text};
 pub use source::{DateColumn, Exclusion, ExclusionReason, RowCount, Source};
 
 use crate::ingest::location::{CellRef, FileIdx};

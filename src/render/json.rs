@@ -124,7 +124,7 @@ impl Item {
             id: f
                 .complaint
                 .and_then(|i| register.complaints.get(i))
-                .map(|c| c.id.clone())
+                .map(|c| c.id.to_string())
                 .unwrap_or_default(),
             file: source
                 .map(|s| s.path.display().to_string())

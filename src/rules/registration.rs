@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 /// repeated per row.
 pub fn complaint(ctx: &Context, i: usize, c: &Complaint, out: &mut Out) {
     if c.id_derived && !ctx.unreadable(c, Field::Id) {
-        out.push(ctx.finding(i, Rule::MissingId, Field::Id, &c.id));
+        out.push(ctx.finding(i, Rule::MissingId, Field::Id, c.id.as_str()));
     }
     for (rule, field, absent) in [
         (
@@ -31,7 +31,8 @@ pub fn complaint(ctx: &Context, i: usize, c: &Complaint, out: &mut Out) {
 pub fn duplicate_ids(ctx: &Context) -> Vec<Finding> {
     let register = ctx.register;
     let mut out = Vec::new();
-    let mut first: FxHashMap<(u16, &str), usize> = FxHashMap::default();
+    let mut first: FxHashMap<(u16, &str), usize> =
+        FxHashMap::with_capacity_and_hasher(register.complaints.len(), Default::default());
     for (i, c) in register.complaints.iter().enumerate() {
         if c.id_derived {
             continue;
@@ -40,7 +41,7 @@ pub fn duplicate_ids(ctx: &Context) -> Vec<Finding> {
             // `j` is an earlier `i` of this enumeration.
             let earlier = register.address(&ctx.cell_or_row(&register.complaints[j], Field::Id));
             out.push(
-                ctx.finding(i, Rule::DuplicateId, Field::Id, &c.id)
+                ctx.finding(i, Rule::DuplicateId, Field::Id, c.id.as_str())
                     .detail(format!(" ({earlier})")),
             );
         } else {

@@ -90,17 +90,20 @@ impl Bulk {
                 let range = k * CHUNK_ROWS..((k + 1) * CHUNK_ROWS).min(rows);
                 let mut xml = String::with_capacity(range.len() * 512);
                 let mut widths = vec![0.0; columns.len()];
+                let mut number = itoa::Buffer::new();
                 for i in range {
-                    let row = first_row + i as u32 + 1;
+                    let row = number.format(first_row + i as u32 + 1);
                     let start = xml.len();
-                    let _ = write!(xml, "<row r=\"{row}\">");
+                    xml.push_str("<row r=\"");
+                    xml.push_str(row);
+                    xml.push_str("\">");
                     let cells_from = xml.len();
                     for (c, cell) in cells(i).iter().enumerate().take(columns.len()) {
                         let w = (cell.width() + 1.0).min(columns[c].max_width);
                         if w > widths[c] {
                             widths[c] = w;
                         }
-                        self.cell(&mut xml, &names[c], row, cell);
+                        self.cell(&mut xml, &Place(&names[c], row), cell);
                     }
                     if xml.len() == cells_from {
                         // A row with nothing in it is left out, as rust_xlsxwriter does.
@@ -133,13 +136,13 @@ impl Bulk {
         Ok(widths)
     }
 
-    /// The XML rust_xlsxwriter writes for `cell` at `col``row` (nothing for a blank).
-    fn cell(&self, xml: &mut String, col: &str, row: u32, cell: &Cell) {
+    /// The XML rust_xlsxwriter writes for `cell` at `at` (nothing for a blank).
+    fn cell(&self, xml: &mut String, at: &Place, cell: &Cell) {
         let xf = |style: Style| self.xf.get(style.index()).copied().unwrap_or(0);
         match cell {
-            Cell::Text(s, style) => text_cell(xml, col, row, clip(s), xf(*style)),
-            Cell::Num(v, style) => number_cell(xml, col, row, *v, xf(*style)),
-            Cell::Date(d) => number_cell(xml, col, row, excel_date(*d), xf(Style::Date)),
+            Cell::Text(s, style) => text_cell(xml, at, clip(s), xf(*style)),
+            Cell::Num(v, style) => number_cell(xml, at, *v, xf(*style)),
+            Cell::Date(d) => number_cell(xml, at, excel_date(*d), xf(Style::Date)),
             Cell::Blank => {}
         }
     }
@@ -159,35 +162,55 @@ impl Bulk {
     }
 }
 
-/// A number as rust_xlsxwriter writes it: Excel has no NaN or infinity, so those become text.
-fn number_cell(xml: &mut String, col: &str, row: u32, v: f64, xf: u32) {
+/// A cell's column letters and row number, as text. Cells are written with `push_str` and
+/// `itoa`, not `write!`, whose overhead would be paid for each of millions of cells.
+struct Place<'a>(&'a str, &'a str);
+
+/// `<c r="B12"` and the cell's format, if any.
+fn open_cell(xml: &mut String, at: &Place, xf: u32) {
+    xml.push_str("<c r=\"");
+    xml.push_str(at.0);
+    xml.push_str(at.1);
+    if xf > 0 {
+        xml.push_str("\" s=\"");
+        xml.push_str(itoa::Buffer::new().format(xf));
+    }
+    xml.push('"');
+}
+
+/// A number as rust_xlsxwriter writes it (Rust's shortest form, whole numbers without a
+/// fraction): Excel has no NaN or infinity, so those become text.
+fn number_cell(xml: &mut String, at: &Place, v: f64, xf: u32) {
     if v.is_nan() {
-        return text_cell(xml, col, row, "NAN", xf);
+        return text_cell(xml, at, "NAN", xf);
     }
     if v.is_infinite() {
         let text = if v > 0.0 { "INF" } else { "-INF" };
-        return text_cell(xml, col, row, text, xf);
+        return text_cell(xml, at, text, xf);
     }
-    let _ = if xf > 0 {
-        write!(xml, r#"<c r="{col}{row}" s="{xf}"><v>{v}</v></c>"#)
+    open_cell(xml, at, xf);
+    xml.push_str("><v>");
+    // Dates, counts and days are whole: written without the float formatter. (-0 is not: it
+    // keeps its sign.)
+    if v.fract() == 0.0 && v.abs() < 1e15 && !(v == 0.0 && v.is_sign_negative()) {
+        xml.push_str(itoa::Buffer::new().format(v as i64));
     } else {
-        write!(xml, r#"<c r="{col}{row}"><v>{v}</v></c>"#)
-    };
+        let _ = write!(xml, "{v}");
+    }
+    xml.push_str("</v></c>");
 }
 
 /// A text kept in its cell (an inline string). Empty text with a format is a formatted blank.
-fn text_cell(xml: &mut String, col: &str, row: u32, s: &str, xf: u32) {
+fn text_cell(xml: &mut String, at: &Place, s: &str, xf: u32) {
     if s.is_empty() {
         if xf > 0 {
-            let _ = write!(xml, r#"<c r="{col}{row}" s="{xf}"/>"#);
+            open_cell(xml, at, xf);
+            xml.push_str("/>");
         }
         return;
     }
-    let _ = if xf > 0 {
-        write!(xml, r#"<c r="{col}{row}" s="{xf}" t="inlineStr"><is><t"#)
-    } else {
-        write!(xml, r#"<c r="{col}{row}" t="inlineStr"><is><t"#)
-    };
+    open_cell(xml, at, xf);
+    xml.push_str(" t=\"inlineStr\"><is><t");
     let edge = ['\t', '\n', ' '];
     if s.starts_with(edge) || s.ends_with(edge) {
         xml.push_str(" xml:space=\"preserve\"");
@@ -200,6 +223,15 @@ fn text_cell(xml: &mut String, col: &str, row: u32, s: &str, xf: u32) {
 /// Excel's escaping of cell text: the three XML characters, control characters as `_xHHHH_`,
 /// and a literal `_xHHHH_` in the text guarded by an escaped underscore (`_x005F`).
 fn escape(xml: &mut String, s: &str) {
+    // Most texts have nothing to escape: one pass over the bytes settles that (0xEF starts
+    // U+FFFE and U+FFFF).
+    let plain = |b: &u8| {
+        !matches!(b, b'&' | b'<' | b'>' | b'_' | 0xEF) && (*b >= b' ' || matches!(b, b'\t' | b'\n'))
+    };
+    if s.as_bytes().iter().all(plain) {
+        xml.push_str(s);
+        return;
+    }
     let mut rest = s;
     while let Some(i) = rest.find(needs_escape) {
         let (plain, tail) = rest.split_at(i);

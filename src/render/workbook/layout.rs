@@ -3,6 +3,7 @@
 //! A4 landscape printing. The sheet modules say *what* to show; this module says *how*.
 
 use super::bulk::Bulk;
+use crate::register::Text;
 use crate::Lang;
 use chrono::NaiveDate;
 use rust_xlsxwriter::{
@@ -244,15 +245,16 @@ fn header() -> Format {
 /// One cell of a table row.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
-    /// Text, written as text whatever it looks like (never a formula).
-    Text(String, Style),
+    /// Text, written as text whatever it looks like (never a formula). Most texts of a list
+    /// are short enough to need no allocation of their own.
+    Text(Text, Style),
     Num(f64, Style),
     Date(NaiveDate),
     Blank,
 }
 
 impl Cell {
-    pub fn text(s: impl Into<String>) -> Cell {
+    pub fn text(s: impl Into<Text>) -> Cell {
         Cell::Text(s.into(), Style::Text)
     }
 
@@ -261,7 +263,7 @@ impl Cell {
         s.map_or(Cell::Blank, Cell::text)
     }
 
-    pub fn marked(s: impl Into<String>, style: Style) -> Cell {
+    pub fn marked(s: impl Into<Text>, style: Style) -> Cell {
         Cell::Text(s.into(), style)
     }
 
@@ -297,7 +299,11 @@ impl Cell {
     pub(super) fn width(&self) -> f64 {
         match self {
             Cell::Text(s, style) => {
-                let longest = s.lines().map(|l| l.chars().count()).max().unwrap_or(0) as f64;
+                let longest = if s.contains('\n') {
+                    s.lines().map(|l| l.chars().count()).max().unwrap_or(0)
+                } else {
+                    s.chars().count()
+                } as f64;
                 match style {
                     Style::Mono => longest * 1.15,
                     Style::Right | Style::Good | Style::Bad => longest + 1.0,
@@ -305,7 +311,7 @@ impl Cell {
                 }
             }
             Cell::Num(v, style) => {
-                let digits = format!("{:.0}", v.abs().trunc()).len() as f64;
+                let digits = integer_digits(*v) as f64;
                 let groups = ((digits - 1.0) / 3.0).floor().max(0.0);
                 let decimals = match style {
                     Style::Days | Style::DeltaDays => 2.0,
@@ -319,6 +325,19 @@ impl Cell {
             Cell::Date(_) => 12.0,
             Cell::Blank => 0.0,
         }
+    }
+}
+
+/// The digits of `v`'s whole part, as `format!("{:.0}", v.abs().trunc())` has them, without
+/// making that string for each of a list's numbers.
+fn integer_digits(v: f64) -> usize {
+    let whole = v.abs().trunc();
+    if whole < 1e15 {
+        (whole as u64)
+            .checked_ilog10()
+            .map_or(1, |d| d as usize + 1)
+    } else {
+        format!("{whole:.0}").len()
     }
 }
 
@@ -851,6 +870,44 @@ mod tests {
         );
         let long = Column::new("x".repeat(400));
         assert!(unique_headers(&[long])[0].chars().count() <= EXCEL_HEADER_CHARS);
+    }
+
+    #[test]
+    fn digits_are_counted_as_the_formatted_number_has_them() {
+        let values = [
+            0.0,
+            0.4,
+            -0.9,
+            1.0,
+            9.99,
+            10.0,
+            -12.7,
+            99.5,
+            100.0,
+            12345.678,
+            999_999.0,
+            1_000_000.0,
+            999_999_999_999_999.0,
+            1e15,
+            1.5e17,
+            -1e20,
+            f64::NAN,
+            f64::INFINITY,
+        ];
+        for v in values {
+            let formatted = format!("{:.0}", v.abs().trunc()).len();
+            assert_eq!(integer_digits(v), formatted, "{v}");
+        }
+    }
+
+    #[test]
+    fn a_cell_is_as_wide_as_its_longest_line() {
+        let w = |s: &str| Cell::text(s).width();
+        assert_eq!(w("één"), 3.0);
+        assert_eq!(w("ab\nabcd\r\nabc"), 4.0);
+        assert_eq!(w("abc\n"), 3.0);
+        assert_eq!(w(""), 0.0);
+        assert_eq!(Cell::Num(-12345.6, Style::Whole).width(), 5.0 + 1.0 + 3.0);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::layout::{Cell, Column, Style, WIDE};
 use super::Report;
 use crate::ingest::location::CellRef;
 use crate::register::customer::pseudonym;
-use crate::register::{Complaint, Field, Register};
+use crate::register::{Complaint, Field, Register, Text};
 use crate::Lang;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
@@ -88,8 +88,8 @@ fn width(f: Field) -> f64 {
 
 /// The value of `f` for `c`, as the report shows it.
 fn field_cell(c: &Complaint, f: Field, lang: Lang, show_names: bool) -> Cell {
-    let text = |v: &Option<String>| Cell::opt_text(v.as_deref());
-    let person = |v: &Option<String>| match v {
+    let text = |v: &Option<Text>| Cell::opt_text(v.as_deref());
+    let person = |v: &Option<Text>| match v {
         Some(v) if !show_names => Cell::text(pseudonym(v)),
         _ => text(v),
     };

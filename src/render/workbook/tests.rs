@@ -203,18 +203,18 @@ fn fixture(show_names: bool) -> Fixture {
             )| Complaint {
                 file: 0,
                 row: 3 + i as u32,
-                id: id.to_string(),
+                id: (*id).into(),
                 received: *received,
                 channel: Some(*channel),
-                customer: Some(customer.to_string()),
-                description: Some(description.to_string()),
+                customer: Some((*customer).into()),
+                description: Some((*description).into()),
                 nature: *nature,
                 urgency: urgency.and_then(Urgency::new),
-                handler: Some(if i % 2 == 0 { "Piet" } else { "Anne" }.to_string()),
+                handler: Some(if i % 2 == 0 { "Piet" } else { "Anne" }.into()),
                 ack_date: received.succ_opt(),
-                department: (i % 3 == 0).then(|| "Service".to_string()),
-                cause: cause.map(str::to_string),
-                solution: closed.map(|_| "Hersteld".to_string()),
+                department: (i % 3 == 0).then(|| "Service".into()),
+                cause: cause.map(Into::into),
+                solution: closed.map(|_| "Hersteld".into()),
                 closed_date: *closed,
                 extra: vec![format!("monteur {i}")],
                 ..Complaint::default()
@@ -780,9 +780,9 @@ fn bulk_rows_are_the_xml_rust_xlsxwriter_writes() {
         for (c, cell) in cells(i).iter().enumerate() {
             let col = c as u16;
             match cell {
-                Cell::Text(s, Style::Text) => ws.write_string(row, col, s),
+                Cell::Text(s, Style::Text) => ws.write_string(row, col, s.as_str()),
                 Cell::Text(s, style) => {
-                    ws.write_string_with_format(row, col, s, formats.plain(*style))
+                    ws.write_string_with_format(row, col, s.as_str(), formats.plain(*style))
                 }
                 Cell::Num(v, style) => {
                     ws.write_number_with_format(row, col, *v, formats.plain(*style))
