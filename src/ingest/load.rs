@@ -575,7 +575,8 @@ impl Reader<'_> {
             RawRef::Text(s) => value::is_blank_text(s),
             other => other.is_empty(),
         };
-        let filled = cells.iter().filter(|&c| !blank(c)).count();
+        // Only none, one or more matter: most rows are settled by their first cell or two.
+        let filled = cells.iter().filter(|&c| !blank(c)).take(2).count();
         if filled == 0 {
             out.blank += 1;
             return;
@@ -613,7 +614,7 @@ impl Reader<'_> {
         if p.not_a_complaint.is_none() {
             for &(field, col, has_map) in &self.mapped {
                 let cell = cells.get(col);
-                if !blank(cell) && field == Field::ReceivedDate {
+                if field == Field::ReceivedDate && !blank(cell) {
                     p.received_missing = false;
                 }
                 self.set(&mut c, &mut p, field, col as u32, cell, has_map, out);

@@ -316,7 +316,8 @@ fn intern<'a>(
     let chunks: Vec<(Vec<u32>, Vec<Option<String>>)> = complaints
         .par_chunks(CHUNK)
         .map(|chunk| {
-            let mut by_text: FxHashMap<(Option<&str>, Option<&str>), u32> = FxHashMap::default();
+            let mut by_text: FxHashMap<(Option<&str>, Option<&str>), u32> =
+                FxHashMap::with_capacity_and_hasher(chunk.len(), Default::default());
             let mut keys = Vec::new();
             let local = chunk
                 .iter()
