@@ -332,7 +332,10 @@ fn intern<'a>(
             (local, keys)
         })
         .collect();
-    let mut by_key: FxHashMap<String, u32> = FxHashMap::default();
+    // At most every chunk's keys are new: sized once, never rehashed.
+    let most = chunks.iter().map(|(_, keys)| keys.len()).sum();
+    let mut by_key: FxHashMap<String, u32> =
+        FxHashMap::with_capacity_and_hasher(most, Default::default());
     let mut numbers = Vec::with_capacity(complaints.len());
     for (local, keys) in chunks {
         let global: Vec<u32> = keys
