@@ -194,7 +194,7 @@ impl Iterator for CsvRows {
                 Ok(fields) => fields.iter().map(Raw::from).collect(),
                 Err(e) => {
                     self.done = true;
-                    return Some(Err(e.error(&self.path)));
+                    return Some(Err(e.error(&self.path, span.line)));
                 }
             },
             None => Vec::new(),
@@ -211,6 +211,7 @@ impl Iterator for CsvRows {
 /// with `""` escapes), into a buffer it reuses: no allocation per record or per field.
 pub struct RecordParser {
     core: csv_core::Reader,
+    separator: u8,
     out: Vec<u8>,
     ends: Vec<usize>,
 }
@@ -228,11 +229,13 @@ pub struct Fields<'a> {
 pub struct NotText;
 
 impl NotText {
-    /// The error for the file.
-    pub fn error(&self, path: &Path) -> Error {
+    /// The error for the file, at the record starting on `line`.
+    pub fn error(&self, path: &Path, line: u64) -> Error {
         Error::new("E-corrupt", path)
             .with("format", "CSV")
-            .detail("a record is not valid text after unquoting")
+            .detail(format!(
+                "line {line}: a field is not valid text after unquoting"
+            ))
     }
 }
 
@@ -241,6 +244,7 @@ impl RecordParser {
     pub fn new(separator: u8) -> RecordParser {
         RecordParser {
             core: csv_core::ReaderBuilder::new().delimiter(separator).build(),
+            separator,
             out: Vec::new(),
             ends: vec![0; 64],
         }
@@ -250,6 +254,9 @@ impl RecordParser {
     /// fields are checked to be text, so `record` may be any bytes.
     pub fn parse<'s>(&'s mut self, record: &[u8]) -> Result<Fields<'s>, NotText> {
         use csv_core::ReadRecordResult as R;
+        if let Some(body) = unquoted(record) {
+            return self.split(body);
+        }
         self.core.reset();
         // Unquoting only shortens: the output never needs more room than the input.
         if self.out.len() < record.len() {
@@ -272,12 +279,52 @@ impl RecordParser {
                 R::InputEmpty => input = &[],
             }
         }
-        let text = std::str::from_utf8(&self.out[..n_out]).map_err(|_| NotText)?;
-        Ok(Fields {
-            text,
-            ends: &self.ends[..n_ends],
-        })
+        self.fields(n_out, n_ends)
     }
+}
+
+impl RecordParser {
+    /// The first `n_ends` fields, ending within the first `n_out` bytes of the output. Each
+    /// field must be text on its own: two broken halves of a character in neighbouring fields
+    /// make text together, but not two values.
+    fn fields(&self, n_out: usize, n_ends: usize) -> Result<Fields<'_>, NotText> {
+        let text = std::str::from_utf8(&self.out[..n_out]).map_err(|_| NotText)?;
+        let ends = &self.ends[..n_ends];
+        if !ends.iter().all(|&e| text.is_char_boundary(e)) {
+            return Err(NotText);
+        }
+        Ok(Fields { text, ends })
+    }
+
+    /// The fields of a record without quotes or inner line ends: what csv-core makes of it,
+    /// found with memchr instead of its state machine (most records of most registers).
+    fn split(&mut self, body: &[u8]) -> Result<Fields<'_>, NotText> {
+        if self.out.len() < body.len() {
+            self.out.resize(body.len(), 0);
+        }
+        let (mut n_out, mut n_ends, mut from) = (0, 0, 0);
+        let ends = memchr::memchr_iter(self.separator, body).chain([body.len()]);
+        for end in ends {
+            let field = &body[from..end];
+            self.out[n_out..n_out + field.len()].copy_from_slice(field);
+            n_out += field.len();
+            if n_ends == self.ends.len() {
+                self.ends.resize(self.ends.len() * 2 + 1, 0);
+            }
+            self.ends[n_ends] = n_out;
+            n_ends += 1;
+            from = end + 1;
+        }
+        self.fields(n_out, n_ends)
+    }
+}
+
+/// `record` without its line end, if csv-core would only split it at its separators: not blank,
+/// no quote, no line end inside.
+fn unquoted(record: &[u8]) -> Option<&[u8]> {
+    let body = record.strip_suffix(b"\n").unwrap_or(record);
+    let body = body.strip_suffix(b"\r").unwrap_or(body);
+    (!body.is_empty() && memchr::memchr3(b'"', b'\r', b'\n', body).is_none()).then_some(body)
 }
 
 impl<'a> Fields<'a> {
@@ -303,7 +350,7 @@ impl<'a> Fields<'a> {
             return RawRef::Empty;
         };
         let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        // Ends fall on separator and quote positions, which are ASCII: always char boundaries.
+        // Every end is a char boundary (`RecordParser::fields`).
         match self.text.get(start..end) {
             Some("") | None => RawRef::Empty,
             Some(s) => RawRef::Text(s),
@@ -598,6 +645,63 @@ mod tests {
 
     fn read(bytes: &[u8]) -> (CsvInfo, Vec<RawRow>) {
         read_with(bytes, &ReadOptions::default())
+    }
+
+    #[test]
+    fn halves_of_a_character_in_two_fields_are_not_text() {
+        let mut parser = RecordParser::new(b';');
+        assert!(parser.parse(b"\xC3;\xA9\n").is_err());
+        assert!(parser.parse(b"\"\xC3\";\xA9\n").is_err());
+        let fields = parser.parse("\"é\";é\n".as_bytes()).expect("text");
+        assert_eq!(
+            (fields.get(0), fields.get(1)),
+            (RawRef::Text("é"), RawRef::Text("é"))
+        );
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2_000))]
+        /// Records without quotes are split with memchr, not csv-core: into the fields the
+        /// csv crate finds in them, or refused as not text.
+        #[test]
+        fn an_unquoted_record_is_split_as_the_csv_crate_splits_it(
+            body in proptest::collection::vec(
+                proptest::sample::select(vec![b'a', b'1', b' ', b';', b',', 0xC3, 0xA9, 0xFF]),
+                1..40,
+            ),
+            end in proptest::sample::select(vec!["", "\n", "\r\n", "\r"]),
+            sep in proptest::sample::select(vec![b';', b',']),
+        ) {
+            let mut record = body.clone();
+            record.extend_from_slice(end.as_bytes());
+            let expected: Vec<Vec<u8>> = ::csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .delimiter(sep)
+                .from_reader(&record[..])
+                .byte_records()
+                .next()
+                .expect("a record")
+                .expect("readable")
+                .iter()
+                .map(<[u8]>::to_vec)
+                .collect();
+            let mut parser = RecordParser::new(sep);
+            match parser.parse(&record) {
+                Ok(fields) => {
+                    let got: Vec<Vec<u8>> = (0..fields.len())
+                        .map(|i| match fields.get(i) {
+                            RawRef::Text(t) => t.as_bytes().to_vec(),
+                            _ => Vec::new(),
+                        })
+                        .collect();
+                    proptest::prop_assert_eq!(got, expected);
+                }
+                Err(NotText) => proptest::prop_assert!(
+                    expected.iter().any(|f| std::str::from_utf8(f).is_err())
+                ),
+            }
+        }
     }
 
     fn read_with(bytes: &[u8], opts: &ReadOptions) -> (CsvInfo, Vec<RawRow>) {

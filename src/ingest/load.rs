@@ -395,7 +395,9 @@ fn read_rows(
                     let parser =
                         parser.get_or_insert_with(|| super::csv::RecordParser::new(separator));
                     let cells = match &span.record {
-                        Some(r) => parser.parse(&text[r.clone()]).map_err(|e| e.error(path))?,
+                        Some(r) => parser
+                            .parse(&text[r.clone()])
+                            .map_err(|e| e.error(path, span.line))?,
                         None => super::csv::Fields::EMPTY,
                     };
                     reader.read(span.row, Some(span.line), Cells::Csv(cells), slot, &mut out);
