@@ -281,9 +281,7 @@ impl RecordParser {
         }
         self.fields(n_out, n_ends)
     }
-}
 
-impl RecordParser {
     /// The first `n_ends` fields, ending within the first `n_out` bytes of the output. Each
     /// field must be text on its own: two broken halves of a character in neighbouring fields
     /// make text together, but not two values.
@@ -647,6 +645,26 @@ mod tests {
         read_with(bytes, &ReadOptions::default())
     }
 
+    fn read_with(bytes: &[u8], opts: &ReadOptions) -> (CsvInfo, Vec<RawRow>) {
+        let (info, rows) = open_csv(Path::new("t.csv"), bytes.to_vec(), opts).unwrap();
+        (info, rows.collect::<Result<_, _>>().unwrap())
+    }
+
+    fn err(bytes: &[u8], opts: &ReadOptions) -> Error {
+        match open_csv(Path::new("t.csv"), bytes.to_vec(), opts) {
+            Err(e) => e,
+            Ok((_, rows)) => rows.filter_map(Result::err).next().expect("an error"),
+        }
+    }
+
+    fn text(s: &str) -> Raw {
+        Raw::Text(s.to_string())
+    }
+
+    fn texts(row: &RawRow) -> Vec<String> {
+        row.cells.iter().map(Raw::display).collect()
+    }
+
     #[test]
     fn halves_of_a_character_in_two_fields_are_not_text() {
         let mut parser = RecordParser::new(b';');
@@ -702,26 +720,6 @@ mod tests {
                 ),
             }
         }
-    }
-
-    fn read_with(bytes: &[u8], opts: &ReadOptions) -> (CsvInfo, Vec<RawRow>) {
-        let (info, rows) = open_csv(Path::new("t.csv"), bytes.to_vec(), opts).unwrap();
-        (info, rows.collect::<Result<_, _>>().unwrap())
-    }
-
-    fn err(bytes: &[u8], opts: &ReadOptions) -> Error {
-        match open_csv(Path::new("t.csv"), bytes.to_vec(), opts) {
-            Err(e) => e,
-            Ok((_, rows)) => rows.filter_map(Result::err).next().expect("an error"),
-        }
-    }
-
-    fn text(s: &str) -> Raw {
-        Raw::Text(s.to_string())
-    }
-
-    fn texts(row: &RawRow) -> Vec<String> {
-        row.cells.iter().map(Raw::display).collect()
     }
 
     fn register(name: &str) -> Vec<u8> {

@@ -503,11 +503,6 @@ mod tests {
             "Koelcel lekt niet meer maar ijst aan"
         ));
     }
-}
-
-#[cfg(test)]
-mod dmy_tests {
-    use super::*;
 
     #[test]
     fn dates_are_written_as_chrono_writes_them() {
