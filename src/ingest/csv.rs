@@ -543,8 +543,9 @@ struct Scan {
 /// `\r` counts as a line end as well. `None` when only blank lines remain.
 ///
 /// Indexing: `pos < text.len()` wherever `text[pos]` or `text[pos + 1..]` is taken — after
-/// `text.get(pos)` gave a byte, or a `memchr` search found one at `pos` — and `pos` never
-/// passes `text.len()` (it is set to it when a search finds nothing).
+/// `text.get(pos)` gave a byte — and `pos` never passes `text.len()` (it is set to it when a
+/// search finds nothing). Inside an unquoted field `text[pos]` is not a quote, so a quote
+/// found there is at `q > pos` and `text[q - 1]` is in the text.
 fn scan_record(text: &[u8], mut pos: usize, mut line: u64, sep: u8) -> Option<Scan> {
     let mut blank_lines = 0;
     while let Some(&b) = text.get(pos) {
@@ -592,21 +593,20 @@ fn scan_record(text: &[u8], mut pos: usize, mut line: u64, sep: u8) -> Option<Sc
                 Some(_) => at_start = false,
             }
         } else {
-            match memchr::memchr3(sep, b'\r', b'\n', &text[pos..]) {
-                None => {
-                    pos = text.len();
-                    break false;
-                }
-                Some(i) => {
-                    pos += i;
-                    if text[pos] == sep {
-                        fields += 1;
-                        pos += 1;
-                        at_start = true;
-                    } else {
-                        break true;
-                    }
-                }
+            // Inside an unquoted field: up to the line end, only a quote just after a
+            // separator opens a field that may hold a line end; the separators before it are
+            // counted in one pass rather than found one by one.
+            let end = memchr::memchr2(b'\r', b'\n', &text[pos..]).map_or(text.len(), |i| pos + i);
+            let opens = memchr::memchr_iter(b'"', &text[pos..end])
+                .map(|i| pos + i)
+                .find(|&q| text[q - 1] == sep);
+            let to = opens.unwrap_or(end);
+            fields += text[pos..to].iter().filter(|&&b| b == sep).count();
+            pos = to;
+            if opens.is_some() {
+                at_start = true;
+            } else {
+                break end < text.len();
             }
         }
     };
@@ -719,6 +719,85 @@ mod tests {
                     expected.iter().any(|f| std::str::from_utf8(f).is_err())
                 ),
             }
+        }
+    }
+
+    /// The scanner's rules a byte at a time: every record of `text` as (blank lines before,
+    /// start line, start, fields, end, end line, terminated).
+    fn scan_slowly(text: &[u8], sep: u8) -> Vec<Scan> {
+        let (mut pos, mut line, mut out) = (0, 1, Vec::new());
+        let line_end = |pos: usize| -> usize {
+            if text[pos] == b'\r' && text.get(pos + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            }
+        };
+        loop {
+            let mut blank_lines = 0;
+            while pos < text.len() && matches!(text[pos], b'\r' | b'\n') {
+                pos += line_end(pos);
+                (blank_lines, line) = (blank_lines + 1, line + 1);
+            }
+            if pos == text.len() {
+                return out;
+            }
+            let (start, start_line) = (pos, line);
+            let (mut fields, mut quoted, mut at_start, mut terminated) = (1, false, true, false);
+            while pos < text.len() {
+                let b = text[pos];
+                if quoted {
+                    if b == b'"' {
+                        (quoted, at_start) = (false, true);
+                    } else if matches!(b, b'\r' | b'\n') && line_end(pos) == 1 {
+                        line += 1;
+                    }
+                } else if b == sep {
+                    (fields, at_start) = (fields + 1, true);
+                } else if matches!(b, b'\r' | b'\n') {
+                    terminated = true;
+                    break;
+                } else {
+                    quoted = b == b'"' && at_start;
+                    at_start = false;
+                }
+                pos += 1;
+            }
+            if terminated {
+                pos += line_end(pos);
+                line += 1;
+            }
+            out.push(Scan {
+                blank_lines,
+                start_line,
+                start,
+                fields,
+                end: pos,
+                end_line: line,
+                terminated,
+            });
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(3_000))]
+        /// The scanner skips over unquoted fields a line at a time: it finds the records, lines
+        /// and field counts that a byte-at-a-time reading finds.
+        #[test]
+        fn records_are_found_as_a_byte_at_a_time_reading_finds_them(
+            text in proptest::collection::vec(
+                proptest::sample::select(vec![b'a', b' ', b';', b',', b'"', b'\r', b'\n']),
+                0..60,
+            ),
+            sep in proptest::sample::select(vec![b';', b',']),
+        ) {
+            let mut found = Vec::new();
+            let (mut pos, mut line) = (0, 1);
+            while let Some(scan) = scan_record(&text, pos, line, sep) {
+                (pos, line) = (scan.end, scan.end_line);
+                found.push(scan);
+            }
+            proptest::prop_assert_eq!(found, scan_slowly(&text, sep));
         }
     }
 

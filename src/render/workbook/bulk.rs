@@ -16,6 +16,7 @@ use super::repack::{self, Deflated};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
+use std::cell::RefCell;
 use std::fmt::Write as _;
 use std::path::Path;
 use std::sync::Mutex;
@@ -88,31 +89,7 @@ impl Bulk {
             .into_par_iter()
             .map(|k| {
                 let range = k * CHUNK_ROWS..((k + 1) * CHUNK_ROWS).min(rows);
-                let mut xml = String::with_capacity(range.len() * 512);
-                let mut widths = vec![0.0; columns.len()];
-                let mut number = itoa::Buffer::new();
-                for i in range {
-                    let row = number.format(first_row + i as u32 + 1);
-                    let start = xml.len();
-                    xml.push_str("<row r=\"");
-                    xml.push_str(row);
-                    xml.push_str("\">");
-                    let cells_from = xml.len();
-                    for (c, cell) in cells(i).iter().enumerate().take(columns.len()) {
-                        let w = (cell.width() + 1.0).min(columns[c].max_width);
-                        if w > widths[c] {
-                            widths[c] = w;
-                        }
-                        self.cell(&mut xml, &Place(&names[c], row), cell);
-                    }
-                    if xml.len() == cells_from {
-                        // A row with nothing in it is left out, as rust_xlsxwriter does.
-                        xml.truncate(start);
-                    } else {
-                        xml.push_str("</row>");
-                    }
-                }
-                repack::deflate(xml.as_bytes()).map(|d| (d, widths))
+                with_scratch(|xml| self.chunk(xml, range, first_row, columns, &names, &cells))
             })
             .collect::<Result<_, _>>()
             .map_err(XlsxError::IoError)?;
@@ -134,6 +111,46 @@ impl Bulk {
             .map_err(|_| XlsxError::ParameterError("bulk rows".into()))?
             .push(body);
         Ok(widths)
+    }
+
+    /// Rows `range` of a list as XML in `xml` (empty), deflated; with the width each column
+    /// needs.
+    fn chunk<F>(
+        &self,
+        xml: &mut String,
+        range: std::ops::Range<usize>,
+        first_row: u32,
+        columns: &[Column],
+        names: &[String],
+        cells: &F,
+    ) -> std::io::Result<(Deflated, Vec<f64>)>
+    where
+        F: Fn(usize) -> Vec<Cell>,
+    {
+        let mut widths = vec![0.0; columns.len()];
+        let mut number = itoa::Buffer::new();
+        for i in range {
+            let row = number.format(first_row + i as u32 + 1);
+            let start = xml.len();
+            xml.push_str("<row r=\"");
+            xml.push_str(row);
+            xml.push_str("\">");
+            let cells_from = xml.len();
+            for (c, cell) in cells(i).iter().enumerate().take(columns.len()) {
+                let w = (cell.width() + 1.0).min(columns[c].max_width);
+                if w > widths[c] {
+                    widths[c] = w;
+                }
+                self.cell(xml, &Place(&names[c], row), cell);
+            }
+            if xml.len() == cells_from {
+                // A row with nothing in it is left out, as rust_xlsxwriter does.
+                xml.truncate(start);
+            } else {
+                xml.push_str("</row>");
+            }
+        }
+        repack::deflate(xml.as_bytes()).map(|d| (d, widths))
     }
 
     /// The XML rust_xlsxwriter writes for `cell` at `at` (nothing for a blank).
@@ -160,6 +177,26 @@ impl Bulk {
         let saved = wb.save_to_buffer()?;
         repack::write(&saved, bodies, path)
     }
+}
+
+thread_local! {
+    /// Each thread's buffer for a chunk's XML, kept from chunk to chunk: a fresh one of several
+    /// megabytes per chunk, grown by doubling, cost a page fault per 4 KiB and a copy at every
+    /// doubling (40 % of the page faults of a million-row report, docs/performance.md).
+    static SCRATCH: RefCell<String> = const { RefCell::new(String::new()) };
+}
+
+/// Runs `f` on this thread's [`SCRATCH`] buffer, emptied; on a fresh one if the buffer is in
+/// use further up this thread's stack (a rayon thread may start another chunk while it
+/// waits).
+fn with_scratch<R>(f: impl FnOnce(&mut String) -> R) -> R {
+    SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+        Ok(mut xml) => {
+            xml.clear();
+            f(&mut xml)
+        }
+        Err(_) => f(&mut String::new()),
+    })
 }
 
 /// A cell's column letters and row number, as text. Cells are written with `push_str` and
