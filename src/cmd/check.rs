@@ -46,6 +46,7 @@ pub fn run(config: &Config, args: &CheckArgs) -> Result<u8> {
         .fail_on
         .threshold()
         .is_some_and(|t| findings.iter().any(|f| f.severity >= t));
+    super::leave((register, findings));
     Ok(if failed { EXIT_FINDINGS } else { EXIT_OK })
 }
 

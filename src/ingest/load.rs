@@ -303,7 +303,7 @@ struct Pending {
 }
 
 impl Pending {
-    /// The slot of a row not read yet, or blank.
+    /// What a blank row leaves.
     const BLANK: Pending = Pending {
         blank: true,
         dates: [None; DATE_FIELDS.len()],
@@ -373,24 +373,26 @@ fn read_rows(
     }
     let n = below.len() + spans.len();
     crate::progress::rows(n as u64);
+    // The slots are written once, by the batches: filling them with empty complaints first
+    // cost a pass over 500 MB of fresh memory (docs/performance.md).
     let mut complaints: Vec<Complaint> = Vec::with_capacity(n);
-    complaints.par_extend((0..n).into_par_iter().map(|_| Complaint::default()));
     let mut pending: Vec<Pending> = Vec::with_capacity(n);
-    pending.par_extend((0..n).into_par_iter().map(|_| Pending::BLANK));
     let text = csv.as_ref().map_or(&[][..], |c| c.text());
     let separator = csv.as_ref().map_or(b',', |c| c.separator());
-    let batches: Vec<Result<Batch>> = complaints
+    // On an error what the batches wrote is not dropped but left to the system: the command
+    // ends with the error.
+    let batches: Vec<Batch> = complaints.spare_capacity_mut()[..n]
         .par_chunks_mut(BATCH_ROWS)
-        .zip(pending.par_chunks_mut(BATCH_ROWS))
+        .zip(pending.spare_capacity_mut()[..n].par_chunks_mut(BATCH_ROWS))
         .enumerate()
         .map(|(k, (cs, ps))| {
             let mut parser = None;
             let mut out = Batch::default();
             let first = k * BATCH_ROWS;
-            for (j, slot) in cs.iter_mut().zip(ps.iter_mut()).enumerate() {
+            for (j, (c, p)) in cs.iter_mut().zip(ps.iter_mut()).enumerate() {
                 let i = first + j;
-                if let Some(row) = below.get(i) {
-                    reader.read(row.row, row.line, Cells::Sheet(&row.cells), slot, &mut out);
+                let (complaint, pend) = if let Some(row) = below.get(i) {
+                    reader.read(row.row, row.line, Cells::Sheet(&row.cells), &mut out)
                 } else if let Some(span) = spans.get(i - below.len()) {
                     let parser =
                         parser.get_or_insert_with(|| super::csv::RecordParser::new(separator));
@@ -400,20 +402,31 @@ fn read_rows(
                             .map_err(|e| e.error(path, span.line))?,
                         None => super::csv::Fields::EMPTY,
                     };
-                    reader.read(span.row, Some(span.line), Cells::Csv(cells), slot, &mut out);
-                }
+                    reader.read(span.row, Some(span.line), Cells::Csv(cells), &mut out)
+                } else {
+                    (Complaint::default(), Pending::BLANK)
+                };
+                c.write(complaint);
+                p.write(pend);
             }
             crate::progress::advance(cs.len() as u64);
             Ok(out)
         })
-        .collect();
+        .collect::<Result<_>>()?;
+    // SAFETY: the first `n` slots of both lists were each written once above: every batch
+    // writes every slot of its chunk in order and leaves early only with an error, and no
+    // batch failed.
+    unsafe {
+        complaints.set_len(n);
+        pending.set_len(n);
+    }
     drop((spans, csv, head));
     let mut rows = Batch {
         findings: reader.column_findings(),
         ..Batch::default()
     };
     for b in batches {
-        rows.append(b?);
+        rows.append(b);
     }
     let Batch {
         mut findings,
@@ -563,15 +576,14 @@ impl Reader<'_> {
         out
     }
 
-    /// Parses one row into `out`; a blank row is only counted.
+    /// Parses one row; a blank row is only counted (and given an empty slot).
     fn read(
         &self,
         row: u32,
         line: Option<u64>,
         cells: Cells,
-        slot: (&mut Complaint, &mut Pending),
         out: &mut Batch,
-    ) {
+    ) -> (Complaint, Pending) {
         out.read += 1;
         let blank = |c: RawRef| match c {
             RawRef::Text(s) => value::is_blank_text(s),
@@ -581,7 +593,7 @@ impl Reader<'_> {
         let filled = cells.iter().filter(|&c| !blank(c)).take(2).count();
         if filled == 0 {
             out.blank += 1;
-            return;
+            return (Complaint::default(), Pending::BLANK);
         }
         let first_text = || {
             cells
@@ -645,8 +657,7 @@ impl Reader<'_> {
                 p.first_text = Some(first_text());
             }
         }
-        *slot.0 = c;
-        *slot.1 = p;
+        (c, p)
     }
 
     /// Parses `cell` as `field` into the complaint; unreadable values become findings.
