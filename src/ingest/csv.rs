@@ -221,6 +221,9 @@ pub struct RecordParser {
 pub struct Fields<'a> {
     text: &'a str,
     ends: &'a [usize],
+    /// Bytes between a field's end and the next one's start: 0 in unquoted output, 1 (the
+    /// separator) in a record split where it stands.
+    gap: usize,
 }
 
 /// A record that is not text after unquoting (cannot happen for text split at ASCII
@@ -252,7 +255,7 @@ impl RecordParser {
 
     /// The fields of `record`, one record of the text with or without its line end. The
     /// fields are checked to be text, so `record` may be any bytes.
-    pub fn parse<'s>(&'s mut self, record: &[u8]) -> Result<Fields<'s>, NotText> {
+    pub fn parse<'s>(&'s mut self, record: &'s [u8]) -> Result<Fields<'s>, NotText> {
         use csv_core::ReadRecordResult as R;
         if let Some(body) = unquoted(record) {
             return self.split(body);
@@ -291,29 +294,27 @@ impl RecordParser {
         if !ends.iter().all(|&e| text.is_char_boundary(e)) {
             return Err(NotText);
         }
-        Ok(Fields { text, ends })
+        Ok(Fields { text, ends, gap: 0 })
     }
 
     /// The fields of a record without quotes or inner line ends: what csv-core makes of it,
-    /// found with memchr instead of its state machine (most records of most registers).
-    fn split(&mut self, body: &[u8]) -> Result<Fields<'_>, NotText> {
-        if self.out.len() < body.len() {
-            self.out.resize(body.len(), 0);
-        }
-        let (mut n_out, mut n_ends, mut from) = (0, 0, 0);
-        let ends = memchr::memchr_iter(self.separator, body).chain([body.len()]);
-        for end in ends {
-            let field = &body[from..end];
-            self.out[n_out..n_out + field.len()].copy_from_slice(field);
-            n_out += field.len();
+    /// found with memchr instead of its state machine (most records of most registers), and
+    /// left where they stand. Text split at ASCII separators is text in every piece.
+    fn split<'s>(&'s mut self, body: &'s [u8]) -> Result<Fields<'s>, NotText> {
+        let text = std::str::from_utf8(body).map_err(|_| NotText)?;
+        let mut n_ends = 0;
+        for end in memchr::memchr_iter(self.separator, body).chain([body.len()]) {
             if n_ends == self.ends.len() {
                 self.ends.resize(self.ends.len() * 2 + 1, 0);
             }
-            self.ends[n_ends] = n_out;
+            self.ends[n_ends] = end;
             n_ends += 1;
-            from = end + 1;
         }
-        self.fields(n_out, n_ends)
+        Ok(Fields {
+            text,
+            ends: &self.ends[..n_ends],
+            gap: 1,
+        })
     }
 }
 
@@ -330,6 +331,7 @@ impl<'a> Fields<'a> {
     pub const EMPTY: Fields<'static> = Fields {
         text: "",
         ends: &[],
+        gap: 0,
     };
 
     /// How many fields.
@@ -347,8 +349,12 @@ impl<'a> Fields<'a> {
         let Some(&end) = self.ends.get(i) else {
             return RawRef::Empty;
         };
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        // Every end is a char boundary (`RecordParser::fields`).
+        let start = if i == 0 {
+            0
+        } else {
+            self.ends[i - 1] + self.gap
+        };
+        // Every start and end is a char boundary (`RecordParser::fields` and `split`).
         match self.text.get(start..end) {
             Some("") | None => RawRef::Empty,
             Some(s) => RawRef::Text(s),

@@ -104,11 +104,25 @@ pub fn is_blank_text(s: &str) -> bool {
 /// ```
 pub fn normalize_key(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    push_key(&mut out, s);
+    out
+}
+
+/// Appends the [`normalize_key`] of `s` to `out`: into a compact [`Text`] a key of up to 24
+/// bytes needs no allocation (a million customer numbers and job references are keyed).
+///
+/// ```
+/// use klacht::ingest::value::push_key;
+/// use klacht::register::Text;
+/// let mut key = Text::from("#");
+/// push_key(&mut key, "K-013 444");
+/// assert_eq!(key, "#k013444");
+/// ```
+pub fn push_key(out: &mut impl Extend<char>, s: &str) {
     key_chars(s, |c| {
-        out.push(c);
+        out.extend([c]);
         true
     });
-    out
 }
 
 /// Feeds the key characters of `s` (see [`normalize_key`]) to `f` until it returns false;

@@ -213,8 +213,10 @@ impl Figures {
     /// while the rules still run (given no findings) and count the findings after.
     pub fn count_findings(&mut self, findings: &[Finding]) {
         // `register_rows` is in register order: a sorted list to search.
+        use rayon::prelude::*;
         let matters = &self.tables.register_rows;
         let chosen: Vec<usize> = (0..findings.len())
+            .into_par_iter()
             .filter(|&k| {
                 findings[k]
                     .complaint

@@ -2,8 +2,8 @@
 //! and action, plus the date checks that keep the figures honest.
 
 use super::{Context, Finding, Out, Rule};
-use crate::ingest::value::normalize_key;
-use crate::register::{Complaint, CustomerType, Field, HandlingMode, Nature, Status};
+use crate::ingest::value::{normalize_key, push_key};
+use crate::register::{Complaint, CustomerType, Field, HandlingMode, Nature, Status, Text};
 use chrono::{Datelike, Months, NaiveDate};
 use rustc_hash::FxHashMap;
 
@@ -238,15 +238,17 @@ fn action(ctx: &Context, i: usize, c: &Complaint, out: &mut Out) {
 }
 
 /// The customer a complaint comes from: the customer number, else the normalised name.
-pub fn customer_key(c: &Complaint) -> Option<String> {
+pub fn customer_key(c: &Complaint) -> Option<Text> {
+    let mut key = Text::default();
     match (&c.customer_id, &c.customer) {
-        (Some(id), _) => Some(format!("#{}", normalize_key(id))),
-        (None, Some(name)) => {
-            let key = normalize_key(name);
-            (!key.is_empty()).then_some(key)
+        (Some(id), _) => {
+            key.push('#');
+            push_key(&mut key, id);
         }
-        _ => None,
+        (None, Some(name)) => push_key(&mut key, name),
+        _ => {}
     }
+    (!key.is_empty()).then_some(key)
 }
 
 /// No key: no customer, or no job reference (or not asked for).
@@ -269,7 +271,8 @@ impl Keys {
                     complaints,
                     |c| (c.job_ref.as_deref(), None),
                     |c| {
-                        let key = normalize_key(c.job_ref.as_deref()?);
+                        let mut key = Text::default();
+                        push_key(&mut key, c.job_ref.as_deref()?);
                         (!key.is_empty()).then_some(key)
                     },
                 )
@@ -309,11 +312,11 @@ pub fn customer_numbers(
 fn intern<'a>(
     complaints: &'a [Complaint],
     text: impl Fn(&'a Complaint) -> (Option<&'a str>, Option<&'a str>) + Sync,
-    key: impl Fn(&Complaint) -> Option<String> + Sync,
+    key: impl Fn(&Complaint) -> Option<Text> + Sync,
 ) -> Vec<u32> {
     use rayon::prelude::*;
     const CHUNK: usize = 1 << 16;
-    let chunks: Vec<(Vec<u32>, Vec<Option<String>>)> = complaints
+    let chunks: Vec<(Vec<u32>, Vec<Option<Text>>)> = complaints
         .par_chunks(CHUNK)
         .map(|chunk| {
             let mut by_text: FxHashMap<(Option<&str>, Option<&str>), u32> =
@@ -334,7 +337,7 @@ fn intern<'a>(
         .collect();
     // At most every chunk's keys are new: sized once, never rehashed.
     let most = chunks.iter().map(|(_, keys)| keys.len()).sum();
-    let mut by_key: FxHashMap<String, u32> =
+    let mut by_key: FxHashMap<Text, u32> =
         FxHashMap::with_capacity_and_hasher(most, Default::default());
     let mut numbers = Vec::with_capacity(complaints.len());
     for (local, keys) in chunks {
