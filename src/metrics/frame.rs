@@ -321,6 +321,79 @@ pub fn per_month(
         .collect())
 }
 
+/// The period sums per code: urgency, channel, nature and file.
+type CodeSums = Vec<(Option<u32>, GroupSums)>;
+
+/// Every group-by the figures need from the frame.
+pub struct Groups {
+    pub urgency: CodeSums,
+    pub channel: CodeSums,
+    pub nature: CodeSums,
+    pub file: CodeSums,
+    pub department: Vec<(Option<String>, GroupSums)>,
+    pub handler: Vec<(Option<String>, GroupSums)>,
+    pub causes_received: Vec<CauseCount>,
+    /// Causes received in the quarters `quarters`.
+    pub causes_by_quarter: Vec<CauseCount>,
+    /// [`per_month`] of the received and of the closed complaints in the months `months`.
+    pub received_monthly: Vec<(i32, Option<u32>, u64)>,
+    pub closed_monthly: Vec<(i32, Option<u32>, u64)>,
+}
+
+/// The group-bys of [`Groups`], side by side: each is a small query, and one after the other
+/// they left a core idle between polars' steps while the rules had finished.
+pub fn groups(df: &DataFrame, quarters: (i32, i32), months: (i32, i32)) -> PolarsResult<Groups> {
+    let ((by_code, by_text), ((received, by_quarter), (received_m, closed_m))) = rayon::join(
+        || {
+            rayon::join(
+                || {
+                    ["urgency", "channel", "nature", "file"]
+                        .par_iter()
+                        .map(|key| sums_by_code(df, key))
+                        .collect::<PolarsResult<Vec<_>>>()
+                },
+                || {
+                    ["department", "handler"]
+                        .par_iter()
+                        .map(|key| sums_by_text(df, key))
+                        .collect::<PolarsResult<Vec<_>>>()
+                },
+            )
+        },
+        || {
+            rayon::join(
+                || {
+                    rayon::join(
+                        || causes_received(df),
+                        || causes_by_quarter(df, quarters.0, quarters.1),
+                    )
+                },
+                || {
+                    rayon::join(
+                        || per_month(df, "received_month", months.0, months.1),
+                        || per_month(df, "closed_month", months.0, months.1),
+                    )
+                },
+            )
+        },
+    );
+    // Exactly as many results as keys above.
+    let mut by_code = by_code?.into_iter();
+    let mut by_text = by_text?.into_iter();
+    Ok(Groups {
+        urgency: by_code.next().unwrap_or_default(),
+        channel: by_code.next().unwrap_or_default(),
+        nature: by_code.next().unwrap_or_default(),
+        file: by_code.next().unwrap_or_default(),
+        department: by_text.next().unwrap_or_default(),
+        handler: by_text.next().unwrap_or_default(),
+        causes_received: received?,
+        causes_by_quarter: by_quarter?,
+        received_monthly: received_m?,
+        closed_monthly: closed_m?,
+    })
+}
+
 fn cast(df: &DataFrame, name: &str, dtype: &DataType) -> PolarsResult<Column> {
     df.column(name)?.cast(dtype)
 }

@@ -104,20 +104,16 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
         quarters: (q0, q0 + 3),
     };
     let df = frame::build(&ctx, &flags, sel).map_err(internal)?;
+    let groups = frame::groups(&df, (q0, q0 + 3), months).map_err(internal)?;
 
     let times = tables::Times::of(&ctx, &flags);
     let times_by_urgency = tables::times_by_urgency(&times);
     let times_all = tables::time_row(TimeGroup::All, &times.all);
-    let by_urgency = tables::urgency_rows(
-        frame::sums_by_code(&df, "urgency").map_err(internal)?,
-        &times_by_urgency,
-    );
-    let by_channel = tables::channel_counts(frame::sums_by_code(&df, "channel").map_err(internal)?);
-    let by_nature = tables::nature_counts(frame::sums_by_code(&df, "nature").map_err(internal)?);
-    let causes = tables::causes(&ctx, &frame::causes_received(&df).map_err(internal)?);
-    let recurring_counts = frame::causes_by_quarter(&df, q0, q0 + 3).map_err(internal)?;
-    let received_monthly = frame::per_month(&df, "received_month", months.0, months.1);
-    let closed_monthly = frame::per_month(&df, "closed_month", months.0, months.1);
+    let by_urgency = tables::urgency_rows(groups.urgency, &times_by_urgency);
+    let by_channel = tables::channel_counts(groups.channel);
+    let by_nature = tables::nature_counts(groups.nature);
+    let causes = tables::causes(&ctx, &groups.causes_received);
+    let recurring_counts = groups.causes_by_quarter;
     let (overdue, escalations, age_buckets) = tables::open_lists(&ctx, &flags, d);
 
     let register_rows: Vec<usize> = (0..flags.len()).filter(|&i| flags[i].matters).collect();
@@ -144,14 +140,9 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
                 .collect::<Vec<_>>(),
             head.received,
         ),
-        by_department: tables::named_rows(
-            frame::sums_by_text(&df, "department").map_err(internal)?,
-        ),
-        by_handler: tables::named_rows(frame::sums_by_text(&df, "handler").map_err(internal)?),
-        by_file: tables::file_rows(
-            frame::sums_by_code(&df, "file").map_err(internal)?,
-            &register.sources,
-        ),
+        by_department: tables::named_rows(groups.department),
+        by_handler: tables::named_rows(groups.handler),
+        by_file: tables::file_rows(groups.file, &register.sources),
         overdue,
         age_buckets,
         escalations,
@@ -164,11 +155,7 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
         recurring_quarters: quarters,
         repeat_complainants: tables::repeat_complainants(&ctx, &window, inputs.show_names),
         repeat_window: window,
-        monthly: tables::monthly(
-            months.0,
-            &received_monthly.map_err(internal)?,
-            &closed_monthly.map_err(internal)?,
-        ),
+        monthly: tables::monthly(months.0, &groups.received_monthly, &groups.closed_monthly),
         register_rows,
         findings: Vec::new(),
         times_all: times_all.clone(),
