@@ -379,8 +379,8 @@ fn read_rows(
     let mut pending: Vec<Pending> = Vec::with_capacity(n);
     let text = csv.as_ref().map_or(&[][..], |c| c.text());
     let separator = csv.as_ref().map_or(b',', |c| c.separator());
-    // On an error what the batches wrote is not dropped but left to the system: the command
-    // ends with the error.
+    // On an error what the batches wrote is leaked, not dropped (the lists never take a
+    // length): the only cost of a read that fails anyway.
     let batches: Vec<Batch> = complaints.spare_capacity_mut()[..n]
         .par_chunks_mut(BATCH_ROWS)
         .zip(pending.spare_capacity_mut()[..n].par_chunks_mut(BATCH_ROWS))
