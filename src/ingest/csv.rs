@@ -607,7 +607,7 @@ fn scan_record(text: &[u8], mut pos: usize, mut line: u64, sep: u8) -> Option<Sc
                 .map(|i| pos + i)
                 .find(|&q| text[q - 1] == sep);
             let to = opens.unwrap_or(end);
-            fields += text[pos..to].iter().filter(|&&b| b == sep).count();
+            fields += count_byte(&text[pos..to], sep);
             pos = to;
             if opens.is_some() {
                 at_start = true;
@@ -633,6 +633,18 @@ fn scan_record(text: &[u8], mut pos: usize, mut line: u64, sep: u8) -> Option<Sc
         end_line: line,
         terminated,
     })
+}
+
+/// How many times `byte` occurs in `hay`: counted in blocks of 64 bytes into one byte each,
+/// which the compiler turns into vector compares (a plain filtered count it did not: six
+/// times slower, a sixth of a second on one core for a 350 MB register).
+fn count_byte(hay: &[u8], byte: u8) -> usize {
+    let mut blocks = hay.chunks_exact(64);
+    let mut n = 0;
+    for block in &mut blocks {
+        n += usize::from(block.iter().map(|&b| u8::from(b == byte)).sum::<u8>());
+    }
+    n + blocks.remainder().iter().filter(|&&b| b == byte).count()
 }
 
 /// Line ends in `text[from..to]`: `\n`, and `\r` not followed by `\n`. The callers pass
@@ -804,6 +816,19 @@ mod tests {
                 found.push(scan);
             }
             proptest::prop_assert_eq!(found, scan_slowly(&text, sep));
+        }
+
+        /// Separators counted in blocks of 64 bytes are the ones a byte-by-byte count finds,
+        /// in the blocks and in the rest.
+        #[test]
+        fn bytes_are_counted_in_blocks_as_one_by_one(
+            hay in proptest::collection::vec(
+                proptest::sample::select(vec![b';', b'a', 0xFF]),
+                0..400,
+            ),
+        ) {
+            let one_by_one = hay.iter().filter(|&&b| b == b';').count();
+            proptest::prop_assert_eq!(count_byte(&hay, b';'), one_by_one);
         }
     }
 

@@ -209,8 +209,8 @@ impl<'a> Ctx<'a> {
     pub fn repeat_groups(&self, window: &Period) -> Vec<Vec<usize>> {
         let mut keyed: Vec<(u32, NaiveDate, usize)> = self
             .complaints
-            .iter()
-            .zip(self.customers.iter())
+            .par_iter()
+            .zip(self.customers.par_iter())
             .enumerate()
             .filter(|(_, (c, &k))| k != NO_CUSTOMER && window.contains(c.received))
             .map(|(i, (c, &k))| (k, c.received, i))

@@ -88,13 +88,15 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
     );
 
     let flags = ctx.flags(p, d);
-    let head = ctx.headline(p, d, &flags);
     let other = |q: Period| {
         let qd = q.end.min(d);
         ctx.headline(&q, qd, &ctx.flags(&q, qd))
     };
-    let previous = other(prev_p);
-    let year_ago = other(ya_p);
+    // The three periods' headlines are independent passes over the register: side by side.
+    let (head, (previous, year_ago)) = rayon::join(
+        || ctx.headline(p, d, &flags),
+        || rayon::join(|| other(prev_p), || other(ya_p)),
+    );
 
     let quarters = tables::last_four_quarters(p.end);
     let q0 = frame::quarter_key(quarters[0].start);
