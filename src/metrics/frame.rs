@@ -232,13 +232,13 @@ fn group_sums(df: &DataFrame, key: &str) -> PolarsResult<(DataFrame, Vec<GroupSu
 }
 
 /// [`GroupSums`] per value of a numeric code column (`urgency`, `channel`, `nature`, `file`).
-pub fn sums_by_code(df: &DataFrame, key: &str) -> PolarsResult<Vec<(Option<u32>, GroupSums)>> {
+fn sums_by_code(df: &DataFrame, key: &str) -> PolarsResult<Vec<(Option<u32>, GroupSums)>> {
     let (out, sums) = group_sums(df, key)?;
     Ok(opt_u32s(&out, key)?.into_iter().zip(sums).collect())
 }
 
 /// [`GroupSums`] per value of a text column (`department`, `handler`).
-pub fn sums_by_text(df: &DataFrame, key: &str) -> PolarsResult<Vec<(Option<String>, GroupSums)>> {
+fn sums_by_text(df: &DataFrame, key: &str) -> PolarsResult<Vec<(Option<String>, GroupSums)>> {
     let (out, sums) = group_sums(df, key)?;
     Ok(opt_strs(&out, key)?.into_iter().zip(sums).collect())
 }
@@ -280,12 +280,12 @@ fn cause_counts(df: &DataFrame, filter: Expr, second: &str) -> PolarsResult<Vec<
 }
 
 /// Causes of complaints received in P, per (cause, nature code).
-pub fn causes_received(df: &DataFrame) -> PolarsResult<Vec<CauseCount>> {
+fn causes_received(df: &DataFrame) -> PolarsResult<Vec<CauseCount>> {
     cause_counts(df, col("received_p"), "nature")
 }
 
 /// Causes of complaints received in the quarters `q0..=q1`, per (cause, quarter key).
-pub fn causes_by_quarter(df: &DataFrame, q0: i32, q1: i32) -> PolarsResult<Vec<CauseCount>> {
+fn causes_by_quarter(df: &DataFrame, q0: i32, q1: i32) -> PolarsResult<Vec<CauseCount>> {
     cause_counts(df, between("received_quarter", q0, q1), "received_quarter")
 }
 
@@ -295,7 +295,7 @@ fn between(name: &str, lo: i32, hi: i32) -> Expr {
 
 /// Complaints per (month key, nature code) for the months `m0..=m1`, counted by the month of
 /// `month_col` (`received_month` or `closed_month`).
-pub fn per_month(
+fn per_month(
     df: &DataFrame,
     month_col: &str,
     m0: i32,
