@@ -335,7 +335,7 @@ pub struct Groups {
     pub causes_received: Vec<CauseCount>,
     /// Causes received in the quarters `quarters`.
     pub causes_by_quarter: Vec<CauseCount>,
-    /// [`per_month`] of the received and of the closed complaints in the months `months`.
+    /// Complaints per month and nature, received and closed, in the months `months`.
     pub received_monthly: Vec<(i32, Option<u32>, u64)>,
     pub closed_monthly: Vec<(i32, Option<u32>, u64)>,
 }
