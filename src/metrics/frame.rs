@@ -72,118 +72,64 @@ pub fn build(ctx: &Ctx, flags: &[Flags], sel: Selection) -> PolarsResult<DataFra
     fn text(v: &Option<crate::register::Text>) -> Option<&str> {
         v.as_deref().map(str::trim).filter(|s| !s.is_empty())
     }
-    let bools =
-        |f: fn(&Flags) -> bool| -> Vec<bool> { rows.iter().map(|&i| f(&flags[i])).collect() };
+    let rows = &rows[..];
     // The columns are made side by side: the rules leave a core free now and then, and this
     // frame of a few hundred thousand rows was a single-threaded half second.
     let makers: Vec<Box<dyn Fn() -> Column + Send + Sync + '_>> = vec![
+        Box::new(|| column("idx", rows, |i| i as u64)),
         Box::new(|| {
-            Column::new(
-                "idx".into(),
-                rows.iter().map(|&i| i as u64).collect::<Vec<u64>>(),
-            )
+            column("urgency", rows, |i| {
+                cs[i].urgency.map(|u| u32::from(u.number()))
+            })
         }),
         Box::new(|| {
-            Column::new(
-                "urgency".into(),
-                rows.iter()
-                    .map(|&i| cs[i].urgency.map(|u| u32::from(u.number())))
-                    .collect::<Vec<Option<u32>>>(),
-            )
+            column("channel", rows, |i| {
+                cs[i].channel.and_then(|c| code(Channel::ALL, &c))
+            })
         }),
         Box::new(|| {
-            Column::new(
-                "channel".into(),
-                rows.iter()
-                    .map(|&i| cs[i].channel.and_then(|c| code(Channel::ALL, &c)))
-                    .collect::<Vec<Option<u32>>>(),
-            )
+            column("nature", rows, |i| {
+                cs[i].nature.and_then(|n| code(Nature::ALL, &n))
+            })
         }),
+        Box::new(|| column("file", rows, |i| u32::from(cs[i].file))),
+        Box::new(|| column("department", rows, |i| text(&cs[i].department))),
+        Box::new(|| column("handler", rows, |i| text(&cs[i].handler))),
         Box::new(|| {
-            Column::new(
-                "nature".into(),
-                rows.iter()
-                    .map(|&i| cs[i].nature.and_then(|n| code(Nature::ALL, &n)))
-                    .collect::<Vec<Option<u32>>>(),
-            )
+            column("cause", rows, |i| {
+                cs[i]
+                    .cause
+                    .as_deref()
+                    .and_then(|c| keys.get(c))
+                    .and_then(|k| k.as_deref())
+            })
         }),
+        Box::new(|| column("received_p", rows, |i| flags[i].received)),
+        Box::new(|| column("closed_p", rows, |i| flags[i].closed)),
+        Box::new(|| column("open_end", rows, |i| flags[i].open_end)),
+        Box::new(|| column("overdue", rows, |i| flags[i].overdue)),
         Box::new(|| {
-            Column::new(
-                "file".into(),
-                rows.iter()
-                    .map(|&i| u32::from(cs[i].file))
-                    .collect::<Vec<u32>>(),
-            )
+            column("handling_wd", rows, |i| {
+                ctx.prep[i].handling_wd.filter(|_| flags[i].closed)
+            })
         }),
-        Box::new(|| {
-            Column::new(
-                "department".into(),
-                rows.iter()
-                    .map(|&i| text(&cs[i].department))
-                    .collect::<Vec<Option<&str>>>(),
-            )
-        }),
-        Box::new(|| {
-            Column::new(
-                "handler".into(),
-                rows.iter()
-                    .map(|&i| text(&cs[i].handler))
-                    .collect::<Vec<Option<&str>>>(),
-            )
-        }),
-        Box::new(|| {
-            Column::new(
-                "cause".into(),
-                rows.iter()
-                    .map(|&i| {
-                        cs[i]
-                            .cause
-                            .as_deref()
-                            .and_then(|c| keys.get(c))
-                            .and_then(|k| k.as_deref())
-                    })
-                    .collect::<Vec<Option<&str>>>(),
-            )
-        }),
-        Box::new(|| Column::new("received_p".into(), bools(|f| f.received))),
-        Box::new(|| Column::new("closed_p".into(), bools(|f| f.closed))),
-        Box::new(|| Column::new("open_end".into(), bools(|f| f.open_end))),
-        Box::new(|| Column::new("overdue".into(), bools(|f| f.overdue))),
-        Box::new(|| {
-            Column::new(
-                "handling_wd".into(),
-                rows.iter()
-                    .map(|&i| ctx.prep[i].handling_wd.filter(|_| flags[i].closed))
-                    .collect::<Vec<Option<i32>>>(),
-            )
-        }),
-        Box::new(|| {
-            Column::new(
-                "received_month".into(),
-                rows.iter()
-                    .map(|&i| month_key(cs[i].received))
-                    .collect::<Vec<i32>>(),
-            )
-        }),
-        Box::new(|| {
-            Column::new(
-                "received_quarter".into(),
-                rows.iter()
-                    .map(|&i| quarter_key(cs[i].received))
-                    .collect::<Vec<i32>>(),
-            )
-        }),
-        Box::new(|| {
-            Column::new(
-                "closed_month".into(),
-                rows.iter()
-                    .map(|&i| cs[i].closed_date.map(month_key))
-                    .collect::<Vec<Option<i32>>>(),
-            )
-        }),
+        Box::new(|| column("received_month", rows, |i| month_key(cs[i].received))),
+        Box::new(|| column("received_quarter", rows, |i| quarter_key(cs[i].received))),
+        Box::new(|| column("closed_month", rows, |i| cs[i].closed_date.map(month_key))),
     ];
     let columns: Vec<Column> = makers.par_iter().map(|make| make()).collect();
     DataFrame::new(rows.len(), columns)
+}
+
+/// A column named `name` with `value(i)` for each complaint `i` of `rows`.
+fn column<T>(name: &str, rows: &[usize], value: impl Fn(usize) -> T) -> Column
+where
+    Series: NamedFrom<Vec<T>, [T]>,
+{
+    Column::new(
+        name.into(),
+        rows.iter().map(|&i| value(i)).collect::<Vec<T>>(),
+    )
 }
 
 /// The period figures of one group.
