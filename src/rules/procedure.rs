@@ -239,15 +239,18 @@ fn action(ctx: &Context, i: usize, c: &Complaint, out: &mut Out) {
 
 /// The customer a complaint comes from: the customer number, else the normalised name.
 pub fn customer_key(c: &Complaint) -> Option<Text> {
-    let mut key = Text::default();
     match (&c.customer_id, &c.customer) {
-        (Some(id), _) => {
-            key.push('#');
-            push_key(&mut key, id);
-        }
-        (None, Some(name)) => push_key(&mut key, name),
-        _ => {}
+        (Some(id), _) => key_text("#", id),
+        (None, Some(name)) => key_text("", name),
+        _ => None,
     }
+}
+
+/// `prefix` and the normalised key of `s`, unless that is empty; a compact text, so that
+/// a short key costs no allocation.
+fn key_text(prefix: &str, s: &str) -> Option<Text> {
+    let mut key = Text::from(prefix);
+    push_key(&mut key, s);
     (!key.is_empty()).then_some(key)
 }
 
@@ -270,11 +273,7 @@ impl Keys {
                 intern(
                     complaints,
                     |c| (c.job_ref.as_deref(), None),
-                    |c| {
-                        let mut key = Text::default();
-                        push_key(&mut key, c.job_ref.as_deref()?);
-                        (!key.is_empty()).then_some(key)
-                    },
+                    |c| key_text("", c.job_ref.as_deref()?),
                 )
             },
         );
