@@ -2,6 +2,7 @@
 //! which cell shows it.
 
 pub mod catalogue;
+pub mod first;
 
 pub use catalogue::Rule;
 
@@ -461,7 +462,11 @@ pub fn check_with_keys(ctx: &Context, keys: &procedure::Keys) -> Vec<Finding> {
             )
         },
     );
-    let mut all = ctx.register.findings.clone();
+    let found = chunks.iter().map(|out| out.findings.len()).sum::<usize>();
+    let mut all = Vec::with_capacity(
+        ctx.register.findings.len() + ids.len() + found + repeats.len() + duplicates.len(),
+    );
+    all.extend_from_slice(&ctx.register.findings);
     all.extend(ids);
     let mut reported = FxHashSet::default();
     for out in chunks {

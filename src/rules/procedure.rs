@@ -1,7 +1,7 @@
 //! The procedure's steps after registration: receipt, assessment, acknowledgement, follow-up
 //! and action, plus the date checks that keep the figures honest.
 
-use super::{Context, Finding, Out, Rule};
+use super::{first, Context, Finding, Out, Rule};
 use crate::ingest::value::{normalize_key, push_key};
 use crate::register::{Complaint, CustomerType, Field, HandlingMode, Nature, Status, Text};
 use chrono::{Datelike, Months, NaiveDate};
@@ -255,10 +255,10 @@ fn key_text(prefix: &str, s: &str) -> Option<Text> {
 }
 
 /// No key: no customer, or no job reference (or not asked for).
-pub const NO_KEY: u32 = u32::MAX;
+pub const NO_KEY: u32 = first::NONE;
 
 /// The customer key ([`customer_key`]) and the normalised job reference of every complaint,
-/// as numbers: equal numbers for equal keys. Each distinct text is normalised once.
+/// as numbers: equal numbers for equal keys.
 pub struct Keys {
     customer: Vec<u32>,
     job: Vec<u32>,
@@ -269,13 +269,7 @@ impl Keys {
     pub fn of(complaints: &[Complaint]) -> Keys {
         let (customer, job) = rayon::join(
             || customer_numbers(complaints, |_| true),
-            || {
-                intern(
-                    complaints,
-                    |c| (c.job_ref.as_deref(), None),
-                    |c| key_text("", c.job_ref.as_deref()?),
-                )
-            },
+            || intern(complaints, |c| key_text("", c.job_ref.as_deref()?)),
         );
         Keys { customer, job }
     }
@@ -292,69 +286,14 @@ pub fn customer_numbers(
     complaints: &[Complaint],
     wanted: impl Fn(&Complaint) -> bool + Sync,
 ) -> Vec<u32> {
-    intern(
-        complaints,
-        |c| match c.customer_id.as_deref() {
-            _ if !wanted(c) => (None, None),
-            // The name does not matter once there is a customer number.
-            Some(id) => (Some(id), None),
-            None => (None, c.customer.as_deref()),
-        },
-        // Also asks `wanted`: the first complaint with text (None, None) may be unwanted.
-        |c| wanted(c).then(|| customer_key(c)).flatten(),
-    )
+    intern(complaints, |c| wanted(c).then(|| customer_key(c)).flatten())
 }
 
-/// Numbers equal keys alike: `text` is what the key is made from, `key` makes it. Chunks of
-/// the register are keyed in parallel, each making a key once per distinct text; the keys
-/// are then numbered across chunks in order of first sight, as one pass in order would.
-fn intern<'a>(
-    complaints: &'a [Complaint],
-    text: impl Fn(&'a Complaint) -> (Option<&'a str>, Option<&'a str>) + Sync,
-    key: impl Fn(&Complaint) -> Option<Text> + Sync,
-) -> Vec<u32> {
+/// Numbers equal keys alike, in order of first sight; the keys are made on every core.
+fn intern(complaints: &[Complaint], key: impl Fn(&Complaint) -> Option<Text> + Sync) -> Vec<u32> {
     use rayon::prelude::*;
-    const CHUNK: usize = 1 << 16;
-    let chunks: Vec<(Vec<u32>, Vec<Option<Text>>)> = complaints
-        .par_chunks(CHUNK)
-        .map(|chunk| {
-            let mut by_text: FxHashMap<(Option<&str>, Option<&str>), u32> =
-                FxHashMap::with_capacity_and_hasher(chunk.len(), Default::default());
-            let mut keys = Vec::new();
-            let local = chunk
-                .iter()
-                .map(|c| {
-                    *by_text.entry(text(c)).or_insert_with(|| {
-                        keys.push(key(c));
-                        // At most CHUNK keys per chunk.
-                        u32::try_from(keys.len() - 1).unwrap_or(NO_KEY)
-                    })
-                })
-                .collect();
-            (local, keys)
-        })
-        .collect();
-    // At most every chunk's keys are new: sized once, never rehashed.
-    let most = chunks.iter().map(|(_, keys)| keys.len()).sum();
-    let mut by_key: FxHashMap<Text, u32> =
-        FxHashMap::with_capacity_and_hasher(most, Default::default());
-    let mut numbers = Vec::with_capacity(complaints.len());
-    for (local, keys) in chunks {
-        let global: Vec<u32> = keys
-            .into_iter()
-            .map(|k| match k {
-                Some(k) => {
-                    // Fewer distinct keys than complaints, and complaints fit in memory.
-                    let next = u32::try_from(by_key.len()).unwrap_or(NO_KEY);
-                    *by_key.entry(k).or_insert(next)
-                }
-                None => NO_KEY,
-            })
-            .collect();
-        // Every local number is a position in this chunk's `keys`.
-        numbers.extend(local.iter().map(|&l| global[l as usize]));
-    }
-    numbers
+    let keys: Vec<Option<Text>> = complaints.par_iter().map(&key).collect();
+    first::numbered(&keys)
 }
 
 /// `repeat-complaint`: the same customer, or the same job/installation, complained in the

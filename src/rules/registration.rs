@@ -4,7 +4,6 @@
 
 use super::{Context, Finding, Out, Rule};
 use crate::register::{Complaint, Field};
-use rustc_hash::FxHashMap;
 
 /// `missing-id`, `missing-description`, `missing-handler` for complaint `i`. A file without a
 /// description or handler column has a `missing-column` error already, so those are not
@@ -29,24 +28,29 @@ pub fn complaint(ctx: &Context, i: usize, c: &Complaint, out: &mut Out) {
 
 /// `duplicate-id`, within one file: branches may number their own registers from 1.
 pub fn duplicate_ids(ctx: &Context) -> Vec<Finding> {
+    use rayon::prelude::*;
     let register = ctx.register;
+    let ids: Vec<Option<(u16, &str)>> = register
+        .complaints
+        .par_iter()
+        .map(|c| (!c.id_derived).then_some((c.file, c.id.as_str())))
+        .collect();
     let mut out = Vec::new();
-    let mut first: FxHashMap<(u16, &str), usize> =
-        FxHashMap::with_capacity_and_hasher(register.complaints.len(), Default::default());
-    for (i, c) in register.complaints.iter().enumerate() {
-        if c.id_derived {
+    for (i, &j) in super::first::first_equal(&ids).iter().enumerate() {
+        if j == super::first::NONE || j as usize == i {
             continue;
         }
-        if let Some(&j) = first.get(&(c.file, c.id.as_str())) {
-            // `j` is an earlier `i` of this enumeration.
-            let earlier = register.address(&ctx.cell_or_row(&register.complaints[j], Field::Id));
-            out.push(
-                ctx.finding(i, Rule::DuplicateId, Field::Id, c.id.as_str())
-                    .detail(format!(" ({earlier})")),
-            );
-        } else {
-            first.insert((c.file, c.id.as_str()), i);
-        }
+        let earlier =
+            register.address(&ctx.cell_or_row(&register.complaints[j as usize], Field::Id));
+        out.push(
+            ctx.finding(
+                i,
+                Rule::DuplicateId,
+                Field::Id,
+                register.complaints[i].id.as_str(),
+            )
+            .detail(format!(" ({earlier})")),
+        );
     }
     out
 }
