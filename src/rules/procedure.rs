@@ -102,8 +102,24 @@ fn acknowledgement(ctx: &Context, i: usize, c: &Complaint, out: &mut Out) {
 fn dmy(d: NaiveDate) -> String {
     // chrono's `format` parses its pattern on every call: a tenth of the rules' time on a
     // million rows, where many findings name a date. Years outside 0–9999 get its signs.
-    if (0..=9999).contains(&d.year()) {
-        format!("{:02}-{:02}-{:04}", d.day(), d.month(), d.year())
+    // `format!` itself was still 3 % of a million-row report: the digits are put in place.
+    if let Ok(y @ 0..=9999) = u32::try_from(d.year()) {
+        let digit = |n: u32, unit: u32| char::from(b'0' + (n / unit % 10) as u8);
+        let (day, month) = (d.day(), d.month());
+        [
+            digit(day, 10),
+            digit(day, 1),
+            '-',
+            digit(month, 10),
+            digit(month, 1),
+            '-',
+            digit(y, 1000),
+            digit(y, 100),
+            digit(y, 10),
+            digit(y, 1),
+        ]
+        .into_iter()
+        .collect()
     } else {
         d.format("%d-%m-%Y").to_string()
     }
