@@ -3,7 +3,8 @@
 # `report` end to end and per phase (KLACHT_TIMINGS=1 makes klacht print its phases to stderr),
 # records peak memory (GNU time), and runs the pandas peer on the same 1M-row register.
 #
-#   benches/run.sh            # all sizes (about 10 minutes, release build first)
+#   benches/run.sh            # all sizes (a few minutes after the release build, which
+#                             # takes about 20 minutes from scratch on two cores)
 #   QUICK=1 benches/run.sh    # 500 rows, 10k and 100k only
 #
 # The 1M-row register is also read by polars as text (benches/polars_read.py, the reference of
