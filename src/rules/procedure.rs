@@ -388,17 +388,18 @@ pub fn near_identical(a: &str, b: &str) -> bool {
 
 /// `possible-duplicate`: same customer, same received date, near-identical description.
 pub fn possible_duplicates(ctx: &Context, keys: &Keys) -> Vec<Finding> {
+    use rayon::prelude::*;
     let complaints = &ctx.register.complaints;
     // The first complaint of each (customer, date), and the groups that have more than one.
-    let mut first: FxHashMap<(u32, NaiveDate), usize> = FxHashMap::default();
+    let days: Vec<Option<(u32, NaiveDate)>> = complaints
+        .par_iter()
+        .zip(keys.customer.par_iter())
+        .map(|(c, &k)| (k != NO_KEY && c.description.is_some()).then_some((k, c.received)))
+        .collect();
     let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
-    for (i, c) in complaints.iter().enumerate() {
-        let k = keys.customer[i];
-        if k == NO_KEY || c.description.is_none() {
-            continue;
-        }
-        let head = *first.entry((k, c.received)).or_insert(i);
-        if head != i {
+    for (i, &head) in first::first_equal(&days).iter().enumerate() {
+        let head = head as usize;
+        if head != first::NONE as usize && head != i {
             groups.entry(head).or_insert_with(|| vec![head]).push(i);
         }
     }
