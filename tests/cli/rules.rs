@@ -231,3 +231,49 @@ fn late_acknowledgement_counts_working_days_across_easter_and_christmas() {
     std::fs::write(atw.join("klacht.toml"), "[calendar]\nprofile = \"atw\"\n").unwrap();
     assert_eq!(late_acks(&holiday_register(&atw)), [s("K-3", "2")]);
 }
+
+/// Complaints entered twice: the demo register with fifty of its rows appended again as they
+/// are (same number, customer, date and description). Each copy is one more `duplicate-id`
+/// (within the file) and one more `possible-duplicate` (same customer and day, same text),
+/// and the rows before them keep their findings.
+#[test]
+fn rows_entered_twice_are_duplicate_ids_and_possible_duplicates() {
+    let dir = temp_dir("entered-twice");
+    let demo = std::fs::read(sample("klachtenregister-2025-2026.csv")).unwrap();
+    let lines: Vec<&[u8]> = demo.split(|&b| b == b'\n').collect();
+    // Rows whose number, customer name and description are plainly there (fields 0, 3, 6;
+    // no quoting), as a second, simple reading of the file.
+    let plain = |line: &&[u8]| {
+        let fields: Vec<&[u8]> = line.split(|&b| b == b';').collect();
+        !line.contains(&b'"')
+            && fields.len() > 6
+            && [0, 3, 6].iter().all(|&k| {
+                fields[k].len() > 3 && fields[k].first().is_some_and(u8::is_ascii_alphanumeric)
+            })
+    };
+    let copies: Vec<&[u8]> = lines[1..].iter().copied().filter(plain).take(50).collect();
+    assert_eq!(copies.len(), 50);
+    let mut twice = demo.clone();
+    if !twice.ends_with(b"\n") {
+        twice.push(b'\n');
+    }
+    for line in &copies {
+        twice.extend_from_slice(line);
+        twice.push(b'\n');
+    }
+    let path = dir.join("twice.csv");
+    std::fs::write(&path, twice).unwrap();
+
+    let (before, _) = check_json(
+        &dir,
+        &[
+            "--as-of",
+            AS_OF,
+            arg(&sample("klachtenregister-2025-2026.csv")),
+        ],
+    );
+    let (after, _) = check_json(&dir, &["--as-of", AS_OF, arg(&path)]);
+    for rule in ["duplicate-id", "possible-duplicate"] {
+        assert_eq!(count(&after, rule), count(&before, rule) + 50, "{rule}");
+    }
+}
