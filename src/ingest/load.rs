@@ -65,7 +65,27 @@ fn assemble(parts: impl IntoIterator<Item = Result<FileRegister>>) -> Result<Reg
         append(&mut register.exclusions, part.exclusions);
         append(&mut register.findings, part.findings);
     }
+    link_unreadable(&mut register);
     Ok(register)
+}
+
+/// Gives each `unreadable-value` finding made while reading the index of its complaint, so
+/// that it names the complaint's id and counts for the complaint's period. Findings on rows
+/// that are not complaints (excluded rows) keep none. Indices are positions in
+/// `register.complaints` across all files, known only once every file is appended.
+fn link_unreadable(register: &mut Register) {
+    let complaints = &register.complaints;
+    for f in &mut register.findings {
+        if f.rule != Rule::UnreadableValue || f.complaint.is_some() {
+            continue;
+        }
+        if let Some(at) = f.at {
+            // The complaints are in file and row order (`Register::line`).
+            f.complaint = complaints
+                .binary_search_by_key(&(at.file, at.row), |c| (c.file, c.row))
+                .ok();
+        }
+    }
 }
 
 /// Appends `more` to `all`, taking it over when `all` is empty.
@@ -705,6 +725,7 @@ impl Reader<'_> {
             FieldKind::Decimal => value::parse_decimal(cell).map(|v| c.cost = v),
         };
         if ok.is_err() {
+            c.unreadable.insert(field);
             out.findings.push(self.finding(
                 Rule::UnreadableValue,
                 CellRef::cell(self.file, c.row, col),
@@ -807,6 +828,7 @@ impl Reader<'_> {
             if field == Field::ReceivedDate {
                 p.received_missing = false;
             }
+            c.unreadable.insert(field);
             findings.push(self.finding(
                 Rule::UnreadableValue,
                 CellRef::cell(self.file, c.row, col),

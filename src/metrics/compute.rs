@@ -6,7 +6,7 @@ use super::period::Period;
 use super::stats::share;
 use crate::calendar::Calendar;
 use crate::config::Targets;
-use crate::register::{Complaint, Urgency};
+use crate::register::{Complaint, Field, Urgency};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
@@ -17,11 +17,17 @@ pub enum Target {
     WorkingDays(u32),
     /// Urgency 8, or no target configured for its category.
     None,
+    /// The due date, or without one the urgency, could not be read
+    /// ([`Complaint::target_unknown`]): left out of overdue and of the share within target.
+    Unknown,
 }
 
 impl Target {
     /// The target of `c` under `targets`.
     pub fn of(c: &Complaint, targets: &Targets) -> Target {
+        if c.target_unknown() {
+            return Target::Unknown;
+        }
         match (c.due_date, targets.close_target(c.urgency)) {
             (Some(due), _) => Target::Due(due),
             (None, Some(wd)) => Target::WorkingDays(wd),
@@ -140,7 +146,7 @@ impl<'a> Ctx<'a> {
                     && match prep.target {
                         Target::Due(due) => d > due,
                         Target::WorkingDays(t) => i64::from(age_wd) > i64::from(t),
-                        Target::None => false,
+                        Target::None | Target::Unknown => false,
                     };
                 let received = p.contains(c.received);
                 let closed = c.closed_date.is_some_and(|x| p.contains(x));
@@ -166,7 +172,7 @@ impl<'a> Ctx<'a> {
         match self.prep[i].target {
             Target::Due(due) => self.calendar.working_days(due, d),
             Target::WorkingDays(t) => i64::from(age_wd) - i64::from(t),
-            Target::None => 0,
+            Target::None | Target::Unknown => 0,
         }
     }
 
@@ -303,6 +309,8 @@ impl TimeAcc {
         if f.received {
             self.received += 1;
             match (c.ack_date, prep.ack_wd) {
+                // Written but unreadable: not missing, left out (counted in `left_out`).
+                (None, _) if c.unreadable.contains(Field::AckDate) => {}
                 (None, _) => self.ack_missing += 1,
                 (Some(_), None) => self.ack_date_order += 1,
                 (Some(_), Some(a)) => {

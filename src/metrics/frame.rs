@@ -8,7 +8,7 @@
 
 use super::compute::{Ctx, Flags};
 use crate::ingest::value::normalize_key;
-use crate::register::{Channel, Nature};
+use crate::register::{Channel, Field, Nature};
 use chrono::{Datelike, NaiveDate};
 use polars::prelude::*;
 use rayon::prelude::*;
@@ -42,6 +42,26 @@ impl Selection {
             || in_months(month_key(c.received))
             || c.closed_date.is_some_and(|d| in_months(month_key(d)))
             || (self.quarters.0..=self.quarters.1).contains(&quarter_key(c.received))
+    }
+}
+
+/// The code of a value that could not be read (an urgency, channel or nature cell with an
+/// `unreadable-value` finding): a group of its own that no table shows, so the complaint is
+/// neither "not recorded" nor any category (SPEC §5 "left out").
+pub const UNREADABLE: u32 = 255;
+
+/// The code of `field` of `c`: `code(value)`, [`UNREADABLE`] when the cell could not be read,
+/// `None` when nothing was recorded.
+fn coded<T>(
+    c: &crate::register::Complaint,
+    field: crate::register::Field,
+    value: Option<T>,
+    code: impl Fn(T) -> Option<u32>,
+) -> Option<u32> {
+    if c.unreadable.contains(field) {
+        Some(UNREADABLE)
+    } else {
+        value.and_then(code)
     }
 }
 
@@ -79,17 +99,21 @@ pub fn build(ctx: &Ctx, flags: &[Flags], sel: Selection) -> PolarsResult<DataFra
         Box::new(|| column("idx", rows, |i| i as u64)),
         Box::new(|| {
             column("urgency", rows, |i| {
-                cs[i].urgency.map(|u| u32::from(u.number()))
+                coded(&cs[i], Field::Urgency, cs[i].urgency, |u| {
+                    Some(u32::from(u.number()))
+                })
             })
         }),
         Box::new(|| {
             column("channel", rows, |i| {
-                cs[i].channel.and_then(|c| code(Channel::ALL, &c))
+                coded(&cs[i], Field::Channel, cs[i].channel, |c| {
+                    code(Channel::ALL, &c)
+                })
             })
         }),
         Box::new(|| {
             column("nature", rows, |i| {
-                cs[i].nature.and_then(|n| code(Nature::ALL, &n))
+                coded(&cs[i], Field::Nature, cs[i].nature, |n| code(Nature::ALL, &n))
             })
         }),
         Box::new(|| column("file", rows, |i| u32::from(cs[i].file))),
@@ -189,35 +213,49 @@ fn sums_by_text(df: &DataFrame, key: &str) -> PolarsResult<Vec<(Option<String>, 
     Ok(opt_strs(&out, key)?.into_iter().zip(sums).collect())
 }
 
-/// A count of complaints per (cause key, second key), with the lowest complaint index of the
-/// group (whose spelling of the cause the report shows).
+/// A count of complaints per (cause key, second key, third key), with the lowest complaint
+/// index of the group (whose spelling of the cause the report shows).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CauseCount {
     pub key: String,
     pub second: Option<i32>,
+    /// The nature code where the counts are also split by nature; else `None`.
+    pub third: Option<i32>,
     pub count: u64,
     pub first: usize,
 }
 
-/// Rows passing `filter` with a cause, counted per (cause, `second`).
-fn cause_counts(df: &DataFrame, filter: Expr, second: &str) -> PolarsResult<Vec<CauseCount>> {
+/// Rows passing `filter` with a cause, counted per (cause, `second`, `third`).
+fn cause_counts(
+    df: &DataFrame,
+    filter: Expr,
+    second: &str,
+    third: Option<&str>,
+) -> PolarsResult<Vec<CauseCount>> {
+    let mut keys = vec![col("cause"), col(second)];
+    keys.extend(third.map(col));
     let out = df
         .clone()
         .lazy()
         .filter(filter.and(col("cause").is_not_null()))
-        .group_by([col("cause"), col(second)])
+        .group_by(keys)
         .agg([len().alias("n"), col("idx").min().alias("first")])
         .collect()?;
     let (keys, seconds) = (opt_strs(&out, "cause")?, opt_i32s(&out, second)?);
+    let thirds = match third {
+        Some(t) => opt_i32s(&out, t)?,
+        None => vec![None; out.height()],
+    };
     let (n, first) = (u64s(&out, "n")?, u64s(&out, "first")?);
     Ok(keys
         .into_iter()
-        .zip(seconds)
+        .zip(seconds.into_iter().zip(thirds))
         .zip(n.into_iter().zip(first))
-        .filter_map(|((key, second), (count, first))| {
+        .filter_map(|((key, (second, third)), (count, first))| {
             Some(CauseCount {
                 key: key?,
                 second,
+                third,
                 count,
                 first: usize::try_from(first).ok()?,
             })
@@ -227,12 +265,18 @@ fn cause_counts(df: &DataFrame, filter: Expr, second: &str) -> PolarsResult<Vec<
 
 /// Causes of complaints received in P, per (cause, nature code).
 fn causes_received(df: &DataFrame) -> PolarsResult<Vec<CauseCount>> {
-    cause_counts(df, col("received_p"), "nature")
+    cause_counts(df, col("received_p"), "nature", None)
 }
 
-/// Causes of complaints received in the quarters `q0..=q1`, per (cause, quarter key).
+/// Causes of complaints received in the quarters `q0..=q1`, per (cause, quarter key, nature
+/// code): technical and non-technical apart, as in the Pareto.
 fn causes_by_quarter(df: &DataFrame, q0: i32, q1: i32) -> PolarsResult<Vec<CauseCount>> {
-    cause_counts(df, between("received_quarter", q0, q1), "received_quarter")
+    cause_counts(
+        df,
+        between("received_quarter", q0, q1),
+        "received_quarter",
+        Some("nature"),
+    )
 }
 
 fn between(name: &str, lo: i32, hi: i32) -> Expr {

@@ -9,6 +9,10 @@
 //! * **Date-order errors** (closed or acknowledged before received): counted in closed(P) /
 //!   received(P) as their dates say, but left out of handling and acknowledgement times (a
 //!   negative duration is no duration), and counted in `LeftOut`.
+//! * **Unreadable values** (SPEC §5 "left out"): a complaint is left out of every figure that
+//!   needs a field it has an unreadable value for, and counted per field over the complaints
+//!   that matter for P (`LeftOut::unreadable`). An unreadable closed date makes it neither
+//!   open nor closed; the flow check subtracts those received in P as a line of its own.
 //! * **Previous and year-ago periods** are measured at the earlier of their own end and the
 //!   report's reference date D.
 //! * **Share within target**: of closed(P) with a target (a due date, else the urgency
@@ -44,7 +48,10 @@ use crate::register::{Nature, Register};
 use crate::rules::{Counts, Finding};
 use chrono::NaiveDate;
 use compute::{repeat_window, Ctx};
-use model::{AckStats, Kpi, LeftOut, PeriodInfo, Tables, TimeGroup};
+use model::{
+    AckStats, AgeingRow, DepartmentRow, Flow, Kpi, LeftOut, PeriodInfo, RecurringRow, Tables,
+    TimeGroup, TrendRow,
+};
 
 /// What the report is computed from.
 pub struct Inputs<'a> {
@@ -121,26 +128,27 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
     let register_rows: Vec<usize> = (0..flags.len()).filter(|&i| flags[i].matters).collect();
     let [window, _, _] = windows;
 
+    let left_out = LeftOut {
+        handling_date_order: times.all.handling_date_order,
+        ack_date_order: times.all.ack_date_order,
+        unreadable: tables::left_out_fields(&ctx, &flags),
+    };
+
     let tables = Tables {
         headline: tables::headline_rows(&head, &previous, &year_ago),
         flow: tables::flow(&ctx, &head, &flags),
-        left_out: LeftOut {
-            handling_date_order: times.all.handling_date_order,
-            ack_date_order: times.all.ack_date_order,
-        },
-        by_channel: tables::shares(
+        // Shares of the complaints in the table: an unreadable channel or nature is in no row.
+        by_channel: tables::shares_of_rows(
             &by_channel
                 .iter()
                 .map(|c| (c.channel, c.received))
                 .collect::<Vec<_>>(),
-            head.received,
         ),
-        by_nature: tables::shares(
+        by_nature: tables::shares_of_rows(
             &by_nature
                 .iter()
                 .map(|c| (c.nature, c.received))
                 .collect::<Vec<_>>(),
-            head.received,
         ),
         by_department: tables::named_rows(groups.department),
         by_handler: tables::named_rows(groups.handler),
@@ -190,6 +198,51 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
         previous,
         year_ago,
         findings: Counts::default(),
+        share_within_target: head.share_within_target,
+        repeat_complainants: head.repeat_complainants,
+        flow: Flow::from(&tables.flow),
+        ageing: tables
+            .age_buckets
+            .iter()
+            .map(|b| AgeingRow {
+                bucket: b.label,
+                open: b.open,
+                overdue: b.overdue,
+            })
+            .collect(),
+        by_department: tables
+            .by_department
+            .iter()
+            .map(|d| DepartmentRow {
+                department: d.name.clone(),
+                received: d.received,
+                closed: d.closed,
+                open_at_end: d.open_at_end,
+                overdue: d.overdue,
+            })
+            .collect(),
+        recurring_causes: tables
+            .recurring_causes
+            .iter()
+            .map(|c| RecurringRow {
+                cause: c.cause.clone(),
+                nature: c.nature,
+                quarters: c.counts.clone(),
+                total: c.total,
+            })
+            .collect(),
+        trend: tables
+            .monthly
+            .iter()
+            .map(|m| TrendRow {
+                month: m.month.clone(),
+                received: m.received,
+                closed: m.closed,
+                technical: m.received_technical,
+                non_technical: m.received_non_technical,
+            })
+            .collect(),
+        left_out,
     };
     let mut figures = Figures { kpi, tables };
     figures.count_findings(inputs.findings);

@@ -8,8 +8,9 @@
 //!   percent format to the number itself;
 //! * `None` (JSON `null`) where a figure has no data: a median of nothing, a share of a zero
 //!   base, a p90 with fewer than five values ([`DurationStats::p90`]);
-//! * means are rounded to 2 decimals (half away from zero); medians are exact (a whole or
-//!   half day); p90 and max are values that occur in the data.
+//! * means are kept at full precision (`kpi.json` is not rounded, SPEC §8): the workbook rounds
+//!   them to 2 decimals (half away from zero) where it shows them; medians are exact (a whole
+//!   or half day); p90 and max are values that occur in the data.
 //!
 //! Sheet by sheet (SPEC §6): *Samenvatting* ← [`Tables::headline`], [`Tables::flow`],
 //! [`Kpi::rows`], [`Kpi::findings`]; *Urgentie* ← [`Kpi::by_urgency`]; *Kanaal en aard* ←
@@ -88,13 +89,95 @@ pub struct Kpi {
     /// Findings on the complaints that matter for P (see [`Tables::register_rows`]) plus
     /// the findings about files and excluded rows (those without a complaint).
     pub findings: Counts,
+    /// Share of closed(P) with a target that met it (as in [`Kpi::previous`]).
+    pub share_within_target: Option<f64>,
+    /// Customers with 2 or more complaints received in the 12 months ending at P's end.
+    pub repeat_complainants: u64,
+    /// The flow check.
+    pub flow: Flow,
+    /// Complaints open at D by age bucket (working days).
+    pub ageing: Vec<AgeingRow>,
+    /// Per department, in the order of [`Tables::by_department`].
+    pub by_department: Vec<DepartmentRow>,
+    /// Causes over the last four quarters, in the order of [`Tables::recurring_causes`].
+    pub recurring_causes: Vec<RecurringRow>,
+    /// The 24 months ending with P's end month, oldest first.
+    pub trend: Vec<TrendRow>,
+    /// Complaints left out of figures, per reason.
+    pub left_out: LeftOut,
+}
+
+/// `kpi.flow`: open_before + received − closed − left_out = open_at_end.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Flow {
+    /// open(start − 1 day).
+    pub open_before: u64,
+    pub received: u64,
+    pub closed: u64,
+    /// received(P) whose closed date could not be read: neither closed nor open.
+    pub left_out: u64,
+    pub open_at_end: u64,
+    pub holds: bool,
+}
+
+impl From<&FlowCheck> for Flow {
+    fn from(f: &FlowCheck) -> Flow {
+        Flow {
+            open_before: f.open_at_start,
+            received: f.received,
+            closed: f.closed,
+            left_out: f.left_out,
+            open_at_end: f.open_at_end,
+            holds: f.holds,
+        }
+    }
+}
+
+/// `kpi.ageing`: one age bucket of the complaints open at D.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AgeingRow {
+    /// `0–10`, `11–20`, `21–40`, `41–60`, `> 60` working days.
+    pub bucket: &'static str,
+    pub open: u64,
+    pub overdue: u64,
+}
+
+/// `kpi.by_department`: one department (`None`: not recorded).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DepartmentRow {
+    pub department: Option<String>,
+    pub received: u64,
+    pub closed: u64,
+    pub open_at_end: u64,
+    pub overdue: u64,
+}
+
+/// `kpi.recurring_causes`: a cause's complaints per quarter, oldest quarter first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RecurringRow {
+    pub cause: String,
+    pub nature: Option<Nature>,
+    pub quarters: Vec<u64>,
+    pub total: u64,
+}
+
+/// `kpi.trend`: received and closed in one month; technical and non-technical count the
+/// complaints received that month by nature (as the *Trend* sheet's chart shows them).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TrendRow {
+    /// `2026-07`.
+    pub month: String,
+    pub received: u64,
+    pub closed: u64,
+    pub technical: u64,
+    pub non_technical: u64,
 }
 
 /// n, mean, median, p90, max of a list of durations in days (SPEC §5).
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct DurationStats {
     pub n: u64,
-    /// Rounded to 2 decimals; `None` when n = 0.
+    /// Full precision (rounded where shown); `None` when n = 0.
     pub mean: Option<f64>,
     /// The middle value, the mean of the two middle values for even n; `None` when n = 0.
     pub median: Option<f64>,
@@ -191,7 +274,8 @@ impl Headline {
             HeadlineFigure::OpenAtStart => count(self.open_at_start),
             HeadlineFigure::OpenAtEnd => count(self.open_at_end),
             HeadlineFigure::Overdue => count(self.overdue),
-            HeadlineFigure::HandlingWdMean => self.handling_wd_mean,
+            // The table shows the mean rounded: its differences are those of what it shows.
+            HeadlineFigure::HandlingWdMean => self.handling_wd_mean.map(super::stats::round2),
             HeadlineFigure::HandlingWdMedian => self.handling_wd_median,
             HeadlineFigure::HandlingWdP90 => self.handling_wd_p90.map(|v| v as f64),
             HeadlineFigure::ShareWithinTarget => self.share_within_target,
@@ -208,8 +292,6 @@ pub struct Tables {
     /// order.
     pub headline: Vec<HeadlineRow>,
     pub flow: FlowCheck,
-    /// Complaints left out of a figure because a date needed for it is wrong.
-    pub left_out: LeftOut,
     /// received(P) per channel with shares, in the order of [`Kpi::by_channel`].
     pub by_channel: Vec<CountShare<Option<Channel>>>,
     /// received(P) per nature with shares, in the order of [`Kpi::by_nature`].
@@ -404,8 +486,11 @@ pub struct FlowCheck {
     pub open_at_start: u64,
     pub received: u64,
     pub closed: u64,
+    /// received(P) whose closed date could not be read: neither closed nor open at the end,
+    /// so a line of its own.
+    pub left_out: u64,
     pub open_at_end: u64,
-    /// open_at_start + received − closed.
+    /// open_at_start + received − closed − left_out.
     pub expected_open_at_end: i64,
     /// open_at_end − expected_open_at_end; 0 when the check holds.
     pub difference: i64,
@@ -415,14 +500,30 @@ pub struct FlowCheck {
     pub date_order: u64,
 }
 
-/// Complaints left out of a figure because a date it needs is before the received date; the
-/// rules report them as `date-order` errors.
+/// Complaints left out of a figure: because a date it needs is before the received date (the
+/// rules report them as `date-order` errors), or because a value it needs could not be read
+/// (`unreadable-value`). In `kpi.json` one object: the two date-order counts and a count per
+/// field key (fields with none left out are not listed).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct LeftOut {
     /// closed(P) left out of handling times (and of the share within target).
     pub handling_date_order: u64,
     /// received(P) left out of acknowledgement times.
     pub ack_date_order: u64,
+    /// Per field, the complaints that matter for P whose value could not be read. Each is
+    /// left out of every figure that needs the field: an unreadable urgency of the urgency
+    /// table (it is not "unclassified"), an unreadable closed date of closed, open, overdue,
+    /// ageing and handling times, an unreadable channel or nature of their splits, an
+    /// unreadable due date (or urgency without one) of overdue and the share within target.
+    #[serde(flatten)]
+    pub unreadable: std::collections::BTreeMap<crate::register::Field, u64>,
+}
+
+impl LeftOut {
+    /// Complaints that matter for P left out because `field` could not be read.
+    pub fn field(&self, field: crate::register::Field) -> u64 {
+        self.unreadable.get(&field).copied().unwrap_or(0)
+    }
 }
 
 /// A count with its share of the total (received(P)).
@@ -538,6 +639,8 @@ pub struct ParetoRow {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RecurringCause {
     pub cause: String,
+    /// Technical and non-technical apart, as in the Pareto; `None`: not recorded.
+    pub nature: Option<Nature>,
     /// Complaints received per quarter, in [`Tables::recurring_quarters`] order.
     pub counts: Vec<u64>,
     pub total: u64,

@@ -56,7 +56,8 @@ pub fn p90(sorted: &[i32]) -> Option<i32> {
     nearest_rank(sorted, 90)
 }
 
-/// Rounds to 2 decimals, half away from zero (the convention of every mean in the report).
+/// Rounds to 2 decimals, half away from zero: how the workbook shows every mean (`kpi.json`
+/// keeps them unrounded).
 pub fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
@@ -81,7 +82,8 @@ impl DurationStats {
     /// ```
     /// use klacht::metrics::model::DurationStats;
     /// let s = DurationStats::of(&mut vec![4, 1, 2, 9, 3, 3]);
-    /// assert_eq!((s.n, s.mean, s.median, s.p90, s.max), (6, Some(3.67), Some(3.0), Some(9), Some(9)));
+    /// assert_eq!((s.n, s.median, s.p90, s.max), (6, Some(3.0), Some(9), Some(9)));
+    /// assert_eq!(s.mean, Some(22.0 / 6.0)); // not rounded: 3.666…
     /// ```
     pub fn of(values: &mut [i32]) -> DurationStats {
         values.sort_unstable();
@@ -90,7 +92,7 @@ impl DurationStats {
         DurationStats {
             n: n as u64,
             // Sums of day counts stay far below 2^53: exact in f64.
-            mean: (n > 0).then(|| round2(sum as f64 / n as f64)),
+            mean: (n > 0).then(|| sum as f64 / n as f64),
             median: median(values),
             p90: p90(values).map(i64::from),
             max: values.last().map(|&v| i64::from(v)),
@@ -156,9 +158,9 @@ mod tests {
                 max: Some(3),
             }
         );
-        // 1/3 rounds to 0.33, 2/3 to 0.67.
-        assert_eq!(DurationStats::of(&mut [0, 0, 1]).mean, Some(0.33));
-        assert_eq!(DurationStats::of(&mut [0, 1, 1]).mean, Some(0.67));
+        // Means keep full precision: 1/3 stays 1/3 (the workbook rounds it to 0,33).
+        assert_eq!(DurationStats::of(&mut [0, 0, 1]).mean, Some(1.0 / 3.0));
+        assert_eq!(DurationStats::of(&mut [0, 1, 1]).mean, Some(2.0 / 3.0));
     }
 
     #[test]

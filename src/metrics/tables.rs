@@ -11,7 +11,8 @@ use super::model::{
 use super::period::Period;
 use super::stats::{rel_change, share};
 use crate::register::customer::pseudonym;
-use crate::register::{Channel, Nature, Source, Urgency};
+use crate::register::{Channel, Field, Nature, Source, Urgency};
+use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use std::cmp::Reverse;
 use std::collections::HashMap;
@@ -42,8 +43,13 @@ impl Times {
             }
             let c = &ctx.complaints[i];
             t.all.add(ctx, i, f);
-            t.urgency[urgency_slot(c.urgency)].add(ctx, i, f);
-            t.nature[nature_slot(c.nature)].add(ctx, i, f);
+            // An unreadable urgency or nature is no group: left out of the split (SPEC §5).
+            if !c.unreadable.contains(Field::Urgency) {
+                t.urgency[urgency_slot(c.urgency)].add(ctx, i, f);
+            }
+            if !c.unreadable.contains(Field::Nature) {
+                t.nature[nature_slot(c.nature)].add(ctx, i, f);
+            }
         }
         t
     }
@@ -154,6 +160,11 @@ pub fn shares<K: Clone>(rows: &[(K, u64)], total: u64) -> Vec<CountShare<K>> {
             share: share(*count, total),
         })
         .collect()
+}
+
+/// [`shares`] of the rows' own total.
+pub fn shares_of_rows<K: Clone>(rows: &[(K, u64)]) -> Vec<CountShare<K>> {
+    shares(rows, rows.iter().map(|(_, n)| n).sum())
 }
 
 fn group_row(name: Option<String>, s: GroupSums) -> GroupRow {
@@ -307,11 +318,18 @@ fn spellings(ctx: &Ctx, counts: &[FrameCause]) -> HashMap<String, String> {
         .collect()
 }
 
+/// Whether the nature code `n` is an unreadable nature (left out of every split by nature).
+fn unreadable_nature(n: Option<i32>) -> bool {
+    n.and_then(|n| u32::try_from(n).ok()) == Some(frame::UNREADABLE)
+}
+
 /// Causes of received(P) per (cause, nature), most frequent first, then by cause and nature.
+/// Complaints whose nature could not be read are left out (their split is unknown).
 pub fn causes(ctx: &Ctx, counts: &[FrameCause]) -> Vec<CauseCount> {
     let names = spellings(ctx, counts);
     let mut out: Vec<CauseCount> = counts
         .iter()
+        .filter(|c| !unreadable_nature(c.second))
         .map(|c| CauseCount {
             cause: names.get(&c.key).cloned().unwrap_or_default(),
             nature: c
@@ -343,25 +361,31 @@ pub fn pareto(causes: &[CauseCount], nature: Option<Nature>) -> Vec<ParetoRow> {
         .collect()
 }
 
-/// Counts per cause over the four `quarters` (keys `q0..q0+3`).
+/// Counts per (cause, nature) over the four `quarters` (keys `q0..q0+3`); technical and
+/// non-technical apart as in the Pareto, an unreadable nature left out.
 pub fn recurring(ctx: &Ctx, counts: &[FrameCause], q0: i32) -> Vec<RecurringCause> {
     let names = spellings(ctx, counts);
-    let mut per: HashMap<&str, [u64; 4]> = HashMap::new();
-    for c in counts {
+    let mut per: HashMap<(&str, Option<Nature>), [u64; 4]> = HashMap::new();
+    for c in counts.iter().filter(|c| !unreadable_nature(c.third)) {
         let slot = c
             .second
             .and_then(|q| usize::try_from(q - q0).ok())
             .filter(|&s| s < 4);
+        let nature = c
+            .third
+            .and_then(|n| usize::try_from(n).ok())
+            .and_then(slot_nature);
         if let Some(s) = slot {
-            per.entry(c.key.as_str()).or_default()[s] += c.count;
+            per.entry((c.key.as_str(), nature)).or_default()[s] += c.count;
         }
     }
     let mut out: Vec<RecurringCause> = per
         .into_iter()
-        .map(|(key, counts)| {
+        .map(|((key, nature), counts)| {
             let quarters = counts.iter().filter(|&&n| n > 0).count() as u64;
             RecurringCause {
                 cause: names.get(key).cloned().unwrap_or_default(),
+                nature,
                 counts: counts.to_vec(),
                 total: counts.iter().sum(),
                 quarters,
@@ -369,7 +393,14 @@ pub fn recurring(ctx: &Ctx, counts: &[FrameCause], q0: i32) -> Vec<RecurringCaus
             }
         })
         .collect();
-    out.sort_by_cached_key(|r| (!r.recurring, Reverse(r.total), r.cause.to_lowercase()));
+    out.sort_by_cached_key(|r| {
+        (
+            !r.recurring,
+            Reverse(r.total),
+            r.cause.to_lowercase(),
+            r.nature,
+        )
+    });
     out
 }
 
@@ -497,20 +528,25 @@ pub fn headline_rows(p: &Headline, prev: &Headline, ya: &Headline) -> Vec<Headli
         .collect()
 }
 
-/// The flow check as computed, with the date-order complaints that explain a difference.
+/// The flow check as computed, with the date-order complaints that explain a difference and
+/// the received(P) whose closed date could not be read (neither closed nor open: a line of
+/// their own, so that the check still balances).
 pub fn flow(ctx: &Ctx, head: &Headline, flags: &[Flags]) -> FlowCheck {
-    let date_order = flags
-        .iter()
-        .zip(ctx.complaints)
-        .filter(|(f, c)| f.matters && c.closed_date.is_some_and(|x| x < c.received))
-        .count() as u64;
+    let (mut date_order, mut left_out) = (0, 0);
+    for (f, c) in flags.iter().zip(ctx.complaints) {
+        date_order += u64::from(f.matters && c.closed_date.is_some_and(|x| x < c.received));
+        left_out += u64::from(f.received && c.closed_unknown());
+    }
     let as_i64 = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
-    let expected = as_i64(head.open_at_start) + as_i64(head.received) - as_i64(head.closed);
+    let expected = as_i64(head.open_at_start) + as_i64(head.received)
+        - as_i64(head.closed)
+        - as_i64(left_out);
     let difference = as_i64(head.open_at_end) - expected;
     FlowCheck {
         open_at_start: head.open_at_start,
         received: head.received,
         closed: head.closed,
+        left_out,
         open_at_end: head.open_at_end,
         expected_open_at_end: expected,
         difference,
@@ -523,4 +559,18 @@ pub fn flow(ctx: &Ctx, head: &Headline, flags: &[Flags]) -> FlowCheck {
 pub fn trend_months(end: NaiveDate) -> (i32, i32) {
     let m1 = frame::month_key(end);
     (m1 - 23, m1)
+}
+
+/// Per field, the complaints that matter for P whose value for it could not be read: each is
+/// left out of the figures that need the field (SPEC §5 "left out").
+pub fn left_out_fields(ctx: &Ctx, flags: &[Flags]) -> BTreeMap<Field, u64> {
+    let mut out = BTreeMap::new();
+    for (f, c) in flags.iter().zip(ctx.complaints) {
+        if f.matters && !c.unreadable.is_empty() {
+            for field in c.unreadable.iter() {
+                *out.entry(field).or_default() += 1;
+            }
+        }
+    }
+    out
 }

@@ -1,7 +1,9 @@
 //! One registered complaint, with typed fields. Values are plain; their cells are found
 //! through the source's column map (`Register::cell`), which keeps a million complaints small.
 
-use super::{Channel, CustomerType, HandlingMode, Justified, Nature, Status, Urgency};
+use super::{
+    Channel, CustomerType, Field, FieldSet, HandlingMode, Justified, Nature, Status, Urgency,
+};
 use crate::ingest::location::FileIdx;
 use chrono::NaiveDate;
 
@@ -51,6 +53,10 @@ pub struct Complaint {
     pub notes: Option<Text>,
     /// Values of the columns the tool does not know, in the source's unmapped-column order.
     pub extra: Vec<String>,
+    /// The fields whose cell held a value that could not be read (an `unreadable-value`
+    /// finding): the field is then `None`, but not "not recorded", and the figures that need
+    /// it leave the complaint out (SPEC §5 "left out").
+    pub unreadable: FieldSet,
 }
 
 impl Complaint {
@@ -61,8 +67,25 @@ impl Complaint {
 
     /// Open at the end of day `d`: received by then and not closed by then (SPEC §5 open(X)).
     /// A complaint with status closed but no closed date counts as open: the date is unknown.
+    /// A complaint whose closed date could not be read is neither open nor closed (SPEC §5
+    /// "left out"): never open.
     pub fn is_open_at(&self, d: NaiveDate) -> bool {
-        self.received <= d && self.closed_date.is_none_or(|c| c > d)
+        self.received <= d && self.closed_date.is_none_or(|c| c > d) && !self.closed_unknown()
+    }
+
+    /// The closed date cell holds a value that could not be read: whether and when the
+    /// complaint was closed is unknown.
+    pub fn closed_unknown(&self) -> bool {
+        self.unreadable.contains(Field::ClosedDate)
+    }
+
+    /// The closing target cannot be known: the due date could not be read, or there is no due
+    /// date and the urgency (whose target applies) could not be read. Such a complaint is
+    /// neither overdue nor not: it is left out of overdue and of the share within target.
+    pub fn target_unknown(&self) -> bool {
+        self.due_date.is_none()
+            && (self.unreadable.contains(Field::DueDate)
+                || self.unreadable.contains(Field::Urgency))
     }
 
     /// The contact person, defaulting to the handler as the procedure does.

@@ -150,6 +150,35 @@ impl Field {
     }
 }
 
+/// A set of fields in one word: which values of a complaint could not be read. A bit per
+/// field keeps it as small as a complaint must be (built a million times).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct FieldSet(u32);
+
+// Every field has its bit.
+const _: () = assert!(Field::ALL.len() <= 32);
+
+impl FieldSet {
+    /// Adds `field`.
+    pub fn insert(&mut self, field: Field) {
+        self.0 |= 1 << field as u32;
+    }
+
+    /// Whether `field` is in the set.
+    pub fn contains(self, field: Field) -> bool {
+        self.0 & (1 << field as u32) != 0
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The fields in the set, in register order.
+    pub fn iter(self) -> impl Iterator<Item = Field> {
+        Field::ALL.iter().copied().filter(move |f| self.contains(*f))
+    }
+}
+
 impl fmt::Display for Field {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.key())
@@ -176,5 +205,20 @@ mod tests {
             req,
             vec![Field::ReceivedDate, Field::Description, Field::Handler]
         );
+    }
+
+    #[test]
+    fn a_field_set_holds_exactly_the_fields_put_in() {
+        let mut set = FieldSet::default();
+        assert!(set.is_empty());
+        set.insert(Field::Notes);
+        set.insert(Field::Id);
+        set.insert(Field::Urgency);
+        set.insert(Field::Urgency);
+        assert_eq!(
+            set.iter().collect::<Vec<_>>(),
+            vec![Field::Id, Field::Urgency, Field::Notes]
+        );
+        assert!(!set.contains(Field::ClosedDate) && !set.is_empty());
     }
 }

@@ -12,7 +12,7 @@ mod vocab;
 pub use assessment::{HandlingMode, Justified};
 pub use channel::Channel;
 pub use customer::CustomerType;
-pub use field::{Field, FieldKind, Need};
+pub use field::{Field, FieldKind, FieldSet, Need};
 pub use nature::Nature;
 pub use status::Status;
 pub use urgency::Urgency;

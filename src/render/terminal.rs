@@ -327,9 +327,19 @@ pub fn report_summary(
         let _ = writeln!(out, "  {label:<38} {value:>8}");
     }
     let flow = &figures.tables.flow;
+    // Received in P with an unreadable closed date: neither closed nor open, its own term.
+    let left_out = if flow.left_out > 0 {
+        format!(
+            " − {} {}",
+            flow.left_out,
+            t("(afhandeldatum onleesbaar)", "(closed date unreadable)")
+        )
+    } else {
+        String::new()
+    };
     let _ = writeln!(
         out,
-        "  {} {} + {} − {} = {} {}",
+        "  {} {} + {} − {}{left_out} = {} {}",
         t("stroomcontrole:", "flow check:"),
         flow.open_at_start,
         flow.received,
@@ -345,6 +355,23 @@ pub fn report_summary(
             )
         }
     );
+    if !k.left_out.unreadable.is_empty() {
+        let fields: Vec<String> = k
+            .left_out
+            .unreadable
+            .iter()
+            .map(|(f, n)| format!("{} {n}", f.header(lang).to_lowercase()))
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            t(
+                "buiten de cijfers (waarde onleesbaar):",
+                "left out of figures (value unreadable):"
+            ),
+            fields.join(", ")
+        );
+    }
     let _ = writeln!(
         out,
         "  {}: {}",

@@ -214,6 +214,11 @@ fn follow_up(ctx: &Context, i: usize, c: &Complaint, out: &mut Out) {
 /// For an open complaint of `age` working days: the target it is past (as text for the
 /// message), or `None` when it is not overdue. A due date overrides the urgency's target.
 fn overdue_target(ctx: &Context, c: &Complaint, age: i64) -> Option<String> {
+    // Without a readable target it is not known to be overdue: its unreadable-value error says
+    // what to repair.
+    if c.target_unknown() {
+        return None;
+    }
     match c.due_date {
         Some(due) => (ctx.as_of > due).then(|| dmy(due)),
         None => {

@@ -4,7 +4,7 @@
 
 use super::layout::{Cell, Column, Sheet, Style};
 use super::native::{self, Series};
-use super::{span, Report};
+use super::{nature_label, span, Report};
 use crate::metrics::model::ParetoRow;
 use crate::render::charts::Palette;
 use rust_xlsxwriter::{Worksheet, XlsxError};
@@ -81,7 +81,10 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         "Terugkerend: in twee of meer van de vier kwartalen. Terugkerende oorzaken eerst.",
         "Recurring: in two or more of the four quarters. Recurring causes first.",
     ))?;
-    let mut columns = vec![Column::capped(r.t("Oorzaak", "Cause"), 50.0)];
+    let mut columns = vec![
+        Column::capped(r.t("Oorzaak", "Cause"), 50.0),
+        Column::new(r.t("Aard", "Nature")),
+    ];
     columns.extend(quarters.iter().map(|q| Column::new(q.label.clone())));
     columns.extend([
         Column::new(r.t("Totaal", "Total")),
@@ -89,7 +92,10 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         Column::new(r.t("Terugkerend", "Recurring")),
     ]);
     let rows = t.recurring_causes.iter().map(|c| {
-        let mut cells = vec![Cell::text(c.cause.as_str())];
+        let mut cells = vec![
+            Cell::text(c.cause.as_str()),
+            Cell::text(nature_label(c.nature, r.lang)),
+        ];
         cells.extend(c.counts.iter().map(|n| Cell::count(*n)));
         cells.extend([
             Cell::count(c.total),

@@ -75,7 +75,7 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         Cell::marked(r.t("klopt niet", "does not balance"), Style::Bad)
     };
     let line = |label: String, value: Cell| vec![Cell::text(label), value];
-    let rows = vec![
+    let mut rows = vec![
         line(
             format!("{} {}", r.t("Open op", "Open on"), day(before_start)),
             Cell::count(flow.open_at_start),
@@ -90,6 +90,19 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
                 .into(),
             Cell::count(flow.closed),
         ),
+    ];
+    // Neither closed nor open: a line of its own, so the check still balances (SPEC §5).
+    if flow.left_out > 0 {
+        rows.push(line(
+            r.t(
+                "− buiten beschouwing: ontvangen in de periode, afhandeldatum onleesbaar",
+                "− left out: received in the period, closed date unreadable",
+            )
+            .into(),
+            Cell::count(flow.left_out),
+        ));
+    }
+    rows.extend([
         line(
             format!("{} {end}", r.t("= verwacht open op", "= expected open on")),
             Cell::Num(flow.expected_open_at_end as f64, Style::Count),
@@ -103,7 +116,7 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
             Cell::Num(flow.difference as f64, Style::DeltaCount),
         ),
         line(r.t("Uitkomst", "Result").into(), verdict),
-    ];
+    ]);
     s.table(r.t("Doorstroom", "Flow"), &columns, rows)?;
     if !flow.holds {
         s.warning(&flow_explanation(flow.date_order, lang))?;
@@ -147,18 +160,29 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         (
             "Niet in doorlooptijden: afgehandeld vóór ontvangst",
             "Left out of handling times: closed before received",
-            t.left_out.handling_date_order,
+            k.left_out.handling_date_order,
         ),
         (
             "Niet in bevestigingstermijn: bevestigd vóór ontvangst",
             "Left out of acknowledgement times: acknowledged before received",
-            t.left_out.ack_date_order,
+            k.left_out.ack_date_order,
         ),
     ];
-    let rows: Vec<Vec<Cell>> = lines
+    let mut rows: Vec<Vec<Cell>> = lines
         .iter()
         .map(|(nl, en, n)| vec![Cell::text(lang.pick(nl, en)), Cell::count(*n)])
         .collect();
+    // Per field with a value that cannot be read: left out of the figures that need it.
+    for (field, n) in &k.left_out.unreadable {
+        let label = match lang {
+            Lang::Nl => format!(
+                "Niet in de cijfers met {}: waarde onleesbaar",
+                field.header(lang)
+            ),
+            Lang::En => format!("Left out of the figures using {}: value unreadable", field.header(lang)),
+        };
+        rows.push(vec![Cell::text(label), Cell::count(*n)]);
+    }
     s.table(r.t("Gegevenskwaliteit", "DataQuality"), &columns, rows)?;
     if rows_read.balances() {
         s.note(r.t(

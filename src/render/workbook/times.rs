@@ -120,7 +120,7 @@ fn group_label(g: TimeGroup, lang: Lang) -> String {
 /// Mean, median, p90, max of `d`.
 fn stats(d: &DurationStats, lang: Lang) -> [Cell; 4] {
     [
-        Cell::days(d.mean),
+        Cell::days(d.mean.map(crate::metrics::stats::round2)),
         Cell::days(d.median),
         p90_cell(d, lang),
         Cell::whole(d.max),

@@ -75,6 +75,17 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         "Doorlooptijd: van ontvangst tot afhandeling in werkdagen, over de klachten afgehandeld in de periode. P90: 90% was binnen deze tijd afgehandeld; bij minder dan 5 klachten \"n te klein\".",
         "Handling time: from receipt to closing in working days, over the complaints closed in the period. P90: 90% were closed within this time; with fewer than 5 complaints \"n too small\".",
     ))?;
+    let left_out = k.left_out.field(crate::register::Field::Urgency);
+    if left_out > 0 {
+        s.warning(&match lang {
+            crate::Lang::Nl => format!(
+                "Niet in deze tabel: {left_out} klacht(en) met een urgentie die niet te lezen is (fout unreadable-value op het blad Bevindingen); niet als 'niet ingedeeld' geteld. Het totaal telt ze wel mee."
+            ),
+            crate::Lang::En => format!(
+                "Not in this table: {left_out} complaint(s) with an urgency that cannot be read (error unreadable-value on the Findings sheet); not counted as unclassified. The total does include them."
+            ),
+        })?;
+    }
     let name = s.name;
     s.chart(
         placed.header_row - 1,
