@@ -113,7 +113,9 @@ pub fn build(ctx: &Ctx, flags: &[Flags], sel: Selection) -> PolarsResult<DataFra
         }),
         Box::new(|| {
             column("nature", rows, |i| {
-                coded(&cs[i], Field::Nature, cs[i].nature, |n| code(Nature::ALL, &n))
+                coded(&cs[i], Field::Nature, cs[i].nature, |n| {
+                    code(Nature::ALL, &n)
+                })
             })
         }),
         Box::new(|| column("file", rows, |i| u32::from(cs[i].file))),

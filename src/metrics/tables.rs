@@ -12,9 +12,9 @@ use super::period::Period;
 use super::stats::{rel_change, share};
 use crate::register::customer::pseudonym;
 use crate::register::{Channel, Field, Nature, Source, Urgency};
-use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use std::cmp::Reverse;
+use std::collections::BTreeMap;
 use std::collections::HashMap;
 
 /// Handling and acknowledgement accumulators over P: all, per urgency slot, per nature slot.
@@ -538,9 +538,8 @@ pub fn flow(ctx: &Ctx, head: &Headline, flags: &[Flags]) -> FlowCheck {
         left_out += u64::from(f.received && c.closed_unknown());
     }
     let as_i64 = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
-    let expected = as_i64(head.open_at_start) + as_i64(head.received)
-        - as_i64(head.closed)
-        - as_i64(left_out);
+    let expected =
+        as_i64(head.open_at_start) + as_i64(head.received) - as_i64(head.closed) - as_i64(left_out);
     let difference = as_i64(head.open_at_end) - expected;
     FlowCheck {
         open_at_start: head.open_at_start,

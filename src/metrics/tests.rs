@@ -399,6 +399,75 @@ fn flow_check_is_honest_about_date_order_errors() {
     assert_eq!((f.difference, f.date_order), (0, 0));
 }
 
+/// Complaints whose closed date cannot be read are neither open nor closed: the flow check
+/// subtracts those received in P as a line of its own and still balances. An unreadable
+/// urgency is in no row of the urgency table (not unclassified) and, without a due date, its
+/// target is unknown: not overdue.
+#[test]
+fn flow_check_balances_with_left_out_complaints() {
+    use crate::register::Field;
+    let mut reg = fixture();
+    reg.complaints
+        .retain(|c| !matches!(c.id.as_str(), "C14" | "C15"));
+    let base = run(&reg, &[], "2026-Q3", ymd(2026, 9, 30), false);
+    let mut add = |id: &str, received: NaiveDate, field: Field| {
+        let mut c = Complaint {
+            file: 1,
+            row: 20 + reg.complaints.len() as u32,
+            id: id.into(),
+            received,
+            ..Complaint::default()
+        };
+        c.unreadable.insert(field);
+        reg.complaints.push(c);
+    };
+    // L1: received in P, closed date unreadable: otherwise open at the end and overdue.
+    add("L1", ymd(2026, 7, 1), Field::ClosedDate);
+    // L2: received before P, closed date unreadable: otherwise open at the start.
+    add("L2", ymd(2026, 6, 1), Field::ClosedDate);
+    // L3: received in P, open, urgency unreadable: otherwise unclassified and overdue.
+    add("L3", ymd(2026, 7, 1), Field::Urgency);
+    let fig = run(&reg, &[], "2026-Q3", ymd(2026, 9, 30), false);
+    let (b, f) = (&base.tables.flow, &fig.tables.flow);
+    assert_eq!(
+        (
+            f.open_at_start,
+            f.received,
+            f.closed,
+            f.left_out,
+            f.open_at_end
+        ),
+        (
+            b.open_at_start,
+            b.received + 2,
+            b.closed,
+            1,
+            b.open_at_end + 1
+        )
+    );
+    assert_eq!(
+        f.open_at_start + f.received - f.closed - f.left_out,
+        f.open_at_end
+    );
+    assert!(f.holds && f.difference == 0, "{f:?}");
+    let k = &fig.kpi;
+    assert_eq!(k.flow, Flow::from(f));
+    assert_eq!(k.left_out.field(Field::ClosedDate), 2);
+    assert_eq!(k.left_out.field(Field::Urgency), 1);
+    assert_eq!(k.overdue, base.kpi.overdue);
+    // Unclassified gains L1 (no urgency recorded), not L3.
+    let (u, bu) = (&k.by_urgency[8], &base.kpi.by_urgency[8]);
+    assert_eq!(
+        (u.urgency, u.received, u.open_at_end, u.overdue),
+        (None, bu.received + 1, bu.open_at_end, bu.overdue)
+    );
+    let table: u64 = k.by_urgency.iter().map(|u| u.received).sum();
+    assert_eq!(table, k.received - 1, "L3 is in no row");
+    let open: u64 = k.ageing.iter().map(|a| a.open).sum();
+    let base_open: u64 = base.kpi.ageing.iter().map(|a| a.open).sum();
+    assert_eq!(open, base_open + 1, "L3 is open, L1 and L2 are not");
+}
+
 #[test]
 fn handling_and_ack_times_by_hand() {
     let fig = q3();
@@ -695,6 +764,7 @@ fn causes_pareto_and_recurring() {
         .map(|r| {
             (
                 r.cause.as_str(),
+                r.nature,
                 r.counts.clone(),
                 r.total,
                 r.quarters,
@@ -702,14 +772,16 @@ fn causes_pareto_and_recurring() {
             )
         })
         .collect();
+    // Technical and non-technical apart, as in the Pareto.
     assert_eq!(
         rec,
         vec![
-            // C11 (Q1), C01 (Q2), C02 C04 C05 (Q3); C16 (2025-Q3) is outside the window.
-            ("Lekkage", vec![0, 1, 1, 3], 5, 3, true),
-            ("Onjuiste factuur", vec![0, 0, 1, 2], 3, 2, true), // C12; C03 C15
-            ("Montage-fout", vec![0, 0, 0, 2], 2, 1, false),
-            ("Gedrag monteur", vec![0, 0, 0, 1], 1, 1, false),
+            // C11 (Q1), C02 C04 (Q3); C16 (2025-Q3) is outside the window.
+            ("Lekkage", T, vec![0, 1, 0, 2], 3, 2, true),
+            ("Onjuiste factuur", NT, vec![0, 0, 1, 2], 3, 2, true), // C12; C03 C15
+            ("Lekkage", None, vec![0, 0, 1, 1], 2, 2, true),        // C01 (Q2), C05 (Q3)
+            ("Montage-fout", T, vec![0, 0, 0, 2], 2, 1, false),
+            ("Gedrag monteur", NT, vec![0, 0, 0, 1], 1, 1, false),
         ]
     );
 }
@@ -930,7 +1002,15 @@ fn kpi_json_has_exactly_the_spec_keys() {
             "causes",
             "previous",
             "year_ago",
-            "findings"
+            "findings",
+            "share_within_target",
+            "repeat_complainants",
+            "flow",
+            "ageing",
+            "by_department",
+            "recurring_causes",
+            "trend",
+            "left_out"
         ])
     );
     assert_eq!(

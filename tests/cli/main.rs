@@ -4,6 +4,7 @@
 mod annotate;
 mod check;
 mod corpus;
+mod figures;
 mod foreign;
 mod import;
 mod injection;

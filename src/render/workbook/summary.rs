@@ -179,7 +179,10 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
                 "Niet in de cijfers met {}: waarde onleesbaar",
                 field.header(lang)
             ),
-            Lang::En => format!("Left out of the figures using {}: value unreadable", field.header(lang)),
+            Lang::En => format!(
+                "Left out of the figures using {}: value unreadable",
+                field.header(lang)
+            ),
         };
         rows.push(vec![Cell::text(label), Cell::count(*n)]);
     }
