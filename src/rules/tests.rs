@@ -1081,3 +1081,41 @@ fn a_missing_acknowledgement_is_a_gap_only_once_its_term_has_passed() {
     assert_eq!(at("30-09-2026"), 0, "the one working day is still running");
     assert_eq!(at("01-10-2026"), 1, "two working days later it is a gap");
 }
+
+/// A complaint whose closed date cannot be read is not known to be open: no follow-up rule
+/// fires on it (its `unreadable-value` error says what to repair). An unreadable urgency
+/// without a due date leaves its target unknown: not overdue either. The same rows with the
+/// cells blank do fire, so the rules are reached.
+#[test]
+fn no_follow_up_rule_fires_without_a_readable_closed_date_or_target() {
+    use Field as F;
+    let old = |closed: &str, urgency: &str| {
+        row()
+            .open("02-01-2025")
+            .set(F::Urgency, urgency)
+            .set(F::CustomerType, "particulier")
+            .set(F::Status, "")
+            .set(F::ClosedDate, closed)
+    };
+    let follow_up = [
+        Rule::Overdue,
+        Rule::Stale,
+        Rule::OpenEscalation,
+        Rule::DisputeWindow,
+    ];
+    let blank = check([old("", "1")]);
+    for rule in follow_up {
+        assert_eq!(blank.count(rule), 1, "{rule:?} fires on an open complaint");
+    }
+    let unreadable = check([old("31-02-2026", "1")]);
+    for rule in follow_up {
+        assert_eq!(unreadable.count(rule), 0, "{rule:?}");
+    }
+    let u = unreadable.of(Rule::UnreadableValue);
+    assert_eq!(u.len(), 1);
+    assert_eq!(u[0].complaint, Some(0), "the finding names its complaint");
+    assert!(unreadable.register.complaints[0].closed_unknown());
+    // Urgency `hoog`: unreadable, so no target and not overdue; blank: unclassified, 20 wd.
+    assert_eq!(check([old("", "hoog")]).count(Rule::Overdue), 0);
+    assert_eq!(check([old("", "")]).count(Rule::Overdue), 1);
+}
