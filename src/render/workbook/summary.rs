@@ -58,11 +58,18 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
     s.gap();
 
     s.heading(r.t("Controle doorstroom", "Flow check"))?;
-    s.note(r.t(
-        "Open bij begin + ontvangen − afgehandeld = open bij einde.",
-        "Open at start + received − closed = open at end.",
-    ))?;
     let flow = &t.flow;
+    s.note(if flow.left_out > 0 {
+        r.t(
+            "Open bij begin + ontvangen − afgehandeld − buiten beschouwing (afhandeldatum onleesbaar: niet open, niet afgehandeld) = open bij einde.",
+            "Open at start + received − closed − left out (closed date unreadable: neither open nor closed) = open at end.",
+        )
+    } else {
+        r.t(
+            "Open bij begin + ontvangen − afgehandeld = open bij einde.",
+            "Open at start + received − closed = open at end.",
+        )
+    })?;
     let before_start = k.period.start.pred_opt().unwrap_or(k.period.start);
     let end = day(k.period.end);
     let columns = [
