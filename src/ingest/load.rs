@@ -9,26 +9,44 @@ use super::{Raw, RawRef, RawRow, ReadOptions};
 use crate::config::{Config, DayOrderSetting};
 use crate::error::{Error, Result};
 use crate::register::{
-    Complaint, DateColumn, Exclusion, ExclusionReason, Field, FieldKind, Register, RowCount,
-    Source, Text,
+    Complaint, DateColumn, Exclusion, ExclusionReason, Field, FieldKind, PassReason, PassedOver,
+    Register, RowCount, Source, Text,
 };
 use crate::rules::{Finding, Rule};
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
-/// Reads every file into one register. Files are read in parallel, and so are the rows of
-/// each file (in batches); the register keeps files and rows in the order given. The first
-/// file that cannot be read stops the run.
+/// Reads every file into one register. Files are opened in parallel and each sheet's header
+/// found; then the sheets are numbered as sources (files in the order given, sheets in
+/// workbook order) and their rows read, the files in parallel and the rows of each sheet in
+/// batches. The register keeps files, sheets and rows in that order. The first file (in the
+/// order given) that cannot be read stops the run.
 pub fn load(paths: &[PathBuf], config: &Config, opts: &ReadOptions) -> Result<Register> {
     use rayon::prelude::*;
-    let parts: Vec<Result<FileRegister>> = paths
+    let opened: Vec<Result<(Input, OpenedFile)>> = paths
         .par_iter()
-        .enumerate()
-        .map(|(i, p)| {
+        .map(|p| {
             let bytes = super::spreadsheet::read_input(p, opts)?;
-            load_file(p, bytes, i as FileIdx, config, opts)
+            let file = open_sheets(p, bytes.clone(), config, opts)?;
+            Ok((bytes, file))
         })
+        .collect();
+    let mut files = Vec::with_capacity(opened.len());
+    let mut first = 0;
+    for (o, p) in opened.into_iter().zip(paths) {
+        let (bytes, file) = o?;
+        let n = file.sheets.len();
+        files.push((p, bytes, first, file));
+        first += n;
+    }
+    if first > usize::from(FileIdx::MAX) + 1 {
+        let last = paths.last().map_or(Path::new(""), |p| p.as_path());
+        return Err(Error::new("E-too-many-sources", last));
+    }
+    let parts: Vec<Result<FileRegister>> = files
+        .into_par_iter()
+        .map(|(p, bytes, first, file)| load_file(p, bytes, first, file, config))
         .collect();
     assemble(parts)
 }
@@ -50,20 +68,19 @@ pub fn load_bytes(
     opts: &ReadOptions,
 ) -> Result<Register> {
     super::spreadsheet::check_size(path, &bytes, opts)?;
-    assemble([load_file(path, Input::from(bytes), 0, config, opts)])
+    let bytes = Input::from(bytes);
+    let file = open_sheets(path, bytes.clone(), config, opts)?;
+    if file.sheets.len() > usize::from(FileIdx::MAX) + 1 {
+        return Err(Error::new("E-too-many-sources", path));
+    }
+    assemble([load_file(path, bytes, 0, file, config)])
 }
 
 /// The files' parts as one register, in the order given; the first error stops it.
 fn assemble(parts: impl IntoIterator<Item = Result<FileRegister>>) -> Result<Register> {
     let mut register = Register::default();
     for part in parts {
-        let part = part?;
-        register.sources.push(part.source);
-        // The first file's lists are taken over, not copied: a million complaints are
-        // hundreds of megabytes.
-        append(&mut register.complaints, part.complaints);
-        append(&mut register.exclusions, part.exclusions);
-        append(&mut register.findings, part.findings);
+        register.take(part?);
     }
     Ok(register)
 }
@@ -77,12 +94,41 @@ fn append<T>(all: &mut Vec<T>, mut more: Vec<T>) {
     }
 }
 
-/// What one file contributes.
+/// What one file (or one sheet of it) contributes.
+#[derive(Default)]
 struct FileRegister {
-    source: Source,
+    sources: Vec<Source>,
     complaints: Vec<Complaint>,
     exclusions: Vec<Exclusion>,
     findings: Vec<Finding>,
+    passed_over: Vec<PassedOver>,
+}
+
+/// Appending a file's (or a sheet's) part.
+trait Take {
+    fn take(&mut self, part: FileRegister);
+}
+
+impl Take for Register {
+    fn take(&mut self, part: FileRegister) {
+        append(&mut self.sources, part.sources);
+        // The first part's lists are taken over, not copied: a million complaints are
+        // hundreds of megabytes.
+        append(&mut self.complaints, part.complaints);
+        append(&mut self.exclusions, part.exclusions);
+        append(&mut self.findings, part.findings);
+        append(&mut self.passed_over, part.passed_over);
+    }
+}
+
+impl Take for FileRegister {
+    fn take(&mut self, part: FileRegister) {
+        append(&mut self.sources, part.sources);
+        append(&mut self.complaints, part.complaints);
+        append(&mut self.exclusions, part.exclusions);
+        append(&mut self.findings, part.findings);
+        append(&mut self.passed_over, part.passed_over);
+    }
 }
 
 /// Rows of one sheet, with what is needed to read them.
@@ -110,32 +156,234 @@ pub(crate) struct Opened {
 /// small enough that the cores share a file evenly.
 const BATCH_ROWS: usize = 16_384;
 
-/// The file is hashed on one core while it is read on the others: for a large CSV file the
-/// hash would otherwise be a fifth of a second before the first row (docs/performance.md).
+/// A sheet whose header row was found, ready to be read.
+pub(crate) struct Found {
+    pub(crate) sheet: Sheet,
+    /// The sheet's first rows (for a workbook: all rows).
+    pub(crate) head: Vec<RawRow>,
+    pub(crate) header: HeaderMatch,
+}
+
+/// A file opened for reading: the sheets to read, in workbook order (a CSV file is one), and
+/// the sheets passed over.
+#[derive(Default)]
+pub(crate) struct OpenedFile {
+    pub(crate) sheets: Vec<Found>,
+    pub(crate) passed_over: Vec<PassedOver>,
+}
+
+/// Reads the sheets of one file as sources `first`, `first + 1`, …. The file is hashed on
+/// one core while it is read on the others: for a large CSV file the hash would otherwise be
+/// a fifth of a second before the first row (docs/performance.md).
 fn load_file(
     path: &Path,
     bytes: Input,
-    file: FileIdx,
+    first: usize,
+    file: OpenedFile,
     config: &Config,
-    opts: &ReadOptions,
 ) -> Result<FileRegister> {
     let size = bytes.len() as u64;
     let (sha256, read) = rayon::join(
         || hex(&Sha256::digest(&bytes)),
         || {
-            let opened = open(path, bytes.clone(), config, opts)?;
-            let header = opened
-                .header
-                .ok_or_else(|| Error::new("E-no-register", path))?;
-            read_rows(path, file, config, opened.sheet, opened.head, header, size)
+            let several = file.sheets.len() > 1;
+            let mut out = FileRegister {
+                passed_over: file.passed_over,
+                ..FileRegister::default()
+            };
+            for (k, found) in file.sheets.into_iter().enumerate() {
+                let idx = FileIdx::try_from(first + k)
+                    .map_err(|_| Error::new("E-too-many-sources", path))?;
+                out.take(read_rows(path, idx, config, found, size, several)?);
+            }
+            Ok(out)
         },
     );
     let mut read = read?;
-    read.source.sha256 = sha256;
+    for source in &mut read.sources {
+        source.sha256.clone_from(&sha256);
+    }
     Ok(read)
 }
 
-/// Opens the file held in `bytes`, chooses its sheet and finds the header row.
+/// Opens the file held in `bytes` and finds the header row of each of its sheets: every sheet
+/// whose header row is recognised is read, unless its name says it holds instructions or
+/// lists; the others are passed over with the reason. With `--sheet` only the sheets named are
+/// read, and each must have a header row. A workbook without any sheet to read is no register
+/// (`E-no-register`).
+pub(crate) fn open_sheets(
+    path: &Path,
+    bytes: Input,
+    config: &Config,
+    opts: &ReadOptions,
+) -> Result<OpenedFile> {
+    let format = super::spreadsheet::detect_format(path, &bytes)?;
+    if format == super::spreadsheet::Format::Csv {
+        let (sheet, head) = open_csv(path, bytes, opts)?;
+        let header = header::detect(&head, &config.columns)
+            .ok_or_else(|| Error::new("E-no-register", path))?;
+        return Ok(OpenedFile {
+            sheets: vec![Found {
+                sheet,
+                head,
+                header,
+            }],
+            passed_over: Vec::new(),
+        });
+    }
+    let mut wb = super::spreadsheet::open_workbook(path, bytes, format, opts)?;
+    let names = wb.sheet_names();
+    let asked = asked_sheets(path, &names, &opts.sheets)?;
+    let mut out = OpenedFile::default();
+    for name in names {
+        let pass = |reason| PassedOver {
+            path: path.to_path_buf(),
+            sheet: name.clone(),
+            reason,
+        };
+        if asked.as_ref().is_some_and(|a| !a.contains(&name)) {
+            out.passed_over.push(pass(PassReason::NotAsked));
+            continue;
+        }
+        let rows = wb.read_sheet(&name)?;
+        let scan = rows.len().min(header::HEADER_SCAN_ROWS);
+        let header = header::detect(&rows[..scan], &config.columns);
+        // A sheet asked for by name is read whatever its name says.
+        let by_name = asked.is_none().then(|| kind_by_name(&name)).flatten();
+        match (header, by_name) {
+            (Some(header), None) => out.sheets.push(Found {
+                sheet: Sheet {
+                    name: Some(name),
+                    format: format.name(),
+                    encoding: None,
+                    separator: None,
+                    date1904: wb.date1904(),
+                    csv: None,
+                },
+                head: rows,
+                header,
+            }),
+            (Some(_), Some(reason)) => out.passed_over.push(pass(reason)),
+            (None, _) if asked.is_some() => return Err(Error::new("E-no-register", path)),
+            (None, by_name) => {
+                let reason = by_name.unwrap_or_else(|| kind_by_content(&rows));
+                out.passed_over.push(pass(reason));
+            }
+        }
+    }
+    if out.sheets.is_empty() {
+        return Err(Error::new("E-no-register", path));
+    }
+    Ok(out)
+}
+
+/// The sheets named with `--sheet`, as the workbook spells them (`None`: no `--sheet`). A
+/// name the workbook lacks is refused (`E-no-sheet`).
+fn asked_sheets(path: &Path, names: &[String], asked: &[String]) -> Result<Option<Vec<String>>> {
+    if asked.is_empty() {
+        return Ok(None);
+    }
+    asked
+        .iter()
+        .map(|s| {
+            let found = names.iter().find(|n| n.eq_ignore_ascii_case(s)).cloned();
+            found.ok_or_else(|| {
+                Error::new("E-no-sheet", path)
+                    .with("sheet", s)
+                    .with("sheets", names.join(", "))
+            })
+        })
+        .collect::<Result<Vec<_>>>()
+        .map(Some)
+}
+
+/// Words that make a sheet's name (after [`value::normalize_key`]) an instructions sheet when
+/// it starts with one (`Toelichting`, `Instructies register`, `Read me`).
+const INSTRUCTION_WORDS: [&str; 12] = [
+    "toelichting",
+    "instructie",
+    "instruction",
+    "uitleg",
+    "handleiding",
+    "readme",
+    "leesmij",
+    "leesditeerst",
+    "legenda",
+    "explanation",
+    "howto",
+    "gebruiksaanwijzing",
+];
+/// Names that are an instructions sheet only as a whole (`Info`, not `Infodesk`).
+const INSTRUCTION_NAMES: [&str; 5] = ["info", "informatie", "help", "hulp", "about"];
+/// Words that make a sheet's name a lists sheet when it starts with one (`Lijsten`,
+/// `Keuzelijsten`, `Lists`, `Validatie`).
+const LIST_WORDS: [&str; 9] = [
+    "lijsten",
+    "keuzelijst",
+    "keuzelijsten",
+    "lists",
+    "validatie",
+    "validation",
+    "datavalidatie",
+    "datavalidation",
+    "dropdown",
+];
+/// Names that are a lists sheet only as a whole.
+const LIST_NAMES: [&str; 5] = ["keuzes", "keuzewaarden", "codes", "lookup", "lookups"];
+
+/// What a sheet's name says it is, when it says it holds no register.
+fn kind_by_name(name: &str) -> Option<PassReason> {
+    let key = value::normalize_key(name);
+    let starts = |words: &[&str]| words.iter().any(|w| key.starts_with(w));
+    let is = |names: &[&str]| names.contains(&key.as_str());
+    if starts(&INSTRUCTION_WORDS) || is(&INSTRUCTION_NAMES) {
+        Some(PassReason::Instructions)
+    } else if starts(&LIST_WORDS) || is(&LIST_NAMES) {
+        Some(PassReason::Lists)
+    } else {
+        None
+    }
+}
+
+/// Why a sheet without a header row is passed over: empty, an instructions sheet by its first
+/// text (a title such as *Toelichting bij het klachtenregister*), a lists sheet the same way,
+/// or no register header.
+fn kind_by_content(rows: &[RawRow]) -> PassReason {
+    let first = rows
+        .iter()
+        .take(header::HEADER_SCAN_ROWS)
+        .flat_map(|r| r.cells.iter())
+        .find(|c| !c.is_empty());
+    match first {
+        None if !filled(rows) => PassReason::Empty,
+        Some(Raw::Text(t)) => kind_by_name(t).unwrap_or(PassReason::NoHeader),
+        _ => PassReason::NoHeader,
+    }
+}
+
+/// A CSV file's sheet and its first rows, up to [`header::HEADER_SCAN_ROWS`].
+fn open_csv(path: &Path, bytes: Input, opts: &ReadOptions) -> Result<(Sheet, Vec<RawRow>)> {
+    let (info, mut rows) = super::csv::open_csv(path, bytes, opts)?;
+    let mut head = Vec::new();
+    while head.len() < header::HEADER_SCAN_ROWS {
+        match rows.next() {
+            Some(r) => head.push(r?),
+            None => break,
+        }
+    }
+    let sheet = Sheet {
+        name: None,
+        format: "csv",
+        encoding: Some(info.encoding),
+        separator: Some(char::from(info.separator)),
+        date1904: false,
+        csv: Some(rows),
+    };
+    Ok((sheet, head))
+}
+
+/// Opens the file held in `bytes` for `--suggest-mapping`, which proposes a mapping for one
+/// sheet: the one whose header row scores best (among those named with `--sheet`).
 pub(crate) fn open(
     path: &Path,
     bytes: Input,
@@ -145,39 +393,15 @@ pub(crate) fn open(
     let format = super::spreadsheet::detect_format(path, &bytes)?;
     let (sheet, head, header) = match format {
         super::spreadsheet::Format::Csv => {
-            let (info, mut rows) = super::csv::open_csv(path, bytes, opts)?;
-            let mut head = Vec::new();
-            while head.len() < header::HEADER_SCAN_ROWS {
-                match rows.next() {
-                    Some(r) => head.push(r?),
-                    None => break,
-                }
-            }
+            let (sheet, head) = open_csv(path, bytes, opts)?;
             let header = header::detect(&head, &config.columns);
-            let sheet = Sheet {
-                name: None,
-                format: "csv",
-                encoding: Some(info.encoding),
-                separator: Some(char::from(info.separator)),
-                date1904: false,
-                csv: Some(rows),
-            };
             (sheet, head, header)
         }
         _ => {
             let mut wb = super::spreadsheet::open_workbook(path, bytes, format, opts)?;
             let names = wb.sheet_names();
-            let wanted: Vec<String> = match &opts.sheet {
-                Some(s) => {
-                    let found = names.iter().find(|n| n.eq_ignore_ascii_case(s)).cloned();
-                    vec![found.ok_or_else(|| {
-                        Error::new("E-no-sheet", path)
-                            .with("sheet", s)
-                            .with("sheets", names.join(", "))
-                    })?]
-                }
-                None => names,
-            };
+            let asked = asked_sheets(path, &names, &opts.sheets)?;
+            let wanted = asked.clone().unwrap_or(names);
             let mut best: Option<(String, Vec<RawRow>, HeaderMatch)> = None;
             // Without any header: the first sheet with a filled cell (or the one asked for).
             let mut first: Option<(String, Vec<RawRow>)> = None;
@@ -189,10 +413,7 @@ pub(crate) fn open(
                         best = Some((name, rows, h));
                         first = None;
                     }
-                } else if best.is_none()
-                    && first.is_none()
-                    && (opts.sheet.is_some() || filled(&rows))
-                {
+                } else if best.is_none() && first.is_none() && (asked.is_some() || filled(&rows)) {
                     first = Some((name, rows));
                 }
             }
@@ -321,17 +542,22 @@ const DATE_FIELDS: [Field; 5] = [
     Field::LastUpdate,
 ];
 
-/// The rows below the header as complaints; the caller fills in the file's hash.
+/// The rows below the header as complaints; the caller fills in the file's hash. `several`:
+/// the file has several sheets read, so a derived id names the sheet too.
 fn read_rows(
     path: &Path,
     file: FileIdx,
     config: &Config,
-    sheet: Sheet,
-    head: Vec<RawRow>,
-    header: HeaderMatch,
+    found: Found,
     bytes: u64,
+    several: bool,
 ) -> Result<FileRegister> {
     use rayon::prelude::*;
+    let Found {
+        sheet,
+        head,
+        header,
+    } = found;
     let mapped: Vec<(Field, usize, bool)> = header
         .columns
         .iter()
@@ -435,10 +661,13 @@ fn read_rows(
     } = rows;
 
     let date_columns = reader.settle_dates(&mut complaints, &mut pending, &mut findings);
-    let stem = path
+    let mut stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
+    if let (true, Some(name)) = (several, &sheet.name) {
+        stem = format!("{stem}:{name}");
+    }
     let mut exclusions = Vec::new();
     // Keep the complaints in place, moving each forward over the excluded rows before it.
     let mut kept = 0;
@@ -504,10 +733,11 @@ fn read_rows(
         rows: counts,
     };
     Ok(FileRegister {
-        source,
+        sources: vec![source],
         complaints,
         exclusions,
         findings,
+        passed_over: Vec::new(),
     })
 }
 

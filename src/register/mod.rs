@@ -21,7 +21,9 @@ pub mod complaint;
 pub mod source;
 
 pub use complaint::{Complaint, Text};
-pub use source::{DateColumn, Exclusion, ExclusionReason, RowCount, Source};
+pub use source::{
+    DateColumn, Exclusion, ExclusionReason, PassReason, PassedOver, RowCount, Source,
+};
 
 use crate::ingest::location::{CellRef, FileIdx};
 use crate::rules::Finding;
@@ -37,6 +39,8 @@ pub struct Register {
     /// Findings made while reading (missing or unmapped columns, unreadable values, rows
     /// without a received date).
     pub findings: Vec<Finding>,
+    /// Sheets of the workbooks that were not read, in file and workbook order.
+    pub passed_over: Vec<PassedOver>,
 }
 
 impl Register {
@@ -81,6 +85,24 @@ impl Register {
     pub fn cell_or_row(&self, complaint: &Complaint, field: Field) -> CellRef {
         self.cell(complaint, field)
             .unwrap_or_else(|| CellRef::row(complaint.file, complaint.row))
+    }
+
+    /// The name of source `file` for people: the file's name, and the sheet in brackets when
+    /// the file was read on several sheets (`register.xlsx (2026)`).
+    pub fn source_name(&self, file: FileIdx) -> String {
+        let Some(s) = self.sources.get(usize::from(file)) else {
+            return String::new();
+        };
+        let i = usize::from(file);
+        let several = [i.checked_sub(1), i.checked_add(1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|j| self.sources.get(j))
+            .any(|o| o.path == s.path);
+        match (&s.sheet, several) {
+            (Some(sheet), true) => format!("{} ({sheet})", s.name()),
+            _ => s.name(),
+        }
     }
 
     /// `Sheet!F17` (or `F17` for CSV) for a cell of one of the files.
