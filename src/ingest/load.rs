@@ -1093,6 +1093,162 @@ fn hex(bytes: &[u8]) -> String {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_sheet_name_says_instructions_or_lists_only_as_such() {
+        use PassReason::{Instructions, Lists};
+        for (name, kind) in [
+            ("Toelichting", Some(Instructions)),
+            ("Instructies register", Some(Instructions)),
+            ("Read me", Some(Instructions)),
+            ("Info", Some(Instructions)),
+            ("Infodesk", None),
+            ("Helpdesk", None),
+            ("Lijsten", Some(Lists)),
+            ("Keuzelijsten", Some(Lists)),
+            ("Lists", Some(Lists)),
+            ("Data validation", Some(Lists)),
+            ("Klachtenlijst", None),
+            ("2026", None),
+            ("Klachtenregister", None),
+        ] {
+            assert_eq!(kind_by_name(name), kind, "{name}");
+        }
+    }
+
+    /// A workbook: sheets of rows of text cells.
+    fn workbook(sheets: &[(&str, &[&[&str]])]) -> Vec<u8> {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        for (name, rows) in sheets {
+            let ws = wb.add_worksheet().set_name(*name).unwrap();
+            for (r, row) in rows.iter().enumerate() {
+                for (c, text) in row.iter().enumerate() {
+                    ws.write_string(r as u32, c as u16, *text).unwrap();
+                }
+            }
+        }
+        wb.save_to_buffer().unwrap()
+    }
+
+    const HEADER: &[&str] = &["Nr", "Datum ontvangst", "Omschrijving", "Behandelaar"];
+
+    #[test]
+    fn every_sheet_with_a_header_is_read_and_the_others_are_named() {
+        // The lists sheet's headers would pass for a register's: its name decides.
+        let lists: &[&[&str]] = &[&["Behandelaar", "Afdeling"], &["Jan", "Service"]];
+        assert!(header::detect(&rows_of(lists), &Default::default()).is_some());
+        let bytes = workbook(&[
+            ("Uitleg", &[&["Vul per klacht één regel in."]]),
+            ("2025", &[HEADER, &["1", "03-03-2025", "Lekkage", "Jan"]]),
+            ("Leeg", &[]),
+            ("Overzicht", &[&["Aantal", "12"]]),
+            (
+                "2026",
+                &[
+                    &["Klachten 2026"],
+                    HEADER,
+                    &["1", "04-03-2026", "Storing", "Piet"],
+                ],
+            ),
+            ("Keuzes", lists),
+        ]);
+        let read = |sheets: &[&str]| {
+            let opts = ReadOptions {
+                sheets: sheets.iter().map(|s| s.to_string()).collect(),
+                ..ReadOptions::default()
+            };
+            load_bytes("r.xlsx".as_ref(), bytes.clone(), &Config::default(), &opts)
+        };
+        let register = read(&[]).unwrap();
+        let sheets: Vec<(Option<&str>, u32, FileIdx)> = register
+            .sources
+            .iter()
+            .zip(0..)
+            .map(|(s, i)| (s.sheet.as_deref(), s.header_row, i))
+            .collect();
+        assert_eq!(sheets, [(Some("2025"), 0, 0), (Some("2026"), 1, 1)]);
+        let by_file: Vec<(FileIdx, &str)> = register
+            .complaints
+            .iter()
+            .map(|c| (c.file, c.id.as_str()))
+            .collect();
+        assert_eq!(by_file, [(0, "1"), (1, "1")]);
+        let passed: Vec<(&str, PassReason)> = register
+            .passed_over
+            .iter()
+            .map(|p| (p.sheet.as_str(), p.reason))
+            .collect();
+        assert_eq!(
+            passed,
+            [
+                ("Uitleg", PassReason::Instructions),
+                ("Leeg", PassReason::Empty),
+                ("Overzicht", PassReason::NoHeader),
+                ("Keuzes", PassReason::Lists),
+            ]
+        );
+
+        // Asked for by name, a sheet is read whatever its name; the rest are not asked for.
+        let register = read(&["keuzes", "2025"]).unwrap();
+        let sheets: Vec<&str> = register
+            .sources
+            .iter()
+            .filter_map(|s| s.sheet.as_deref())
+            .collect();
+        assert_eq!(sheets, ["2025", "Keuzes"], "in workbook order");
+        assert_eq!(register.passed_over.len(), 4);
+        assert!(register
+            .passed_over
+            .iter()
+            .all(|p| p.reason == PassReason::NotAsked));
+        // A sheet asked for must be a register; so must at least one sheet of a workbook.
+        assert_eq!(read(&["Overzicht"]).unwrap_err().code, "E-no-register");
+        assert_eq!(read(&["2027"]).unwrap_err().code, "E-no-sheet");
+        let none = workbook(&[
+            ("Uitleg", &[&["Tekst"]]),
+            ("Overzicht", &[&["Aantal", "12"]]),
+        ]);
+        let err = load_bytes(
+            "r.xlsx".as_ref(),
+            none,
+            &Config::default(),
+            &ReadOptions::default(),
+        );
+        assert_eq!(err.unwrap_err().code, "E-no-register");
+    }
+
+    #[test]
+    fn derived_ids_name_the_sheet_when_a_file_has_several() {
+        let no_id: &[&str] = &["Datum ontvangst", "Omschrijving", "Behandelaar"];
+        let row: &[&str] = &["03-03-2025", "Lekkage", "Jan"];
+        let ids = |sheets: &[(&str, &[&[&str]])]| -> Vec<String> {
+            let bytes = workbook(sheets);
+            let opts = ReadOptions::default();
+            let register =
+                load_bytes("reg.xlsx".as_ref(), bytes, &Config::default(), &opts).unwrap();
+            register
+                .complaints
+                .iter()
+                .map(|c| c.id.to_string())
+                .collect()
+        };
+        assert_eq!(ids(&[("A", &[no_id, row])]), ["reg:2"]);
+        assert_eq!(
+            ids(&[("A", &[no_id, row]), ("B", &[no_id, row])]),
+            ["reg:A:2", "reg:B:2"]
+        );
+    }
+
+    fn rows_of(rows: &[&[&str]]) -> Vec<RawRow> {
+        rows.iter()
+            .zip(0..)
+            .map(|(r, i)| RawRow {
+                row: i,
+                line: None,
+                cells: r.iter().map(|t| Raw::Text(t.to_string())).collect(),
+            })
+            .collect()
+    }
+
     /// A column's day/month order is settled by all its values, also when the rows are read
     /// in several parallel chunks: one value in the last chunk decides for every chunk.
     #[test]
