@@ -16,6 +16,7 @@ use crate::rules::{Finding, Rule};
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 /// Reads every file into one register. Files are opened in parallel and each sheet's header
 /// found; then the sheets are numbered as sources (files in the order given, sheets in
@@ -23,32 +24,12 @@ use std::path::{Path, PathBuf};
 /// batches. The register keeps files, sheets and rows in that order. The first file (in the
 /// order given) that cannot be read stops the run.
 pub fn load(paths: &[PathBuf], config: &Config, opts: &ReadOptions) -> Result<Register> {
-    use rayon::prelude::*;
-    let opened: Vec<Result<(Input, OpenedFile)>> = paths
-        .par_iter()
-        .map(|p| {
-            let bytes = super::spreadsheet::read_input(p, opts)?;
-            let file = open_sheets(p, bytes.clone(), config, opts)?;
-            Ok((bytes, file))
-        })
-        .collect();
-    let mut files = Vec::with_capacity(opened.len());
-    let mut first = 0;
-    for (o, p) in opened.into_iter().zip(paths) {
-        let (bytes, file) = o?;
-        let n = file.sheets.len();
-        files.push((p, bytes, first, file));
-        first += n;
-    }
-    if first > usize::from(FileIdx::MAX) + 1 {
-        let last = paths.last().map_or(Path::new(""), |p| p.as_path());
-        return Err(Error::new("E-too-many-sources", last));
-    }
-    let parts: Vec<Result<FileRegister>> = files
-        .into_par_iter()
-        .map(|(p, bytes, first, file)| load_file(p, bytes, first, file, config))
-        .collect();
-    assemble(parts)
+    load_with(
+        paths,
+        |p| super::spreadsheet::read_input(p, opts),
+        config,
+        opts,
+    )
 }
 
 /// Reads one register from bytes already in memory, as [`load`] reads a file: `path` names it
@@ -69,18 +50,62 @@ pub fn load_bytes(
 ) -> Result<Register> {
     super::spreadsheet::check_size(path, &bytes, opts)?;
     let bytes = Input::from(bytes);
-    let file = open_sheets(path, bytes.clone(), config, opts)?;
-    if file.sheets.len() > usize::from(FileIdx::MAX) + 1 {
-        return Err(Error::new("E-too-many-sources", path));
-    }
-    assemble([load_file(path, bytes, 0, file, config)])
+    load_with(&[path], |_| Ok(bytes.clone()), config, opts)
 }
 
-/// The files' parts as one register, in the order given; the first error stops it.
-fn assemble(parts: impl IntoIterator<Item = Result<FileRegister>>) -> Result<Register> {
+/// [`load`] with the files' bytes from `read`. Each file is hashed on one core while it is
+/// opened and read on the others: for a large CSV file the hash would otherwise be a fifth of
+/// a second before the first row (docs/performance.md).
+fn load_with<P: AsRef<Path> + Sync>(
+    paths: &[P],
+    read: impl Fn(&Path) -> Result<Input> + Sync,
+    config: &Config,
+    opts: &ReadOptions,
+) -> Result<Register> {
+    use rayon::prelude::*;
+    let hashes: Vec<OnceLock<String>> = paths.iter().map(|_| OnceLock::new()).collect();
+    // The scope ends when every hash is made.
+    let parts = rayon::scope(|scope| {
+        let opened: Vec<Result<(Input, OpenedFile)>> = paths
+            .par_iter()
+            .zip(&hashes)
+            .map(|(p, hash)| {
+                let p = p.as_ref();
+                let bytes = read(p)?;
+                let held = bytes.clone();
+                scope.spawn(move |_| {
+                    let _ = hash.set(hex(&Sha256::digest(&held)));
+                });
+                let file = open_sheets(p, bytes.clone(), config, opts)?;
+                Ok((bytes, file))
+            })
+            .collect();
+        let mut files = Vec::with_capacity(opened.len());
+        let mut first = 0;
+        for (o, p) in opened.into_iter().zip(paths) {
+            let (bytes, file) = o?;
+            let n = file.sheets.len();
+            files.push((p.as_ref(), bytes.len() as u64, first, file));
+            first += n;
+        }
+        if first > usize::from(FileIdx::MAX) + 1 {
+            let last = paths.last().map_or(Path::new(""), |p| p.as_ref());
+            return Err(Error::new("E-too-many-sources", last));
+        }
+        let parts: Vec<Result<FileRegister>> = files
+            .into_par_iter()
+            .map(|(p, size, first, file)| load_file(p, size, first, file, config))
+            .collect();
+        Ok(parts)
+    })?;
     let mut register = Register::default();
-    for part in parts {
-        register.take(part?);
+    for (part, hash) in parts.into_iter().zip(&hashes) {
+        let mut part = part?;
+        let hash = hash.get().map_or("", String::as_str);
+        for source in &mut part.sources {
+            source.sha256 = hash.to_string();
+        }
+        register.take(part);
     }
     Ok(register)
 }
@@ -172,38 +197,26 @@ pub(crate) struct OpenedFile {
     pub(crate) passed_over: Vec<PassedOver>,
 }
 
-/// Reads the sheets of one file as sources `first`, `first + 1`, …. The file is hashed on
-/// one core while it is read on the others: for a large CSV file the hash would otherwise be
-/// a fifth of a second before the first row (docs/performance.md).
+/// Reads the sheets of one file of `size` bytes as sources `first`, `first + 1`, …; the caller
+/// fills in the file's hash.
 fn load_file(
     path: &Path,
-    bytes: Input,
+    size: u64,
     first: usize,
     file: OpenedFile,
     config: &Config,
 ) -> Result<FileRegister> {
-    let size = bytes.len() as u64;
-    let (sha256, read) = rayon::join(
-        || hex(&Sha256::digest(&bytes)),
-        || {
-            let several = file.sheets.len() > 1;
-            let mut out = FileRegister {
-                passed_over: file.passed_over,
-                ..FileRegister::default()
-            };
-            for (k, found) in file.sheets.into_iter().enumerate() {
-                let idx = FileIdx::try_from(first + k)
-                    .map_err(|_| Error::new("E-too-many-sources", path))?;
-                out.take(read_rows(path, idx, config, found, size, several)?);
-            }
-            Ok(out)
-        },
-    );
-    let mut read = read?;
-    for source in &mut read.sources {
-        source.sha256.clone_from(&sha256);
+    let several = file.sheets.len() > 1;
+    let mut out = FileRegister {
+        passed_over: file.passed_over,
+        ..FileRegister::default()
+    };
+    for (k, found) in file.sheets.into_iter().enumerate() {
+        let idx =
+            FileIdx::try_from(first + k).map_err(|_| Error::new("E-too-many-sources", path))?;
+        out.take(read_rows(path, idx, config, found, size, several)?);
     }
-    Ok(read)
+    Ok(out)
 }
 
 /// Opens the file held in `bytes` and finds the header row of each of its sheets: every sheet
