@@ -147,4 +147,35 @@ mod tests {
         assert_eq!(register.line(0, 9), None);
         assert_eq!(register.line(1, 1), None, "a workbook row has no line");
     }
+
+    #[test]
+    fn a_source_is_named_by_its_sheet_only_beside_another_sheet_of_its_file() {
+        let source = |path: &str, sheet: Option<&str>| Source {
+            path: path.into(),
+            format: "xlsx",
+            sheet: sheet.map(str::to_string),
+            encoding: None,
+            separator: None,
+            sha256: String::new(),
+            bytes: 0,
+            header_row: 0,
+            columns: Vec::new(),
+            date_columns: Vec::new(),
+            rows: RowCount::default(),
+        };
+        let register = Register {
+            sources: vec![
+                source("map/a.xlsx", Some("2025")),
+                source("map/a.xlsx", Some("2026")),
+                source("map/b.xlsx", Some("Register")),
+                source("map/c.csv", None),
+            ],
+            ..Register::default()
+        };
+        let names: Vec<String> = (0..5).map(|i| register.source_name(i)).collect();
+        assert_eq!(
+            names,
+            ["a.xlsx (2025)", "a.xlsx (2026)", "b.xlsx", "c.csv", ""]
+        );
+    }
 }

@@ -832,11 +832,7 @@ fn write_summary(
         ws.write_string_with_format(r, 0, head, &styles.bold)?;
         r += 1;
         for f in whole_file {
-            let file = register
-                .sources
-                .get(usize::from(f.file))
-                .map(Source::name)
-                .unwrap_or_default();
+            let file = register.source_name(f.file);
             ws.write_string(r, 0, f.rule.code())?;
             ws.write_string(r, 1, f.rule.step().label(lang))?;
             let severity = styles.severity(f.severity);

@@ -36,11 +36,11 @@ fn sample_rows() -> SampleRows {
     let rows: Vec<Vec<Data>> = range.rows().map(|r| r.to_vec()).collect();
     let at = rows
         .iter()
-        .position(|r| r.iter().any(|c| c.to_string() == "Datum ontvangst"))
+        .position(|r| r.iter().any(|c| *c == "Datum ontvangst"))
         .expect("the sample has a header row");
     let received = rows[at]
         .iter()
-        .position(|c| c.to_string() == "Datum ontvangst")
+        .position(|c| *c == "Datum ontvangst")
         .unwrap();
     SampleRows {
         above: rows[..at].to_vec(),
@@ -531,10 +531,7 @@ fn the_annotated_copy_has_a_sheet_per_sheet_read() {
     );
     for other in ["2025", "Bevindingen"] {
         let r = wb.worksheet_range(other).unwrap();
-        assert!(
-            r.rows().flatten().all(|c| c.to_string() != "verdwaald"),
-            "{other}"
-        );
+        assert!(r.rows().flatten().all(|c| *c != "verdwaald"), "{other}");
     }
     let summary = wb.worksheet_range("Bevindingen").unwrap();
     let lines: Vec<String> = summary.rows().map(|r| r[0].to_string()).collect();
