@@ -75,9 +75,10 @@ pub struct InputArgs {
     /// Register files: xlsx, xlsm, xls, xlsb, ods or csv. Several files form one register.
     #[arg(required = true, value_name = "REGISTER")]
     pub registers: Vec<PathBuf>,
-    /// Sheet to read (default: the sheet whose headers match best).
+    /// Sheet to read; may be given more than once (default: every sheet whose header row is
+    /// recognised).
     #[arg(long, value_name = "NAME")]
-    pub sheet: Option<String>,
+    pub sheet: Vec<String>,
     /// Text encoding of CSV files (default: detected; e.g. windows-1252, utf-8).
     #[arg(long, value_name = "LABEL")]
     pub encoding: Option<String>,

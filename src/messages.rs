@@ -30,6 +30,8 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
      "{file}: there is no sheet {sheet}. Sheets in this file: {sheets}."),
     ("E-no-register", "{file}: geen register gevonden: geen rij lijkt op een kopregel met bijvoorbeeld Datum ontvangst, Omschrijving en Behandelaar.",
      "{file}: no register found: no row looks like a header row with, for example, Date received, Description and Handler."),
+    ("E-too-many-sources", "{file}: meer dan 65.536 bladen en bestanden in één keer; lees het register in delen.",
+     "{file}: more than 65,536 sheets and files at once; read the register in parts."),
     ("E-nul-bytes", "{file}: regel {line} bevat NUL-tekens (0x00), dus dit is geen tekstbestand. Is het een werkmap met een verkeerde naam, of is het beschadigd?",
      "{file}: line {line} holds NUL characters (0x00), so this is not a text file. Is it a workbook under a wrong name, or is it damaged?"),
     ("E-encoding", "{file}: de tekst is geen geldige {encoding}.", "{file}: the text is not valid {encoding}."),

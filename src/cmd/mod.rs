@@ -13,7 +13,7 @@ use crate::ingest::ReadOptions;
 /// Reading options from the configuration's limits and the command line.
 pub fn read_options(config: &Config, input: &InputArgs) -> ReadOptions {
     ReadOptions {
-        sheet: input.sheet.clone(),
+        sheets: input.sheet.clone(),
         max_bytes: config.limits.max_bytes,
         max_cells: config.limits.max_cells,
         max_fields: config.limits.max_fields,

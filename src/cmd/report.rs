@@ -121,7 +121,7 @@ fn command_line(args: &ReportArgs, period: &Period, as_of: NaiveDate, lang: crat
         let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
         parts.push(name.unwrap_or_else(|| p.display().to_string()));
     }
-    if let Some(sheet) = &args.input.sheet {
+    for sheet in &args.input.sheet {
         parts.push(format!("--sheet {sheet:?}"));
     }
     parts.push(format!("--period {}", period.label));

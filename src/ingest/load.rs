@@ -9,28 +9,27 @@ use super::{Raw, RawRef, RawRow, ReadOptions};
 use crate::config::{Config, DayOrderSetting};
 use crate::error::{Error, Result};
 use crate::register::{
-    Complaint, DateColumn, Exclusion, ExclusionReason, Field, FieldKind, Register, RowCount,
-    Source, Text,
+    Complaint, DateColumn, Exclusion, ExclusionReason, Field, FieldKind, PassReason, PassedOver,
+    Register, RowCount, Source, Text,
 };
 use crate::rules::{Finding, Rule};
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
-/// Reads every file into one register. Files are read in parallel, and so are the rows of
-/// each file (in batches); the register keeps files and rows in the order given. The first
-/// file that cannot be read stops the run.
+/// Reads every file into one register. Files are opened in parallel and each sheet's header
+/// found; then the sheets are numbered as sources (files in the order given, sheets in
+/// workbook order) and their rows read, the files in parallel and the rows of each sheet in
+/// batches. The register keeps files, sheets and rows in that order. The first file (in the
+/// order given) that cannot be read stops the run.
 pub fn load(paths: &[PathBuf], config: &Config, opts: &ReadOptions) -> Result<Register> {
-    use rayon::prelude::*;
-    let parts: Vec<Result<FileRegister>> = paths
-        .par_iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let bytes = super::spreadsheet::read_input(p, opts)?;
-            load_file(p, bytes, i as FileIdx, config, opts)
-        })
-        .collect();
-    assemble(parts)
+    load_with(
+        paths,
+        |p| super::spreadsheet::read_input(p, opts),
+        config,
+        opts,
+    )
 }
 
 /// Reads one register from bytes already in memory, as [`load`] reads a file: `path` names it
@@ -50,20 +49,63 @@ pub fn load_bytes(
     opts: &ReadOptions,
 ) -> Result<Register> {
     super::spreadsheet::check_size(path, &bytes, opts)?;
-    assemble([load_file(path, Input::from(bytes), 0, config, opts)])
+    let bytes = Input::from(bytes);
+    load_with(&[path], |_| Ok(bytes.clone()), config, opts)
 }
 
-/// The files' parts as one register, in the order given; the first error stops it.
-fn assemble(parts: impl IntoIterator<Item = Result<FileRegister>>) -> Result<Register> {
+/// [`load`] with the files' bytes from `read`. Each file is hashed on one core while it is
+/// opened and read on the others: for a large CSV file the hash would otherwise be a fifth of
+/// a second before the first row (docs/performance.md).
+fn load_with<P: AsRef<Path> + Sync>(
+    paths: &[P],
+    read: impl Fn(&Path) -> Result<Input> + Sync,
+    config: &Config,
+    opts: &ReadOptions,
+) -> Result<Register> {
+    use rayon::prelude::*;
+    let hashes: Vec<OnceLock<String>> = paths.iter().map(|_| OnceLock::new()).collect();
+    // The scope ends when every hash is made.
+    let parts = rayon::scope(|scope| {
+        let opened: Vec<Result<(Input, OpenedFile)>> = paths
+            .par_iter()
+            .zip(&hashes)
+            .map(|(p, hash)| {
+                let p = p.as_ref();
+                let bytes = read(p)?;
+                let held = bytes.clone();
+                scope.spawn(move |_| {
+                    let _ = hash.set(hex(&Sha256::digest(&held)));
+                });
+                let file = open_sheets(p, bytes.clone(), config, opts)?;
+                Ok((bytes, file))
+            })
+            .collect();
+        let mut files = Vec::with_capacity(opened.len());
+        let mut first = 0;
+        for (o, p) in opened.into_iter().zip(paths) {
+            let (bytes, file) = o?;
+            let n = file.sheets.len();
+            files.push((p.as_ref(), bytes.len() as u64, first, file));
+            first += n;
+        }
+        if first > usize::from(FileIdx::MAX) + 1 {
+            let last = paths.last().map_or(Path::new(""), |p| p.as_ref());
+            return Err(Error::new("E-too-many-sources", last));
+        }
+        let parts: Vec<Result<FileRegister>> = files
+            .into_par_iter()
+            .map(|(p, size, first, file)| load_file(p, size, first, file, config))
+            .collect();
+        Ok(parts)
+    })?;
     let mut register = Register::default();
-    for part in parts {
-        let part = part?;
-        register.sources.push(part.source);
-        // The first file's lists are taken over, not copied: a million complaints are
-        // hundreds of megabytes.
-        append(&mut register.complaints, part.complaints);
-        append(&mut register.exclusions, part.exclusions);
-        append(&mut register.findings, part.findings);
+    for (part, hash) in parts.into_iter().zip(&hashes) {
+        let mut part = part?;
+        let hash = hash.get().map_or("", String::as_str);
+        for source in &mut part.sources {
+            source.sha256 = hash.to_string();
+        }
+        register.take(part);
     }
     link_unreadable(&mut register);
     Ok(register)
@@ -97,12 +139,41 @@ fn append<T>(all: &mut Vec<T>, mut more: Vec<T>) {
     }
 }
 
-/// What one file contributes.
+/// What one file (or one sheet of it) contributes.
+#[derive(Default)]
 struct FileRegister {
-    source: Source,
+    sources: Vec<Source>,
     complaints: Vec<Complaint>,
     exclusions: Vec<Exclusion>,
     findings: Vec<Finding>,
+    passed_over: Vec<PassedOver>,
+}
+
+/// Appending a file's (or a sheet's) part.
+trait Take {
+    fn take(&mut self, part: FileRegister);
+}
+
+impl Take for Register {
+    fn take(&mut self, part: FileRegister) {
+        append(&mut self.sources, part.sources);
+        // The first part's lists are taken over, not copied: a million complaints are
+        // hundreds of megabytes.
+        append(&mut self.complaints, part.complaints);
+        append(&mut self.exclusions, part.exclusions);
+        append(&mut self.findings, part.findings);
+        append(&mut self.passed_over, part.passed_over);
+    }
+}
+
+impl Take for FileRegister {
+    fn take(&mut self, part: FileRegister) {
+        append(&mut self.sources, part.sources);
+        append(&mut self.complaints, part.complaints);
+        append(&mut self.exclusions, part.exclusions);
+        append(&mut self.findings, part.findings);
+        append(&mut self.passed_over, part.passed_over);
+    }
 }
 
 /// Rows of one sheet, with what is needed to read them.
@@ -130,32 +201,222 @@ pub(crate) struct Opened {
 /// small enough that the cores share a file evenly.
 const BATCH_ROWS: usize = 16_384;
 
-/// The file is hashed on one core while it is read on the others: for a large CSV file the
-/// hash would otherwise be a fifth of a second before the first row (docs/performance.md).
-fn load_file(
-    path: &Path,
-    bytes: Input,
-    file: FileIdx,
-    config: &Config,
-    opts: &ReadOptions,
-) -> Result<FileRegister> {
-    let size = bytes.len() as u64;
-    let (sha256, read) = rayon::join(
-        || hex(&Sha256::digest(&bytes)),
-        || {
-            let opened = open(path, bytes.clone(), config, opts)?;
-            let header = opened
-                .header
-                .ok_or_else(|| Error::new("E-no-register", path))?;
-            read_rows(path, file, config, opened.sheet, opened.head, header, size)
-        },
-    );
-    let mut read = read?;
-    read.source.sha256 = sha256;
-    Ok(read)
+/// A sheet whose header row was found, ready to be read.
+pub(crate) struct Found {
+    pub(crate) sheet: Sheet,
+    /// The sheet's first rows (for a workbook: all rows).
+    pub(crate) head: Vec<RawRow>,
+    pub(crate) header: HeaderMatch,
 }
 
-/// Opens the file held in `bytes`, chooses its sheet and finds the header row.
+/// A file opened for reading: the sheets to read, in workbook order (a CSV file is one), and
+/// the sheets passed over.
+#[derive(Default)]
+pub(crate) struct OpenedFile {
+    pub(crate) sheets: Vec<Found>,
+    pub(crate) passed_over: Vec<PassedOver>,
+}
+
+/// Reads the sheets of one file of `size` bytes as sources `first`, `first + 1`, …; the caller
+/// fills in the file's hash.
+fn load_file(
+    path: &Path,
+    size: u64,
+    first: usize,
+    file: OpenedFile,
+    config: &Config,
+) -> Result<FileRegister> {
+    let several = file.sheets.len() > 1;
+    let mut out = FileRegister {
+        passed_over: file.passed_over,
+        ..FileRegister::default()
+    };
+    for (k, found) in file.sheets.into_iter().enumerate() {
+        let idx =
+            FileIdx::try_from(first + k).map_err(|_| Error::new("E-too-many-sources", path))?;
+        out.take(read_rows(path, idx, config, found, size, several)?);
+    }
+    Ok(out)
+}
+
+/// Opens the file held in `bytes` and finds the header row of each of its sheets: every sheet
+/// whose header row is recognised is read, unless its name says it holds instructions or
+/// lists; the others are passed over with the reason. With `--sheet` only the sheets named are
+/// read, and each must have a header row. A workbook without any sheet to read is no register
+/// (`E-no-register`).
+pub(crate) fn open_sheets(
+    path: &Path,
+    bytes: Input,
+    config: &Config,
+    opts: &ReadOptions,
+) -> Result<OpenedFile> {
+    let format = super::spreadsheet::detect_format(path, &bytes)?;
+    if format == super::spreadsheet::Format::Csv {
+        let (sheet, head) = open_csv(path, bytes, opts)?;
+        let header = header::detect(&head, &config.columns)
+            .ok_or_else(|| Error::new("E-no-register", path))?;
+        return Ok(OpenedFile {
+            sheets: vec![Found {
+                sheet,
+                head,
+                header,
+            }],
+            passed_over: Vec::new(),
+        });
+    }
+    let mut wb = super::spreadsheet::open_workbook(path, bytes, format, opts)?;
+    let names = wb.sheet_names();
+    let asked = asked_sheets(path, &names, &opts.sheets)?;
+    let mut out = OpenedFile::default();
+    for name in names {
+        let pass = |reason| PassedOver {
+            path: path.to_path_buf(),
+            sheet: name.clone(),
+            reason,
+        };
+        if asked.as_ref().is_some_and(|a| !a.contains(&name)) {
+            out.passed_over.push(pass(PassReason::NotAsked));
+            continue;
+        }
+        let rows = wb.read_sheet(&name)?;
+        let scan = rows.len().min(header::HEADER_SCAN_ROWS);
+        let header = header::detect(&rows[..scan], &config.columns);
+        // A sheet asked for by name is read whatever its name says.
+        let by_name = asked.is_none().then(|| kind_by_name(&name)).flatten();
+        match (header, by_name) {
+            (Some(header), None) => out.sheets.push(Found {
+                sheet: Sheet {
+                    name: Some(name),
+                    format: format.name(),
+                    encoding: None,
+                    separator: None,
+                    date1904: wb.date1904(),
+                    csv: None,
+                },
+                head: rows,
+                header,
+            }),
+            (Some(_), Some(reason)) => out.passed_over.push(pass(reason)),
+            (None, _) if asked.is_some() => return Err(Error::new("E-no-register", path)),
+            (None, by_name) => {
+                let reason = by_name.unwrap_or_else(|| kind_by_content(&rows));
+                out.passed_over.push(pass(reason));
+            }
+        }
+    }
+    if out.sheets.is_empty() {
+        return Err(Error::new("E-no-register", path));
+    }
+    Ok(out)
+}
+
+/// The sheets named with `--sheet`, as the workbook spells them (`None`: no `--sheet`). A
+/// name the workbook lacks is refused (`E-no-sheet`).
+fn asked_sheets(path: &Path, names: &[String], asked: &[String]) -> Result<Option<Vec<String>>> {
+    if asked.is_empty() {
+        return Ok(None);
+    }
+    asked
+        .iter()
+        .map(|s| {
+            let found = names.iter().find(|n| n.eq_ignore_ascii_case(s)).cloned();
+            found.ok_or_else(|| {
+                Error::new("E-no-sheet", path)
+                    .with("sheet", s)
+                    .with("sheets", names.join(", "))
+            })
+        })
+        .collect::<Result<Vec<_>>>()
+        .map(Some)
+}
+
+/// Words that make a sheet's name (after [`value::normalize_key`]) an instructions sheet when
+/// it starts with one (`Toelichting`, `Instructies register`, `Read me`).
+const INSTRUCTION_WORDS: [&str; 12] = [
+    "toelichting",
+    "instructie",
+    "instruction",
+    "uitleg",
+    "handleiding",
+    "readme",
+    "leesmij",
+    "leesditeerst",
+    "legenda",
+    "explanation",
+    "howto",
+    "gebruiksaanwijzing",
+];
+/// Names that are an instructions sheet only as a whole (`Info`, not `Infodesk`).
+const INSTRUCTION_NAMES: [&str; 5] = ["info", "informatie", "help", "hulp", "about"];
+/// Words that make a sheet's name a lists sheet when it starts with one (`Lijsten`,
+/// `Keuzelijsten`, `Lists`, `Validatie`).
+const LIST_WORDS: [&str; 9] = [
+    "lijsten",
+    "keuzelijst",
+    "keuzelijsten",
+    "lists",
+    "validatie",
+    "validation",
+    "datavalidatie",
+    "datavalidation",
+    "dropdown",
+];
+/// Names that are a lists sheet only as a whole.
+const LIST_NAMES: [&str; 5] = ["keuzes", "keuzewaarden", "codes", "lookup", "lookups"];
+
+/// What a sheet's name says it is, when it says it holds no register.
+fn kind_by_name(name: &str) -> Option<PassReason> {
+    let key = value::normalize_key(name);
+    let starts = |words: &[&str]| words.iter().any(|w| key.starts_with(w));
+    let is = |names: &[&str]| names.contains(&key.as_str());
+    if starts(&INSTRUCTION_WORDS) || is(&INSTRUCTION_NAMES) {
+        Some(PassReason::Instructions)
+    } else if starts(&LIST_WORDS) || is(&LIST_NAMES) {
+        Some(PassReason::Lists)
+    } else {
+        None
+    }
+}
+
+/// Why a sheet without a header row is passed over: empty, an instructions sheet by its first
+/// text (a title such as *Toelichting bij het klachtenregister*), a lists sheet the same way,
+/// or no register header.
+fn kind_by_content(rows: &[RawRow]) -> PassReason {
+    let first = rows
+        .iter()
+        .take(header::HEADER_SCAN_ROWS)
+        .flat_map(|r| r.cells.iter())
+        .find(|c| !c.is_empty());
+    match first {
+        None if !filled(rows) => PassReason::Empty,
+        Some(Raw::Text(t)) => kind_by_name(t).unwrap_or(PassReason::NoHeader),
+        _ => PassReason::NoHeader,
+    }
+}
+
+/// A CSV file's sheet and its first rows, up to [`header::HEADER_SCAN_ROWS`].
+fn open_csv(path: &Path, bytes: Input, opts: &ReadOptions) -> Result<(Sheet, Vec<RawRow>)> {
+    let (info, mut rows) = super::csv::open_csv(path, bytes, opts)?;
+    let mut head = Vec::new();
+    while head.len() < header::HEADER_SCAN_ROWS {
+        match rows.next() {
+            Some(r) => head.push(r?),
+            None => break,
+        }
+    }
+    let sheet = Sheet {
+        name: None,
+        format: "csv",
+        encoding: Some(info.encoding),
+        separator: Some(char::from(info.separator)),
+        date1904: false,
+        csv: Some(rows),
+    };
+    Ok((sheet, head))
+}
+
+/// Opens the file held in `bytes` for `--suggest-mapping`, which proposes a mapping for one
+/// sheet: the one whose header row scores best (among those named with `--sheet`).
 pub(crate) fn open(
     path: &Path,
     bytes: Input,
@@ -165,39 +426,15 @@ pub(crate) fn open(
     let format = super::spreadsheet::detect_format(path, &bytes)?;
     let (sheet, head, header) = match format {
         super::spreadsheet::Format::Csv => {
-            let (info, mut rows) = super::csv::open_csv(path, bytes, opts)?;
-            let mut head = Vec::new();
-            while head.len() < header::HEADER_SCAN_ROWS {
-                match rows.next() {
-                    Some(r) => head.push(r?),
-                    None => break,
-                }
-            }
+            let (sheet, head) = open_csv(path, bytes, opts)?;
             let header = header::detect(&head, &config.columns);
-            let sheet = Sheet {
-                name: None,
-                format: "csv",
-                encoding: Some(info.encoding),
-                separator: Some(char::from(info.separator)),
-                date1904: false,
-                csv: Some(rows),
-            };
             (sheet, head, header)
         }
         _ => {
             let mut wb = super::spreadsheet::open_workbook(path, bytes, format, opts)?;
             let names = wb.sheet_names();
-            let wanted: Vec<String> = match &opts.sheet {
-                Some(s) => {
-                    let found = names.iter().find(|n| n.eq_ignore_ascii_case(s)).cloned();
-                    vec![found.ok_or_else(|| {
-                        Error::new("E-no-sheet", path)
-                            .with("sheet", s)
-                            .with("sheets", names.join(", "))
-                    })?]
-                }
-                None => names,
-            };
+            let asked = asked_sheets(path, &names, &opts.sheets)?;
+            let wanted = asked.clone().unwrap_or(names);
             let mut best: Option<(String, Vec<RawRow>, HeaderMatch)> = None;
             // Without any header: the first sheet with a filled cell (or the one asked for).
             let mut first: Option<(String, Vec<RawRow>)> = None;
@@ -209,10 +446,7 @@ pub(crate) fn open(
                         best = Some((name, rows, h));
                         first = None;
                     }
-                } else if best.is_none()
-                    && first.is_none()
-                    && (opts.sheet.is_some() || filled(&rows))
-                {
+                } else if best.is_none() && first.is_none() && (asked.is_some() || filled(&rows)) {
                     first = Some((name, rows));
                 }
             }
@@ -341,17 +575,22 @@ const DATE_FIELDS: [Field; 5] = [
     Field::LastUpdate,
 ];
 
-/// The rows below the header as complaints; the caller fills in the file's hash.
+/// The rows below the header as complaints; the caller fills in the file's hash. `several`:
+/// the file has several sheets read, so a derived id names the sheet too.
 fn read_rows(
     path: &Path,
     file: FileIdx,
     config: &Config,
-    sheet: Sheet,
-    head: Vec<RawRow>,
-    header: HeaderMatch,
+    found: Found,
     bytes: u64,
+    several: bool,
 ) -> Result<FileRegister> {
     use rayon::prelude::*;
+    let Found {
+        sheet,
+        head,
+        header,
+    } = found;
     let mapped: Vec<(Field, usize, bool)> = header
         .columns
         .iter()
@@ -455,10 +694,13 @@ fn read_rows(
     } = rows;
 
     let date_columns = reader.settle_dates(&mut complaints, &mut pending, &mut findings);
-    let stem = path
+    let mut stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
+    if let (true, Some(name)) = (several, &sheet.name) {
+        stem = format!("{stem}:{name}");
+    }
     let mut exclusions = Vec::new();
     // Keep the complaints in place, moving each forward over the excluded rows before it.
     let mut kept = 0;
@@ -524,10 +766,11 @@ fn read_rows(
         rows: counts,
     };
     Ok(FileRegister {
-        source,
+        sources: vec![source],
         complaints,
         exclusions,
         findings,
+        passed_over: Vec::new(),
     })
 }
 
@@ -884,6 +1127,162 @@ fn hex(bytes: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sheet_name_says_instructions_or_lists_only_as_such() {
+        use PassReason::{Instructions, Lists};
+        for (name, kind) in [
+            ("Toelichting", Some(Instructions)),
+            ("Instructies register", Some(Instructions)),
+            ("Read me", Some(Instructions)),
+            ("Info", Some(Instructions)),
+            ("Infodesk", None),
+            ("Helpdesk", None),
+            ("Lijsten", Some(Lists)),
+            ("Keuzelijsten", Some(Lists)),
+            ("Lists", Some(Lists)),
+            ("Data validation", Some(Lists)),
+            ("Klachtenlijst", None),
+            ("2026", None),
+            ("Klachtenregister", None),
+        ] {
+            assert_eq!(kind_by_name(name), kind, "{name}");
+        }
+    }
+
+    /// A workbook: sheets of rows of text cells.
+    fn workbook(sheets: &[(&str, &[&[&str]])]) -> Vec<u8> {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        for (name, rows) in sheets {
+            let ws = wb.add_worksheet().set_name(*name).unwrap();
+            for (r, row) in rows.iter().enumerate() {
+                for (c, text) in row.iter().enumerate() {
+                    ws.write_string(r as u32, c as u16, *text).unwrap();
+                }
+            }
+        }
+        wb.save_to_buffer().unwrap()
+    }
+
+    const HEADER: &[&str] = &["Nr", "Datum ontvangst", "Omschrijving", "Behandelaar"];
+
+    #[test]
+    fn every_sheet_with_a_header_is_read_and_the_others_are_named() {
+        // The lists sheet's headers would pass for a register's: its name decides.
+        let lists: &[&[&str]] = &[&["Behandelaar", "Afdeling"], &["Jan", "Service"]];
+        assert!(header::detect(&rows_of(lists), &Default::default()).is_some());
+        let bytes = workbook(&[
+            ("Uitleg", &[&["Vul per klacht één regel in."]]),
+            ("2025", &[HEADER, &["1", "03-03-2025", "Lekkage", "Jan"]]),
+            ("Leeg", &[]),
+            ("Overzicht", &[&["Aantal", "12"]]),
+            (
+                "2026",
+                &[
+                    &["Klachten 2026"],
+                    HEADER,
+                    &["1", "04-03-2026", "Storing", "Piet"],
+                ],
+            ),
+            ("Keuzes", lists),
+        ]);
+        let read = |sheets: &[&str]| {
+            let opts = ReadOptions {
+                sheets: sheets.iter().map(|s| s.to_string()).collect(),
+                ..ReadOptions::default()
+            };
+            load_bytes("r.xlsx".as_ref(), bytes.clone(), &Config::default(), &opts)
+        };
+        let register = read(&[]).unwrap();
+        let sheets: Vec<(Option<&str>, u32, FileIdx)> = register
+            .sources
+            .iter()
+            .zip(0..)
+            .map(|(s, i)| (s.sheet.as_deref(), s.header_row, i))
+            .collect();
+        assert_eq!(sheets, [(Some("2025"), 0, 0), (Some("2026"), 1, 1)]);
+        let by_file: Vec<(FileIdx, &str)> = register
+            .complaints
+            .iter()
+            .map(|c| (c.file, c.id.as_str()))
+            .collect();
+        assert_eq!(by_file, [(0, "1"), (1, "1")]);
+        let passed: Vec<(&str, PassReason)> = register
+            .passed_over
+            .iter()
+            .map(|p| (p.sheet.as_str(), p.reason))
+            .collect();
+        assert_eq!(
+            passed,
+            [
+                ("Uitleg", PassReason::Instructions),
+                ("Leeg", PassReason::Empty),
+                ("Overzicht", PassReason::NoHeader),
+                ("Keuzes", PassReason::Lists),
+            ]
+        );
+
+        // Asked for by name, a sheet is read whatever its name; the rest are not asked for.
+        let register = read(&["keuzes", "2025"]).unwrap();
+        let sheets: Vec<&str> = register
+            .sources
+            .iter()
+            .filter_map(|s| s.sheet.as_deref())
+            .collect();
+        assert_eq!(sheets, ["2025", "Keuzes"], "in workbook order");
+        assert_eq!(register.passed_over.len(), 4);
+        assert!(register
+            .passed_over
+            .iter()
+            .all(|p| p.reason == PassReason::NotAsked));
+        // A sheet asked for must be a register; so must at least one sheet of a workbook.
+        assert_eq!(read(&["Overzicht"]).unwrap_err().code, "E-no-register");
+        assert_eq!(read(&["2027"]).unwrap_err().code, "E-no-sheet");
+        let none = workbook(&[
+            ("Uitleg", &[&["Tekst"]]),
+            ("Overzicht", &[&["Aantal", "12"]]),
+        ]);
+        let err = load_bytes(
+            "r.xlsx".as_ref(),
+            none,
+            &Config::default(),
+            &ReadOptions::default(),
+        );
+        assert_eq!(err.unwrap_err().code, "E-no-register");
+    }
+
+    #[test]
+    fn derived_ids_name_the_sheet_when_a_file_has_several() {
+        let no_id: &[&str] = &["Datum ontvangst", "Omschrijving", "Behandelaar"];
+        let row: &[&str] = &["03-03-2025", "Lekkage", "Jan"];
+        let ids = |sheets: &[(&str, &[&[&str]])]| -> Vec<String> {
+            let bytes = workbook(sheets);
+            let opts = ReadOptions::default();
+            let register =
+                load_bytes("reg.xlsx".as_ref(), bytes, &Config::default(), &opts).unwrap();
+            register
+                .complaints
+                .iter()
+                .map(|c| c.id.to_string())
+                .collect()
+        };
+        assert_eq!(ids(&[("A", &[no_id, row])]), ["reg:2"]);
+        assert_eq!(
+            ids(&[("A", &[no_id, row]), ("B", &[no_id, row])]),
+            ["reg:A:2", "reg:B:2"]
+        );
+    }
+
+    fn rows_of(rows: &[&[&str]]) -> Vec<RawRow> {
+        rows.iter()
+            .zip(0..)
+            .map(|(r, i)| RawRow {
+                row: i,
+                line: None,
+                cells: r.iter().map(|t| Raw::Text(t.to_string())).collect(),
+            })
+            .collect()
+    }
 
     /// A column's day/month order is settled by all its values, also when the rows are read
     /// in several parallel chunks: one value in the last chunk decides for every chunk.

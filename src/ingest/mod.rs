@@ -26,8 +26,9 @@ pub struct RawRow {
 /// Limits and choices for reading one file.
 #[derive(Debug, Clone)]
 pub struct ReadOptions {
-    /// Sheet to read; by default the one whose headers match best.
-    pub sheet: Option<String>,
+    /// Sheets to read (`--sheet`, repeatable); empty: every sheet whose header row is
+    /// recognised.
+    pub sheets: Vec<String>,
     /// Largest input file accepted, in bytes.
     pub max_bytes: u64,
     /// Largest sheet accepted, in cells (rows × columns of its used range).
@@ -43,7 +44,7 @@ pub struct ReadOptions {
 impl Default for ReadOptions {
     fn default() -> Self {
         ReadOptions {
-            sheet: None,
+            sheets: Vec::new(),
             max_bytes: 2 << 30,
             max_cells: 100_000_000,
             max_fields: 1_000,

@@ -228,6 +228,7 @@ fn fixture() -> Register {
         complaints: v,
         exclusions: Vec::new(),
         findings: Vec::new(),
+        passed_over: Vec::new(),
     }
 }
 

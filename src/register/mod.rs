@@ -21,7 +21,9 @@ pub mod complaint;
 pub mod source;
 
 pub use complaint::{Complaint, Text};
-pub use source::{DateColumn, Exclusion, ExclusionReason, RowCount, Source};
+pub use source::{
+    DateColumn, Exclusion, ExclusionReason, PassReason, PassedOver, RowCount, Source,
+};
 
 use crate::ingest::location::{CellRef, FileIdx};
 use crate::rules::Finding;
@@ -37,6 +39,8 @@ pub struct Register {
     /// Findings made while reading (missing or unmapped columns, unreadable values, rows
     /// without a received date).
     pub findings: Vec<Finding>,
+    /// Sheets of the workbooks that were not read, in file and workbook order.
+    pub passed_over: Vec<PassedOver>,
 }
 
 impl Register {
@@ -83,6 +87,24 @@ impl Register {
             .unwrap_or_else(|| CellRef::row(complaint.file, complaint.row))
     }
 
+    /// The name of source `file` for people: the file's name, and the sheet in brackets when
+    /// the file was read on several sheets (`register.xlsx (2026)`).
+    pub fn source_name(&self, file: FileIdx) -> String {
+        let Some(s) = self.sources.get(usize::from(file)) else {
+            return String::new();
+        };
+        let i = usize::from(file);
+        let several = [i.checked_sub(1), i.checked_add(1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|j| self.sources.get(j))
+            .any(|o| o.path == s.path);
+        match (&s.sheet, several) {
+            (Some(sheet), true) => format!("{} ({sheet})", s.name()),
+            _ => s.name(),
+        }
+    }
+
     /// `Sheet!F17` (or `F17` for CSV) for a cell of one of the files.
     pub fn address(&self, at: &CellRef) -> String {
         match self.sources.get(usize::from(at.file)) {
@@ -124,5 +146,36 @@ mod tests {
         assert_eq!(register.line(0, 2), Some(4), "an excluded row");
         assert_eq!(register.line(0, 9), None);
         assert_eq!(register.line(1, 1), None, "a workbook row has no line");
+    }
+
+    #[test]
+    fn a_source_is_named_by_its_sheet_only_beside_another_sheet_of_its_file() {
+        let source = |path: &str, sheet: Option<&str>| Source {
+            path: path.into(),
+            format: "xlsx",
+            sheet: sheet.map(str::to_string),
+            encoding: None,
+            separator: None,
+            sha256: String::new(),
+            bytes: 0,
+            header_row: 0,
+            columns: Vec::new(),
+            date_columns: Vec::new(),
+            rows: RowCount::default(),
+        };
+        let register = Register {
+            sources: vec![
+                source("map/a.xlsx", Some("2025")),
+                source("map/a.xlsx", Some("2026")),
+                source("map/b.xlsx", Some("Register")),
+                source("map/c.csv", None),
+            ],
+            ..Register::default()
+        };
+        let names: Vec<String> = (0..5).map(|i| register.source_name(i)).collect();
+        assert_eq!(
+            names,
+            ["a.xlsx (2025)", "a.xlsx (2026)", "b.xlsx", "c.csv", ""]
+        );
     }
 }

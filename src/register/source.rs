@@ -57,6 +57,57 @@ impl ExclusionReason {
     }
 }
 
+/// Why a sheet of a workbook was not read (SPEC §2: nothing is ignored silently).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PassReason {
+    /// No cell is filled.
+    Empty,
+    /// No row looks like a register's header row.
+    NoHeader,
+    /// An instructions sheet (*Toelichting*, *Instructies*, *Read me*, …).
+    Instructions,
+    /// The lists behind the register's drop-downs (*Lijsten*, *Keuzelijsten*, …).
+    Lists,
+    /// Not among the sheets named with `--sheet`.
+    NotAsked,
+}
+
+impl PassReason {
+    /// The reason for people.
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        match self {
+            PassReason::Empty => lang.pick("leeg blad", "empty sheet"),
+            PassReason::NoHeader => {
+                lang.pick("geen kopregel van een register", "no register header row")
+            }
+            PassReason::Instructions => lang.pick("toelichting of instructies", "instructions"),
+            PassReason::Lists => lang.pick("keuzelijsten", "drop-down lists"),
+            PassReason::NotAsked => {
+                lang.pick("niet gevraagd met --sheet", "not asked for with --sheet")
+            }
+        }
+    }
+}
+
+/// A sheet of a workbook that was not read, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PassedOver {
+    pub path: PathBuf,
+    pub sheet: String,
+    pub reason: PassReason,
+}
+
+impl PassedOver {
+    /// The file's name for messages (no directories), as [`Source::name`].
+    pub fn name(&self) -> String {
+        self.path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| self.path.display().to_string())
+    }
+}
+
 /// A row that was read but is not a complaint.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Exclusion {
@@ -86,7 +137,8 @@ impl DateColumn {
     }
 }
 
-/// One input file (one sheet of it) as read.
+/// One input file (one sheet of it) as read: a workbook with the register on several sheets
+/// gives one source per sheet read, each with the file's path, size and hash.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Source {
     pub path: PathBuf,

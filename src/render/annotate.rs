@@ -177,9 +177,11 @@ fn build(
         }
     }
     let sheets = register.sources.iter().zip(plans.iter_mut()).zip(marks);
+    // The sheets of one workbook are consecutive sources: the file is read once for them.
+    let mut open = None;
     for ((source, plan), marks) in sheets {
         let marks = group(marks);
-        let (rows, merges) = read_again(source, opts)?;
+        let (rows, merges) = read_again(source, opts, &mut open)?;
         let ws = wb.add_worksheet_with_constant_memory().map_err(failed)?;
         ws.set_name(&plan.name).map_err(failed)?;
         let sheet = Sheet {
@@ -294,25 +296,52 @@ fn fit(s: &str, max: usize) -> String {
 /// The rows of `source`'s sheet as the loader read them, and its merged regions.
 type Rows = Box<dyn Iterator<Item = Result<RawRow>>>;
 
-fn read_again(source: &Source, opts: &ReadOptions) -> Result<(Rows, Vec<Dimensions>)> {
+/// A workbook read again, kept for the next source while that is another sheet of it.
+type Reopened = Option<(PathBuf, crate::ingest::spreadsheet::Workbook)>;
+
+fn read_again(
+    source: &Source,
+    opts: &ReadOptions,
+    open: &mut Reopened,
+) -> Result<(Rows, Vec<Dimensions>)> {
+    let path = &source.path;
+    let sheet = match &source.sheet {
+        Some(sheet) => sheet.as_str(),
+        None => {
+            let (bytes, format) = read_checked(source, opts)?;
+            if format == FileFormat::Csv {
+                let (_, rows) = crate::ingest::csv::open_csv(path, bytes, opts)?;
+                return Ok((Box::new(rows), Vec::new()));
+            }
+            return Err(Error::new("E-no-register", path));
+        }
+    };
+    let wb = match open.take() {
+        Some((p, wb)) if p == *path => wb,
+        _ => {
+            let (bytes, format) = read_checked(source, opts)?;
+            open_workbook(path, bytes, format, opts)?
+        }
+    };
+    let (_, wb) = open.insert((path.clone(), wb));
+    let rows = wb.read_sheet(sheet)?;
+    let merges = wb.merged_regions(sheet)?;
+    Ok((Box::new(rows.into_iter().map(Ok)), merges))
+}
+
+/// The bytes of `source`'s file and their format, refused (`E-changed`) when they are not the
+/// bytes that were loaded.
+fn read_checked(
+    source: &Source,
+    opts: &ReadOptions,
+) -> Result<(crate::ingest::input::Input, FileFormat)> {
     let path = &source.path;
     let bytes = read_input(path, opts)?;
     if format!("{:x}", Sha256::digest(&bytes)) != source.sha256 {
         return Err(Error::new("E-changed", path));
     }
     let format = detect_format(path, &bytes)?;
-    if format == FileFormat::Csv {
-        let (_, rows) = crate::ingest::csv::open_csv(path, bytes, opts)?;
-        return Ok((Box::new(rows), Vec::new()));
-    }
-    let sheet = source
-        .sheet
-        .as_deref()
-        .ok_or_else(|| Error::new("E-no-register", path))?;
-    let mut wb = open_workbook(path, bytes, format, opts)?;
-    let rows = wb.read_sheet(sheet)?;
-    let merges = wb.merged_regions(sheet)?;
-    Ok((Box::new(rows.into_iter().map(Ok)), merges))
+    Ok((bytes, format))
 }
 
 /// The cell formats of the copy: by kind of value and by severity of the cell's findings.
@@ -803,11 +832,7 @@ fn write_summary(
         ws.write_string_with_format(r, 0, head, &styles.bold)?;
         r += 1;
         for f in whole_file {
-            let file = register
-                .sources
-                .get(usize::from(f.file))
-                .map(Source::name)
-                .unwrap_or_default();
+            let file = register.source_name(f.file);
             ws.write_string(r, 0, f.rule.code())?;
             ws.write_string(r, 1, f.rule.step().label(lang))?;
             let severity = styles.severity(f.severity);
@@ -839,6 +864,21 @@ fn write_summary(
                 ("file", &source.name()),
                 ("sheet", &sheet),
                 ("row", &(source.header_row + 1).to_string()),
+            ],
+        );
+        ws.write_string(r, 0, line)?;
+        r += 1;
+    }
+    for p in &register.passed_over {
+        let line = crate::messages::fill(
+            lang.pick(
+                "Niet gelezen: {file}, blad {sheet} ({reason}).",
+                "Not read: {file}, sheet {sheet} ({reason}).",
+            ),
+            &[
+                ("file", &p.name()),
+                ("sheet", &p.sheet),
+                ("reason", p.reason.label(lang)),
             ],
         );
         ws.write_string(r, 0, line)?;

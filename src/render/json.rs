@@ -34,6 +34,18 @@ pub struct CheckDocument {
     pub sources: Vec<SourceDoc>,
     /// Rows read that are not complaints, with the reason.
     pub exclusions: Vec<ExclusionDoc>,
+    /// Sheets of the workbooks that were not read, with the reason.
+    pub sheets_passed_over: Vec<PassedOverDoc>,
+}
+
+/// A sheet not read: `reason` is a stable key (`no_header`, `empty`, `instructions`, `lists`,
+/// `not_asked`), `message` says it in the output language.
+#[derive(Debug, Serialize)]
+pub struct PassedOverDoc {
+    pub file: String,
+    pub sheet: String,
+    pub reason: crate::register::PassReason,
+    pub message: &'static str,
 }
 
 #[derive(Debug, Serialize)]
@@ -58,6 +70,9 @@ pub struct ColumnDoc {
 #[derive(Debug, Serialize)]
 pub struct ExclusionDoc {
     pub file: String,
+    /// The sheet, for workbooks (a workbook may be read on several sheets).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
     pub row: u32,
     pub reason: crate::register::ExclusionReason,
     pub text: String,
@@ -105,9 +120,23 @@ pub fn check_document(register: &Register, findings: &[Finding], lang: Lang) -> 
                     .get(usize::from(e.file))
                     .map(|s| s.path.display().to_string())
                     .unwrap_or_default(),
+                sheet: register
+                    .sources
+                    .get(usize::from(e.file))
+                    .and_then(|s| s.sheet.clone()),
                 row: e.row.saturating_add(1),
                 reason: e.reason,
                 text: e.text.clone(),
+            })
+            .collect(),
+        sheets_passed_over: register
+            .passed_over
+            .iter()
+            .map(|p| PassedOverDoc {
+                file: p.path.display().to_string(),
+                sheet: p.sheet.clone(),
+                reason: p.reason,
+                message: p.reason.label(lang),
             })
             .collect(),
     }

@@ -107,6 +107,19 @@ pub fn printable(text: &str) -> Cow<'_, str> {
         .into()
 }
 
+/// The sheets of the workbook at `path` that were not read, one line each with the reason.
+fn passed_over_lines(out: &mut String, register: &Register, path: &std::path::Path, lang: Lang) {
+    for p in register.passed_over.iter().filter(|p| p.path == path) {
+        let _ = writeln!(
+            out,
+            "  {} {}: {}",
+            lang.pick("niet gelezen: blad", "not read: sheet"),
+            printable(&p.sheet),
+            p.reason.label(lang)
+        );
+    }
+}
+
 /// The summary text; `show` findings are listed, the rest counted.
 pub fn check_summary(register: &Register, findings: &[Finding], lang: Lang, show: usize) -> String {
     summary_with(register, findings, lang, show, &Paint::detect())
@@ -121,12 +134,19 @@ fn summary_with(
 ) -> String {
     let mut out = String::new();
     let t = |nl, en| lang.pick(nl, en);
-    for s in &register.sources {
-        let _ = writeln!(
-            out,
-            "{}",
-            paint.bold(&printable(&s.path.display().to_string()))
-        );
+    for (i, s) in register.sources.iter().enumerate() {
+        // A workbook read on several sheets is named once, above its sheets.
+        let same_file = |j: Option<usize>| {
+            j.and_then(|j| register.sources.get(j))
+                .is_some_and(|o| o.path == s.path)
+        };
+        if !same_file(i.checked_sub(1)) {
+            let _ = writeln!(
+                out,
+                "{}",
+                paint.bold(&printable(&s.path.display().to_string()))
+            );
+        }
         let mut how = s.format.to_string();
         if let Some(sheet) = &s.sheet {
             let _ = write!(how, ", {} {}", t("blad", "sheet"), printable(sheet));
@@ -171,6 +191,9 @@ fn summary_with(
                 d.month_first_evidence,
                 t("maand eerst", "month first"),
             );
+        }
+        if !same_file(Some(i + 1)) {
+            passed_over_lines(&mut out, register, &s.path, lang);
         }
     }
     let rows = register.rows();

@@ -187,7 +187,10 @@ impl<'a> Report<'a> {
             bulk: Bulk::new(&formats),
             formats,
             lang: input.lang,
-            many_files: sources.len() > 1,
+            // Sheets of one workbook are told apart by their addresses (`2026!F17`).
+            many_files: sources
+                .iter()
+                .any(|s| sources.first().is_some_and(|f| f.path != s.path)),
             any_csv: sources.iter().any(|s| s.sheet.is_none()),
         }
     }

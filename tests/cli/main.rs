@@ -13,6 +13,7 @@ mod parallel;
 mod report;
 mod rules;
 mod settings;
+mod sheets;
 mod template;
 mod terminal;
 mod util;

@@ -156,6 +156,24 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
     s.total_row(&total)?;
     s.gap();
 
+    if !register.passed_over.is_empty() {
+        s.heading(r.t("Bladen die niet gelezen zijn", "Sheets not read"))?;
+        let columns = [
+            Column::capped(r.t("Bestand", "File"), 50.0),
+            Column::new(r.t("Blad", "Sheet")),
+            Column::new(r.t("Reden", "Reason")),
+        ];
+        let rows = register.passed_over.iter().map(|p| {
+            vec![
+                Cell::text(p.path.display().to_string()),
+                Cell::text(p.sheet.as_str()),
+                Cell::text(p.reason.label(lang)),
+            ]
+        });
+        s.table(r.t("NietGelezenBladen", "SheetsNotRead"), &columns, rows)?;
+        s.gap();
+    }
+
     s.heading(r.t("Herkende kolommen", "Recognised columns"))?;
     let columns = [
         Column::capped(r.t("Bestand", "File"), 40.0),
@@ -204,10 +222,12 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
     let rows: Vec<Vec<Cell>> = register
         .sources
         .iter()
-        .flat_map(|src| {
+        .enumerate()
+        .flat_map(|(i, src)| {
+            let name = register.source_name(i as u16);
             src.date_columns.iter().map(move |d| {
                 vec![
-                    Cell::text(src.name()),
+                    Cell::text(name.as_str()),
                     Cell::text(d.field.header(lang)),
                     Cell::text(match d.order {
                         DayOrder::DayFirst => lang.pick("dag-maand-jaar", "day-month-year"),
@@ -234,9 +254,9 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         let Some(e) = exclusions.get(i) else {
             return Vec::new();
         };
-        let file = register.sources.get(usize::from(e.file)).map(|s| s.name());
+        let file = register.source_name(e.file);
         vec![
-            Cell::opt_text(file.as_deref()),
+            Cell::text(file),
             Cell::count(u64::from(e.row) + 1),
             Cell::text(e.reason.label(lang)),
             Cell::text(e.text.as_str()),

@@ -254,6 +254,7 @@ fn fixture(show_names: bool) -> Fixture {
         complaints,
         exclusions: Vec::new(),
         findings: Vec::new(),
+        passed_over: Vec::new(),
     };
     let config = Config::default();
     let calendar = Calendar::new(Profile::Cao, &[]);
