@@ -1618,6 +1618,139 @@ mod tests {
         svg_texts(svg).iter().any(|(_, t)| t == text)
     }
 
+    /// The `<rect>`s of the SVG filled with `c`, as (x, width, height).
+    fn svg_rects(svg: &str, c: RGBColor) -> Vec<(f64, f64, f64)> {
+        let fill = format!("fill=\"#{:02X}{:02X}{:02X}\"", c.0, c.1, c.2);
+        let attr = |r: &str, name: &str| -> f64 {
+            let v = r.split(&format!(" {name}=\"")).nth(1).unwrap();
+            v.split('"').next().unwrap().parse().unwrap()
+        };
+        svg.split("<rect")
+            .skip(1)
+            .map(|r| r.split('>').next().unwrap())
+            .filter(|r| r.contains(&fill))
+            .map(|r| (attr(r, "x"), attr(r, "width"), attr(r, "height")))
+            .collect()
+    }
+
+    #[test]
+    fn a_missing_value_draws_no_bar_and_its_reason_stands_in_its_place() {
+        let dir = dir("missing");
+        let stem = dir.join("doorlooptijden");
+        let small = "n te klein (n = 1)";
+        let none = "geen (n = 0)";
+        let bar = |label: &str, values: Vec<f64>, missing: Option<&str>| Bar {
+            label: s(label),
+            values,
+            color: None,
+            missing: missing.map(s),
+        };
+        let bars = vec![
+            bar("1", vec![29.0, f64::NAN], Some(small)),
+            bar("2", vec![3.0, f64::NAN], Some(small)),
+            bar("3", vec![3.0, 4.0], Some("never shown")),
+            bar("4", vec![f64::NAN, f64::NAN], Some(none)),
+        ];
+        let names = vec![s("mediaan"), s("p90")];
+        let paths = bar_chart(&stem, &text("Doorlooptijd"), &names, &bars).unwrap();
+        let svg = check_files(&paths, &stem);
+        // A legend swatch per series, then a rect per drawn value: no rect for a missing one,
+        // not even a flat one.
+        let medians = svg_rects(&svg, Palette::series(0));
+        let p90s = svg_rects(&svg, Palette::series(1));
+        assert_eq!(medians.len(), 1 + 3, "{medians:?}");
+        assert_eq!(p90s.len(), 1 + 1, "{p90s:?}");
+        assert!(medians.iter().chain(&p90s).all(|r| r.2 > 0.0));
+        let texts = svg_texts(&svg);
+        let at = |note: &str| -> Vec<f64> {
+            texts
+                .iter()
+                .filter(|(_, t)| t == note)
+                .map(|(x, _)| *x)
+                .collect()
+        };
+        // Each reason stands right of its category's median, left of the next category.
+        let small_at = at(small);
+        assert_eq!(small_at.len(), 2, "{texts:?}");
+        for (k, x) in small_at.iter().enumerate() {
+            let (mx, mw, _) = medians[1 + k];
+            assert!(
+                *x > mx + mw && *x < medians[2 + k].0,
+                "{x} for category {k}"
+            );
+        }
+        assert_eq!(at(none).len(), 2, "both values of category 4");
+        assert!(at(none).iter().all(|x| *x > p90s[1].0 + p90s[1].1));
+        assert!(at("never shown").is_empty());
+        // No value label 0 for the missing ones: the only 0 is the axis tick.
+        assert_eq!(at("0").len(), 1);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn pareto_panels_keep_groups_apart_with_a_legend_and_one_axis() {
+        let dir = dir("panels");
+        let stem = dir.join("oorzaken-pareto");
+        let technical = Palette::nature(true);
+        let other = Palette::nature(false);
+        let panels = [
+            ParetoPanel {
+                label: s("technisch"),
+                color: technical,
+                items: vec![
+                    (s("koudemiddellekkage"), 13.0),
+                    (s("condensafvoer verstopt"), 11.0),
+                    (s("installatiefout"), 6.0),
+                ],
+            },
+            ParetoPanel {
+                label: s("niet-technisch"),
+                color: other,
+                items: vec![
+                    (s("foutieve factuur"), 5.0),
+                    (s("condensafvoer verstopt"), 1.0),
+                ],
+            },
+        ];
+        let paths = pareto_panels(&stem, &text("Oorzaken"), &panels, "cumulatief %").unwrap();
+        let svg = check_files(&paths, &stem);
+        let texts = svg_texts(&svg);
+        let count = |t: &str| texts.iter().filter(|(_, x)| x == t).count();
+        // Each group named twice (legend and panel heading), the line once in the legend.
+        assert_eq!(count("technisch"), 2, "{texts:?}");
+        assert_eq!(count("niet-technisch"), 2);
+        assert_eq!(count("cumulatief %"), 1);
+        // The cause of both natures: once per panel (whole, or wrapped to its first word),
+        // each under a bar of its panel's colour.
+        let at: Vec<f64> = texts
+            .iter()
+            .filter(|(_, t)| t.starts_with("condensafvoer"))
+            .map(|(x, _)| *x)
+            .collect();
+        assert_eq!(at.len(), 2);
+        let bars_t = svg_rects(&svg, technical);
+        let bars_n = svg_rects(&svg, other);
+        assert_eq!(
+            (bars_t.len(), bars_n.len()),
+            (1 + 3, 1 + 2),
+            "swatch and bars"
+        );
+        let under = |x: f64, bars: &[(f64, f64, f64)]| {
+            bars[1..]
+                .iter()
+                .any(|(bx, w, _)| x >= bx - LINE_PITCH as f64 && x <= bx + w + LINE_PITCH as f64)
+        };
+        assert!(under(at[0], &bars_t) && !under(at[0], &bars_n));
+        assert!(under(at[1], &bars_n) && !under(at[1], &bars_t));
+        // One count axis: 11 in the first panel and 1 in the second keep their ratio.
+        let height = |bars: &[(f64, f64, f64)], i: usize| bars[i].2;
+        let ratio = height(&bars_t, 2) / height(&bars_n, 2);
+        assert!((ratio - 11.0).abs() < 0.5, "{ratio}");
+        // Two cumulative lines that each end at 100 %.
+        assert_eq!(count("100%"), 2);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
     #[test]
     fn a_grouped_bar_chart_writes_png_and_svg_with_title_legend_and_labels() {
         let dir = dir("bars");
