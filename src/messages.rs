@@ -77,6 +77,9 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
      "Internal error while computing the report figures: {detail}"),
     ("E-period", "Periode {value} is ongeldig; schrijf 2026-Q3 (kwartaal), 2026-07 (maand), 2026-H2 (halfjaar), 2026 (jaar) of 2026-07-01..2026-09-30 (van vroeg naar laat).",
      "Period {value} is not valid; write 2026-Q3 (quarter), 2026-07 (month), 2026-H2 (half year), 2026 (year) or 2026-07-01..2026-09-30 (earliest first)."),
+    // Hint appended to an unreadable value of a field with fixed values (`unreadable-value`).
+    ("H-map-value", "; vertaal hem in klacht.toml met {mapping} en een van {keys}",
+     "; map it in klacht.toml with {mapping} and one of {keys}"),
     // Progress on a terminal during long runs (`crate::progress`).
     ("P-import", "registers inlezen", "reading registers"),
     ("P-validate", "controleren", "checking"),

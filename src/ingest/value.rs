@@ -810,6 +810,25 @@ const CHANNEL_WORDS: &[(&str, Channel)] = &[
     ("internet", Channel::Web),
     ("online", Channel::Web),
     ("webform", Channel::Web),
+    // Messaging and social media: written and online, like a web form (docs/decisions.md).
+    ("whatsapp", Channel::Web),
+    ("app", Channel::Web),
+    ("appje", Channel::Web),
+    ("geappt", Channel::Web),
+    ("sms", Channel::Web),
+    ("smsje", Channel::Web),
+    ("tekstbericht", Channel::Web),
+    ("textmessage", Channel::Web),
+    ("chat", Channel::Web),
+    ("livechat", Channel::Web),
+    ("webchat", Channel::Web),
+    ("socialmedia", Channel::Web),
+    ("socialemedia", Channel::Web),
+    ("facebook", Channel::Web),
+    ("instagram", Channel::Web),
+    ("messenger", Channel::Web),
+    ("twitter", Channel::Web),
+    ("linkedin", Channel::Web),
     ("anders", Channel::Other),
     ("overig", Channel::Other),
     ("overige", Channel::Other),
@@ -828,7 +847,9 @@ const NATURE_WORDS: &[(&str, Nature)] = &[
     ("nontechnisch", Nature::NonTechnical),
     ("nontech", Nature::NonTechnical),
     ("administratief", Nature::NonTechnical),
+    ("administratieve", Nature::NonTechnical),
     ("commercieel", Nature::NonTechnical),
+    ("commerciele", Nature::NonTechnical),
 ];
 
 const STATUS_WORDS: &[(&str, Status)] = &[
@@ -846,6 +867,14 @@ const STATUS_WORDS: &[(&str, Status)] = &[
     ("assigned", Status::InProgress),
     ("started", Status::InProgress),
     ("toegewezen", Status::InProgress),
+    ("onhold", Status::InProgress),
+    ("wacht", Status::InProgress),
+    ("wachten", Status::InProgress),
+    ("wachtend", Status::InProgress),
+    ("afwachting", Status::InProgress),
+    ("inafwachting", Status::InProgress),
+    ("waiting", Status::InProgress),
+    ("awaiting", Status::InProgress),
     ("afgehandeld", Status::Closed),
     ("gesloten", Status::Closed),
     ("afgesloten", Status::Closed),
@@ -922,8 +951,13 @@ const JUSTIFIED_WORDS: &[(&str, Justified)] = &[
 ];
 
 /// Looks a text cell up in a vocabulary by its key, also after "per"/"via" ("per mail",
-/// "via monteur"). Unknown words are errors, never `Other`: the user maps them.
-fn vocabulary<T: Copy>(raw: RawRef, words: &[(&str, T)]) -> Result<Option<T>, ()> {
+/// "via monteur"), and failing that by its words ([`by_words`]). Unknown words are errors,
+/// never `Other`: the user maps them.
+fn vocabulary<T: Copy + PartialEq>(
+    raw: RawRef,
+    words: &[(&str, T)],
+    heads: &[&str],
+) -> Result<Option<T>, ()> {
     let s = match raw {
         RawRef::Empty => return Ok(None),
         RawRef::Text(s) if is_blank_text(s) => return Ok(None),
@@ -937,16 +971,144 @@ fn vocabulary<T: Copy>(raw: RawRef, words: &[(&str, T)]) -> Result<Option<T>, ()
         return Ok(Some(v));
     }
     let mut buf = [0u8; 32];
-    let key = short_key(s, &mut buf).ok_or(())?;
-    find(key)
-        .or_else(|| {
+    let exact = short_key(s, &mut buf).and_then(|key| {
+        find(key).or_else(|| {
             let rest = key
                 .strip_prefix("per")
                 .or_else(|| key.strip_prefix("via"))?;
             find(rest)
         })
+    });
+    // The word reading runs only for the few cells the key does not settle.
+    exact
+        .or_else(|| by_words(s, words, heads))
         .map(Some)
         .ok_or(())
+}
+
+/// Words that never change what a value means: the field's subject ("technische klacht",
+/// "WhatsApp-bericht") and the linking words before a channel ("via de website", "by phone").
+/// Kept small on purpose: every word here is one a register may write without meaning.
+const FILLER_WORDS: &[&str] = &[
+    "klacht",
+    "klachten",
+    "complaint",
+    "bericht",
+    "message",
+    "via",
+    "per",
+    "door",
+    "by",
+    "de",
+    "het",
+    "een",
+    "the",
+    "a",
+    "an",
+];
+
+/// Status words after which the rest of the value says what is waited for ("wacht op
+/// klant", "in afwachting van onderdelen", "pending parts"): those words are not read.
+const WAITING_WORDS: &[&str] = &[
+    "wacht",
+    "wachten",
+    "wachtend",
+    "afwachting",
+    "inafwachting",
+    "waiting",
+    "awaiting",
+    "onhold",
+    "pending",
+];
+
+/// At most this many neighbouring words are joined into one vocabulary word ("on hold",
+/// "niet technisch", "in behandeling").
+const MAX_JOINED: usize = 4;
+
+/// A value read by its meaningful words, for a cell whose whole key is no vocabulary word
+/// ("technische klacht", "brief (aangetekend)", "Wacht op klant", "niet-technische klacht").
+///
+/// The words are the pieces between spaces and `/ , ; : + & | -` (neighbours are joined back
+/// where that makes a vocabulary word, so "e-mail" and "niet technisch" stay whole), each
+/// folded like a key and, five letters or longer, also tried without a Dutch inflection `-e`
+/// ("technische"). Outside
+/// brackets every word must be a vocabulary word or a [`FILLER_WORDS`] word, except the words
+/// after one of `heads`; inside brackets (a qualifier) unknown words are passed over. Every
+/// vocabulary word found must give the same value: "brief/telefoon" or "ja (deels)" means
+/// nothing. None when no vocabulary word is found.
+fn by_words<T: Copy + PartialEq>(s: &str, words: &[(&str, T)], heads: &[&str]) -> Option<T> {
+    // (key, group, inside brackets); a group is a run of text between brackets, and words
+    // are only joined within their group.
+    let mut tokens: Vec<(String, usize, bool)> = Vec::new();
+    let mut depth = 0usize;
+    let mut group = 0usize;
+    let mut piece = String::new();
+    let mut flush = |piece: &mut String, group: usize, depth: usize| {
+        let key = normalize_key(piece);
+        if !key.is_empty() {
+            tokens.push((key, group, depth > 0));
+        }
+        piece.clear();
+    };
+    for c in s.chars() {
+        match c {
+            '(' | '[' | '{' => {
+                flush(&mut piece, group, depth);
+                depth += 1;
+                group += 1;
+            }
+            ')' | ']' | '}' => {
+                flush(&mut piece, group, depth);
+                depth = depth.saturating_sub(1);
+                group += 1;
+            }
+            '/' | ',' | ';' | ':' | '+' | '&' | '|' | '-' | '\u{2010}'..='\u{2015}' => {
+                flush(&mut piece, group, depth);
+            }
+            c if c.is_whitespace() => flush(&mut piece, group, depth),
+            c => piece.push(c),
+        }
+    }
+    flush(&mut piece, group, depth);
+
+    let lookup = |key: &str| -> Option<(&str, T)> {
+        let find = |k: &str| words.iter().find(|(w, _)| *w == k).map(|&(w, v)| (w, v));
+        // Only a longer word loses an `-e`: "te" is no inflected "t" (technical).
+        find(key).or_else(|| find(key.strip_suffix('e').filter(|k| k.len() >= 4)?))
+    };
+    let mut found: Option<T> = None;
+    let mut free = false;
+    let mut i = 0;
+    while let Some((first, group, qualifier)) = tokens.get(i) {
+        let mut joined = String::new();
+        let mut hit = None;
+        for (j, (key, g, _)) in tokens.iter().enumerate().skip(i).take(MAX_JOINED) {
+            if g != group {
+                break;
+            }
+            joined.push_str(key);
+            if let Some(h) = lookup(&joined) {
+                hit = Some((j, h));
+            }
+        }
+        match hit {
+            Some((last, (word, value))) => {
+                if found.is_some_and(|f| f != value) {
+                    return None;
+                }
+                found = Some(value);
+                free |= heads.contains(&word);
+                i = last + 1;
+            }
+            None => {
+                if !qualifier && !free && !FILLER_WORDS.contains(&first.as_str()) {
+                    return None;
+                }
+                i += 1;
+            }
+        }
+    }
+    found
 }
 
 /// How the complaint arrived.
@@ -957,27 +1119,27 @@ fn vocabulary<T: Copy>(raw: RawRef, words: &[(&str, T)]) -> Result<Option<T>, ()
 /// assert_eq!(parse_channel(&Raw::Text("Tel.".into())), Ok(Some(Channel::Phone)));
 /// ```
 pub fn parse_channel<'a>(raw: impl Into<RawRef<'a>>) -> Result<Option<Channel>, ()> {
-    vocabulary(raw.into(), CHANNEL_WORDS)
+    vocabulary(raw.into(), CHANNEL_WORDS, &[])
 }
 
 /// Technical or not.
 pub fn parse_nature<'a>(raw: impl Into<RawRef<'a>>) -> Result<Option<Nature>, ()> {
-    vocabulary(raw.into(), NATURE_WORDS)
+    vocabulary(raw.into(), NATURE_WORDS, &[])
 }
 
 /// Handling status.
 pub fn parse_status<'a>(raw: impl Into<RawRef<'a>>) -> Result<Option<Status>, ()> {
-    vocabulary(raw.into(), STATUS_WORDS)
+    vocabulary(raw.into(), STATUS_WORDS, WAITING_WORDS)
 }
 
 /// Conversation or written response.
 pub fn parse_handling_mode<'a>(raw: impl Into<RawRef<'a>>) -> Result<Option<HandlingMode>, ()> {
-    vocabulary(raw.into(), HANDLING_WORDS)
+    vocabulary(raw.into(), HANDLING_WORDS, &[])
 }
 
 /// Consumer or business.
 pub fn parse_customer_type<'a>(raw: impl Into<RawRef<'a>>) -> Result<Option<CustomerType>, ()> {
-    vocabulary(raw.into(), CUSTOMER_WORDS)
+    vocabulary(raw.into(), CUSTOMER_WORDS, &[])
 }
 
 /// Justified: yes, no or partly; Excel booleans and 1/0 too.
@@ -988,7 +1150,7 @@ pub fn parse_justified<'a>(raw: impl Into<RawRef<'a>>) -> Result<Option<Justifie
         RawRef::Bool(false) => Ok(Some(Justified::No)),
         RawRef::Number(1.0) => Ok(Some(Justified::Yes)),
         RawRef::Number(0.0) => Ok(Some(Justified::No)),
-        _ => vocabulary(raw, JUSTIFIED_WORDS),
+        _ => vocabulary(raw, JUSTIFIED_WORDS, &[]),
     }
 }
 
@@ -1760,6 +1922,126 @@ mod tests {
         assert_eq!(parse_status(&text("misschien")), Err(()));
         assert_eq!(parse_handling_mode(&text("duif")), Err(()));
         assert_eq!(parse_customer_type(&text("overheid")), Err(()));
+    }
+
+    /// A value with company: brackets, filler, waiting states, messaging channels; and what
+    /// must stay unreadable (unknown, meaningless or pointing two ways).
+    #[test]
+    fn values_read_by_their_meaningful_words() {
+        use Channel::*;
+        for (s, want) in [
+            ("brief (aangetekend)", Some(Letter)),
+            ("Brief [aangetekend]", Some(Letter)),
+            ("telefoon (terugbelverzoek)", Some(Phone)),
+            ("per e-mail (klant)", Some(Email)),
+            ("via de website", Some(Web)),
+            ("by phone", Some(Phone)),
+            ("klacht per brief", Some(Letter)),
+            ("WhatsApp", Some(Web)),
+            ("via WhatsApp", Some(Web)),
+            ("WhatsApp-bericht", Some(Web)),
+            ("sms", Some(Web)),
+            ("SMS'je", Some(Web)),
+            ("chat", Some(Web)),
+            ("live chat", Some(Web)),
+            ("social media", Some(Web)),
+            ("Sociale media (Facebook)", Some(Web)),
+            ("Postduif", None),
+            ("postduif (brief)", None),
+            ("brief of telefoon", None),
+            ("brief/telefoon", None),
+            ("brief (telefoon)", None),
+            ("klacht", None),
+            ("per", None),
+            ("(brief", Some(Letter)),
+            ("te (laat)", None),
+        ] {
+            let got = parse_channel(&text(s));
+            assert_eq!(got, want.map(Some).ok_or(()), "channel {s:?}");
+        }
+        for (s, want) in [
+            ("technische klacht", Some(Nature::Technical)),
+            ("Technische klacht (cv-ketel)", Some(Nature::Technical)),
+            ("klacht (technisch)", Some(Nature::Technical)),
+            ("niet-technische klacht", Some(Nature::NonTechnical)),
+            ("niet technische klacht", Some(Nature::NonTechnical)),
+            ("administratieve klacht", Some(Nature::NonTechnical)),
+            ("technisch / niet-technisch", None),
+            ("T/NT", None),
+            ("niet klacht", None),
+            ("geen technische klacht", None),
+        ] {
+            let got = parse_nature(&text(s));
+            assert_eq!(got, want.map(Some).ok_or(()), "nature {s:?}");
+        }
+        for (s, want) in [
+            ("Wacht op klant", Some(Status::InProgress)),
+            ("wachten op onderdelen", Some(Status::InProgress)),
+            ("in afwachting van onderdelen", Some(Status::InProgress)),
+            ("In afwachting", Some(Status::InProgress)),
+            ("on hold", Some(Status::InProgress)),
+            ("On hold (leverancier)", Some(Status::InProgress)),
+            ("pending parts", Some(Status::InProgress)),
+            ("waiting for customer", Some(Status::InProgress)),
+            ("in behandeling (monteur)", Some(Status::InProgress)),
+            ("afgehandeld (telefonisch)", Some(Status::Closed)),
+            ("Nieuwe klacht", Some(Status::Open)),
+            ("wacht op klant, gesloten", None),
+            ("niet afgehandeld", None),
+            ("nog open of gesloten", None),
+            ("klant wacht", None),
+        ] {
+            let got = parse_status(&text(s));
+            assert_eq!(got, want.map(Some).ok_or(()), "status {s:?}");
+        }
+        for (s, want) in [
+            ("telefonisch gesprek", Some(HandlingMode::Conversation)),
+            ("schriftelijke reactie", None),
+            ("schriftelijk (per brief)", Some(HandlingMode::Written)),
+        ] {
+            let got = parse_handling_mode(&text(s));
+            assert_eq!(got, want.map(Some).ok_or(()), "handling {s:?}");
+        }
+        for (s, want) in [
+            ("zakelijke klant", None),
+            ("Zakelijk (VvE)", Some(CustomerType::Business)),
+            ("particuliere", Some(CustomerType::Consumer)),
+        ] {
+            let got = parse_customer_type(&text(s));
+            assert_eq!(got, want.map(Some).ok_or(()), "customer {s:?}");
+        }
+        for (s, want) in [
+            ("ja (gegrond)", Some(Justified::Yes)),
+            ("ja (deels)", None),
+            ("gegrond / ongegrond", None),
+        ] {
+            let got = parse_justified(&text(s));
+            assert_eq!(got, want.map(Some).ok_or(()), "justified {s:?}");
+        }
+    }
+
+    /// The word reading is a fallback: a value the key settles never reaches it, and it
+    /// gives the same answer as the key for every vocabulary word written with company.
+    #[test]
+    fn every_vocabulary_word_reads_with_filler_and_a_qualifier() {
+        for &(w, v) in CHANNEL_WORDS {
+            assert_eq!(
+                by_words(&format!("per {w} (x)"), CHANNEL_WORDS, &[]),
+                Some(v),
+                "{w}"
+            );
+        }
+        for &(w, v) in STATUS_WORDS {
+            let s = format!("{w} [klacht]");
+            assert_eq!(by_words(&s, STATUS_WORDS, WAITING_WORDS), Some(v), "{w}");
+        }
+        for &(w, v) in NATURE_WORDS {
+            assert_eq!(
+                by_words(&format!("{w} klacht"), NATURE_WORDS, &[]),
+                Some(v),
+                "{w}"
+            );
+        }
     }
 
     #[test]

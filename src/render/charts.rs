@@ -167,18 +167,22 @@ pub struct Bar {
     /// The category's own colour (e.g. [`Palette::urgency`]). With several series its values are
     /// drawn in shades of it, first series darkest, and the legend shows the shades in grey.
     pub color: Option<RGBColor>,
+    /// Why a missing value of this category has no bar ("n te klein"): written upright where
+    /// the bar would stand, so that no reader takes the empty place for a zero.
+    pub missing: Option<String>,
 }
 
 /// Grouped bar chart (e.g. per urgency: received, closed, open at end) — `series_names` one per
 /// value in each Bar. Writes `<path_stem>.png` and `<path_stem>.svg` and returns both paths.
 ///
-/// Missing, NaN and infinite values draw no bar; negative values are drawn as 0.
+/// Missing, NaN and infinite values draw no bar (with the category's [`Bar::missing`] note in
+/// its place); negative values are drawn as 0.
 ///
 /// ```no_run
 /// use klacht::render::charts::{bar_chart, Bar, ChartText};
 /// use klacht::Lang;
 /// let text = ChartText::new(Lang::Nl, "Achterstallige klachten", "Werkdagen over termijn", "Aantal");
-/// let bars = vec![Bar { label: "0–10".into(), values: vec![12.0], color: None }];
+/// let bars = vec![Bar { label: "0–10".into(), values: vec![12.0], color: None, missing: None }];
 /// bar_chart("grafieken/achterstand".as_ref(), &text, &["Open".into()], &bars)?;
 /// # Ok::<(), klacht::Error>(())
 /// ```
@@ -234,6 +238,51 @@ pub fn pareto_chart(
             body: Body::Pareto {
                 items,
                 cumulative_label,
+                color: Palette::series(0),
+                panel: false,
+            },
+        },
+    )
+}
+
+/// One panel of [`pareto_panels`]: a group of causes (technical, non-technical) in its colour.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParetoPanel {
+    /// The group's name, shown with a swatch of `color` above its panel.
+    pub label: String,
+    pub color: RGBColor,
+    pub items: Vec<(String, f64)>,
+}
+
+/// Paretos side by side under one title, one per group, each with its own cumulative line and
+/// all on one count axis so the bars compare across panels. A cause that occurs in two groups
+/// stands once in each panel, never twice in one chart without a word to tell them apart.
+/// Counts are cleaned and sorted as in [`pareto_chart`]; an empty group shows the empty note.
+pub fn pareto_panels(
+    path_stem: &Path,
+    text: &ChartText,
+    panels: &[ParetoPanel],
+    cumulative_label: &str,
+) -> Result<Vec<PathBuf>, Error> {
+    let panels: Vec<ParetoPanel> = panels
+        .iter()
+        .map(|p| {
+            let mut items: Vec<(String, f64)> = p
+                .items
+                .iter()
+                .map(|(label, v)| (label.clone(), clean(*v).unwrap_or(0.0)))
+                .collect();
+            items.sort_by(|a, b| b.1.total_cmp(&a.1));
+            ParetoPanel { items, ..p.clone() }
+        })
+        .collect();
+    render(
+        path_stem,
+        &Chart {
+            text,
+            body: Body::Panels {
+                panels,
+                cumulative_label,
             },
         },
     )
@@ -255,6 +304,13 @@ enum Body<'a> {
     },
     Pareto {
         items: Vec<(String, f64)>,
+        cumulative_label: &'a str,
+        color: RGBColor,
+        /// One of [`Body::Panels`]: the shared legend stands above, the group's name heads it.
+        panel: bool,
+    },
+    Panels {
+        panels: Vec<ParetoPanel>,
         cumulative_label: &'a str,
     },
 }
@@ -369,6 +425,8 @@ struct Canvas<'a, DB: DrawingBackend> {
     faces: &'a Faces,
     raster: bool,
     lang: Lang,
+    /// Width of the area: the chart's, or one panel's.
+    w: i32,
 }
 
 impl<DB: DrawingBackend> Canvas<'_, DB> {
@@ -710,6 +768,7 @@ impl Chart<'_> {
             Body::Bars { bars, .. } => bars.iter().all(|b| b.values.is_empty()),
             Body::Lines { series, .. } => series.iter().all(|(_, v)| v.is_empty()),
             Body::Pareto { items, .. } => items.is_empty(),
+            Body::Panels { panels, .. } => panels.iter().all(|p| p.items.is_empty()),
         }
     }
 
@@ -724,6 +783,7 @@ impl Chart<'_> {
                     .collect()
             }
             Body::Pareto { items, .. } => items.iter().map(|(l, _)| l.as_str()).collect(),
+            Body::Panels { .. } => Vec::new(),
         }
     }
 
@@ -734,6 +794,10 @@ impl Chart<'_> {
                 series.iter().flat_map(|(_, v)| v.iter().copied()).collect()
             }
             Body::Pareto { items, .. } => items.iter().map(|(_, v)| *v).collect(),
+            Body::Panels { panels, .. } => panels
+                .iter()
+                .flat_map(|p| p.items.iter().map(|(_, v)| *v))
+                .collect(),
         }
     }
 
@@ -741,7 +805,7 @@ impl Chart<'_> {
         let values: Vec<f64> = self.values().into_iter().filter_map(clean).collect();
         let max = values.iter().copied().fold(0.0, f64::max);
         let integer = values.iter().all(|v| v.fract() == 0.0);
-        let intervals = matches!(self.body, Body::Pareto { .. }).then_some(5);
+        let intervals = matches!(self.body, Body::Pareto { .. } | Body::Panels { .. }).then_some(5);
         Scale::nice(max, integer, intervals)
     }
 
@@ -806,6 +870,7 @@ fn draw<DB: DrawingBackend>(
         faces,
         raster,
         lang: chart.text.lang,
+        w: WIDTH,
     };
     let text = chart.text;
     let title_font = Look {
@@ -815,34 +880,130 @@ fn draw<DB: DrawingBackend>(
     };
     let title = c.fit(&text.title, title_font, WIDTH - 2 * MARGIN)?;
     c.text(&title, (MARGIN, 34), title_font, HPos::Left, VPos::Top)?;
-    let mut y = 112;
+    let y = 112;
+    if let Body::Panels {
+        panels,
+        cumulative_label,
+    } = &chart.body
+    {
+        return draw_panels(&c, chart, panels, cumulative_label, y);
+    }
+    draw_plot(&c, chart, y, None)
+}
 
+/// Panels side by side under the chart's title, each a Pareto on the shared count axis.
+fn draw_panels<DB: DrawingBackend>(
+    c: &Canvas<DB>,
+    chart: &Chart,
+    panels: &[ParetoPanel],
+    cumulative_label: &str,
+    y: i32,
+) -> Drawn {
+    // One legend for all panels: the groups' colours and the cumulative line.
+    let mut legend: Vec<(String, RGBColor, Mark)> = panels
+        .iter()
+        .map(|p| (p.label.clone(), p.color, Mark::Box))
+        .collect();
+    legend.push((cumulative_label.to_string(), CUMULATIVE, Mark::Line));
+    let y = draw_legend(c, &legend, y)? + 10;
+    // Widths in proportion to the causes shown, with room for the axes and a small group.
+    let weights: Vec<i32> = panels
+        .iter()
+        .map(|p| i32::try_from(p.items.len().max(2)).unwrap_or(2) + 2)
+        .collect();
+    let total: i32 = weights.iter().sum::<i32>().max(1);
+    let scale = chart.scale();
+    // Room for the longest cause name (as it would stand upright), the same in every panel so
+    // that the panels share their baseline as they share their axis.
+    let l = look(TICK_PX, INK);
+    let mut room = 0;
+    for (label, _) in panels.iter().flat_map(|p| &p.items) {
+        room = room.max(c.width(label, l)?.min(MAX_UPRIGHT_PX + 80));
+    }
+    let shared = Shared {
+        scale,
+        label_room: room + 6,
+    };
+    let mut x = 0;
+    for (i, panel) in panels.iter().enumerate() {
+        let width = if i + 1 == panels.len() {
+            c.w - x
+        } else {
+            c.w * weights[i] / total
+        };
+        let area = c
+            .area
+            .clone()
+            .shrink((x, 0), (width.unsigned_abs(), HEIGHT.unsigned_abs()));
+        let pc = Canvas {
+            area: &area,
+            faces: c.faces,
+            raster: c.raster,
+            lang: c.lang,
+            w: width,
+        };
+        // The x title ("oorzaak") is left out: its room goes to the cause names, which
+        // stand upright in a narrow panel.
+        let text = ChartText {
+            title: String::new(),
+            x_label: String::new(),
+            y_label: panel.label.clone(),
+            ..chart.text.clone()
+        };
+        let body = Body::Pareto {
+            items: panel.items.clone(),
+            cumulative_label,
+            color: panel.color,
+            panel: true,
+        };
+        draw_plot(&pc, &Chart { text: &text, body }, y, Some(shared))?;
+        x += width;
+    }
+    Ok(())
+}
+
+/// What panels side by side share: the count axis and the room for the category labels.
+#[derive(Clone, Copy)]
+struct Shared {
+    scale: Scale,
+    label_room: i32,
+}
+
+/// Everything under the title (legend, axes, data, labels) from `y` down across the canvas;
+/// `shared` when it is one of several panels.
+fn draw_plot<DB: DrawingBackend>(
+    c: &Canvas<DB>,
+    chart: &Chart,
+    mut y: i32,
+    shared: Option<Shared>,
+) -> Drawn {
+    let text = chart.text;
     if chart.is_empty() {
         // An empty plot: the axis line and the note in the middle of where the data would be.
-        let note = c.fit(&text.empty_note, look(NOTE_PX, MUTED), WIDTH - 2 * MARGIN)?;
+        let note = c.fit(&text.empty_note, look(NOTE_PX, MUTED), c.w - 2 * MARGIN)?;
         let baseline = HEIGHT - 110;
         c.line(
-            vec![(MARGIN + 60, baseline), (WIDTH - MARGIN, baseline)],
+            vec![(MARGIN + 60, baseline), (c.w - MARGIN, baseline)],
             AXIS,
             2,
         )?;
         let middle = (y + baseline) / 2;
         c.text(
             &note,
-            (WIDTH / 2, middle),
+            (c.w / 2, middle),
             look(NOTE_PX, MUTED),
             HPos::Center,
             VPos::Center,
         )?;
-        return x_title(&c, &text.x_label, (MARGIN + 60, WIDTH - MARGIN));
+        return x_title(c, &text.x_label, (MARGIN + 60, c.w - MARGIN));
     }
 
     let legend = chart.legend();
     if !legend.is_empty() {
-        y = draw_legend(&c, &legend, y)? + 10;
+        y = draw_legend(c, &legend, y)? + 10;
     }
 
-    let scale = chart.scale();
+    let scale = shared.map_or_else(|| chart.scale(), |s| s.scale);
     let tick_font = look(TICK_PX, MUTED);
     let decimals = scale.decimals();
     let ticks: Vec<(f64, String)> = scale
@@ -858,7 +1019,9 @@ fn draw<DB: DrawingBackend>(
         Body::Pareto {
             items,
             cumulative_label,
-        } => Some((items, *cumulative_label)),
+            color,
+            panel,
+        } => Some((items, *cumulative_label, *color, *panel)),
         _ => None,
     };
     let right_ticks: Vec<(f64, String)> = (0..=5)
@@ -868,34 +1031,27 @@ fn draw<DB: DrawingBackend>(
         Some(_) => c.width("100%", tick_font)? + 16,
         None => 12,
     };
-    let left = (MARGIN + tick_width + 16).min(WIDTH / 2);
-    let right = WIDTH - MARGIN - right_width;
+    let left = (MARGIN + tick_width + 16).min(c.w / 2);
+    let right = c.w - MARGIN - right_width;
 
     // Axis titles above the axes; in a Pareto they double as the legend.
     let axis_font = look(LABEL_PX, MUTED);
     match pareto {
-        Some((_, cumulative_label)) => {
-            let half = (WIDTH - 2 * MARGIN) / 2 - 60;
-            draw_entry(
-                &c,
-                &text.y_label,
-                Palette::series(0),
-                &Mark::Box,
-                (MARGIN, y),
-                half,
-            )?;
+        Some((_, cumulative_label, color, false)) => {
+            let half = (c.w - 2 * MARGIN) / 2 - 60;
+            draw_entry(c, &text.y_label, color, &Mark::Box, (MARGIN, y), half)?;
             let label = c.fit(cumulative_label, axis_font, half)?;
             let w = c.width(&label, axis_font)?;
-            let x = WIDTH - MARGIN - w - 52;
-            draw_entry(&c, &label, CUMULATIVE, &Mark::Line, (x, y), half)?;
+            let x = c.w - MARGIN - w - 52;
+            draw_entry(c, &label, CUMULATIVE, &Mark::Line, (x, y), half)?;
             y += 52;
         }
-        None if !text.y_label.trim().is_empty() => {
-            let label = c.fit(&text.y_label, axis_font, WIDTH - 2 * MARGIN)?;
+        _ if !text.y_label.trim().is_empty() => {
+            let label = c.fit(&text.y_label, axis_font, c.w - 2 * MARGIN)?;
             c.text(&label, (MARGIN, y), axis_font, HPos::Left, VPos::Top)?;
             y += 52;
         }
-        None => {}
+        _ => {}
     }
 
     let categories = chart.categories();
@@ -908,15 +1064,16 @@ fn draw<DB: DrawingBackend>(
         bottom: HEIGHT,
     };
     let x_labels = match chart.body {
-        Body::Lines { .. } => single_labels(&c, &categories, probe.slot(n))?,
-        _ => category_labels(&c, &categories, &probe)?,
+        Body::Lines { .. } => single_labels(c, &categories, probe.slot(n))?,
+        _ => category_labels(c, &categories, &probe)?,
     };
     let title_room = if text.x_label.trim().is_empty() {
         0
     } else {
         44
     };
-    let bottom = HEIGHT - 30 - title_room - x_labels.height() - 14;
+    let label_room = x_labels.height().max(shared.map_or(0, |s| s.label_room));
+    let bottom = HEIGHT - 30 - title_room - label_room - 14;
     let plot = Plot {
         left,
         top,
@@ -952,17 +1109,18 @@ fn draw<DB: DrawingBackend>(
     }
 
     match &chart.body {
-        Body::Bars { series_names, bars } => draw_bars(&c, &plot, &scale, series_names, bars)?,
-        Body::Lines { series, .. } => draw_lines(&c, &plot, &scale, series, n)?,
-        Body::Pareto { items, .. } => draw_pareto(&c, &plot, &scale, items)?,
+        Body::Bars { series_names, bars } => draw_bars(c, &plot, &scale, series_names, bars)?,
+        Body::Lines { series, .. } => draw_lines(c, &plot, &scale, series, n)?,
+        Body::Pareto { items, color, .. } => draw_pareto(c, &plot, &scale, items, *color)?,
+        Body::Panels { .. } => {}
     }
     c.line(
         vec![(plot.left, plot.bottom), (plot.right, plot.bottom)],
         AXIS,
         2,
     )?;
-    draw_x_labels(&c, &plot, n, &x_labels)?;
-    x_title(&c, &text.x_label, (plot.left, plot.right))
+    draw_x_labels(c, &plot, n, &x_labels)?;
+    x_title(c, &text.x_label, (plot.left, plot.right))
 }
 
 /// The x-axis title at the bottom, centred under `span`.
@@ -1012,7 +1170,7 @@ fn draw_legend<DB: DrawingBackend>(
 ) -> Drawn<i32> {
     let l = look(LABEL_PX, INK);
     let (mut x, mut y) = (MARGIN, top);
-    let limit = WIDTH - MARGIN;
+    let limit = c.w - MARGIN;
     for (name, color, mark) in entries {
         let swatch = match mark {
             Mark::Box => 38,
@@ -1053,21 +1211,27 @@ fn category_labels<DB: DrawingBackend>(
         let half = f64::from(widest) / 2.0;
         flat &= wrapped.len() <= MAX_LABEL_LINES
             && centre - half >= previous_right + 16.0
-            && centre + half <= f64::from(WIDTH - MARGIN / 2);
+            && centre + half <= f64::from(c.w - MARGIN / 2);
         previous_right = centre + half;
         lines.push(wrapped);
     }
     if flat {
         return Ok(XLabels::Flat { lines, step });
     }
-    // Upright lines stand side by side: as many as the slot is wide, at most three.
+    // Upright lines stand side by side: as many as the slot is wide, at most three. A panel
+    // (narrower than the chart) has no x title, and its labels get that room.
+    let max_upright = if c.w < WIDTH {
+        MAX_UPRIGHT_PX + 80
+    } else {
+        MAX_UPRIGHT_PX
+    };
     let columns = ((slot * step as f64 - 6.0) / f64::from(LINE_PITCH))
         .floor()
         .clamp(1.0, 3.0) as usize;
     let mut upright = Vec::with_capacity(lines.len());
     let mut length = 0;
     for label in labels.iter().step_by(step) {
-        let mut wrapped = c.wrap(label, l, MAX_UPRIGHT_PX)?;
+        let mut wrapped = c.wrap(label, l, max_upright)?;
         if wrapped.len() > columns {
             let rest = wrapped.split_off(columns).join(" ");
             if let Some(last) = wrapped.last_mut() {
@@ -1075,7 +1239,7 @@ fn category_labels<DB: DrawingBackend>(
             }
         }
         for line in &mut wrapped {
-            *line = c.fit(line, l, MAX_UPRIGHT_PX)?;
+            *line = c.fit(line, l, max_upright)?;
             length = length.max(c.width(line, l)?);
         }
         upright.push(wrapped);
@@ -1214,21 +1378,45 @@ fn draw_bars<DB: DrawingBackend>(
     let bar_w = ((slot * share - gap * (m - 1) as f64) / m as f64).clamp(1.0, 120.0);
     let group_w = bar_w * m as f64 + gap * (m - 1) as f64;
     let mut labels = Vec::new();
+    let mut notes = Vec::new();
     for (i, bar) in bars.iter().enumerate() {
         let x0 = plot.centre(i, n) - group_w / 2.0;
         for (j, raw) in bar.values.iter().enumerate() {
-            let Some(value) = clean(*raw) else { continue };
+            let left = x0 + j as f64 * (bar_w + gap);
+            let Some(value) = clean(*raw) else {
+                if let Some(note) = &bar.missing {
+                    notes.push((note.as_str(), left + bar_w / 2.0));
+                }
+                continue;
+            };
             let color = match bar.color {
                 Some(own) => shade(own, j, m),
                 None => Palette::series(j),
             };
-            let left = x0 + j as f64 * (bar_w + gap);
             let top = draw_bar(c, plot, scale, (left, left + bar_w), value, color)?;
             labels.push((value, top, left + bar_w / 2.0));
         }
     }
     let room = if m > 1 { bar_w + gap } else { slot };
-    value_labels(c, &labels, room)
+    value_labels(c, &labels, room)?;
+    missing_notes(c, plot, &notes)
+}
+
+/// The reason a value has no bar, upright from the axis where the bar would stand.
+fn missing_notes<DB: DrawingBackend>(c: &Canvas<DB>, plot: &Plot, notes: &[(&str, f64)]) -> Drawn {
+    let l = look(VALUE_PX, MUTED);
+    let height = plot.bottom - plot.top - 20;
+    for &(note, x) in notes {
+        let note = c.fit(note, l, height)?;
+        c.text_turned(
+            &note,
+            (px(x), plot.bottom - 10),
+            l,
+            Pos::new(HPos::Left, VPos::Center),
+            true,
+        )?;
+    }
+    Ok(())
 }
 
 fn draw_lines<DB: DrawingBackend>(
@@ -1266,6 +1454,7 @@ fn draw_pareto<DB: DrawingBackend>(
     plot: &Plot,
     scale: &Scale,
     items: &[(String, f64)],
+    color: RGBColor,
 ) -> Drawn {
     let n = items.len();
     let slot = plot.slot(n);
@@ -1279,7 +1468,7 @@ fn draw_pareto<DB: DrawingBackend>(
             scale,
             (x - bar_w / 2.0, x + bar_w / 2.0),
             *value,
-            Palette::series(0),
+            color,
         )?;
         labels.push((*value, top, x));
     }
@@ -1338,12 +1527,14 @@ mod tests {
                 label: u.to_string(),
                 values: vec![f64::from(u) * 7.0, f64::from(u) * 5.0, f64::from(u % 3)],
                 color: None,
+                missing: None,
             })
             .collect();
         bars.push(Bar {
             label: s("ongeclassificeerd"),
             values: vec![14.0, 10.0, 4.0],
             color: None,
+            missing: None,
         });
         bars
     }
@@ -1427,6 +1618,139 @@ mod tests {
         svg_texts(svg).iter().any(|(_, t)| t == text)
     }
 
+    /// The `<rect>`s of the SVG filled with `c`, as (x, width, height).
+    fn svg_rects(svg: &str, c: RGBColor) -> Vec<(f64, f64, f64)> {
+        let fill = format!("fill=\"#{:02X}{:02X}{:02X}\"", c.0, c.1, c.2);
+        let attr = |r: &str, name: &str| -> f64 {
+            let v = r.split(&format!(" {name}=\"")).nth(1).unwrap();
+            v.split('"').next().unwrap().parse().unwrap()
+        };
+        svg.split("<rect")
+            .skip(1)
+            .map(|r| r.split('>').next().unwrap())
+            .filter(|r| r.contains(&fill))
+            .map(|r| (attr(r, "x"), attr(r, "width"), attr(r, "height")))
+            .collect()
+    }
+
+    #[test]
+    fn a_missing_value_draws_no_bar_and_its_reason_stands_in_its_place() {
+        let dir = dir("missing");
+        let stem = dir.join("doorlooptijden");
+        let small = "n te klein (n = 1)";
+        let none = "geen (n = 0)";
+        let bar = |label: &str, values: Vec<f64>, missing: Option<&str>| Bar {
+            label: s(label),
+            values,
+            color: None,
+            missing: missing.map(s),
+        };
+        let bars = vec![
+            bar("1", vec![29.0, f64::NAN], Some(small)),
+            bar("2", vec![3.0, f64::NAN], Some(small)),
+            bar("3", vec![3.0, 4.0], Some("never shown")),
+            bar("4", vec![f64::NAN, f64::NAN], Some(none)),
+        ];
+        let names = vec![s("mediaan"), s("p90")];
+        let paths = bar_chart(&stem, &text("Doorlooptijd"), &names, &bars).unwrap();
+        let svg = check_files(&paths, &stem);
+        // A legend swatch per series, then a rect per drawn value: no rect for a missing one,
+        // not even a flat one.
+        let medians = svg_rects(&svg, Palette::series(0));
+        let p90s = svg_rects(&svg, Palette::series(1));
+        assert_eq!(medians.len(), 1 + 3, "{medians:?}");
+        assert_eq!(p90s.len(), 1 + 1, "{p90s:?}");
+        assert!(medians.iter().chain(&p90s).all(|r| r.2 > 0.0));
+        let texts = svg_texts(&svg);
+        let at = |note: &str| -> Vec<f64> {
+            texts
+                .iter()
+                .filter(|(_, t)| t == note)
+                .map(|(x, _)| *x)
+                .collect()
+        };
+        // Each reason stands right of its category's median, left of the next category.
+        let small_at = at(small);
+        assert_eq!(small_at.len(), 2, "{texts:?}");
+        for (k, x) in small_at.iter().enumerate() {
+            let (mx, mw, _) = medians[1 + k];
+            assert!(
+                *x > mx + mw && *x < medians[2 + k].0,
+                "{x} for category {k}"
+            );
+        }
+        assert_eq!(at(none).len(), 2, "both values of category 4");
+        assert!(at(none).iter().all(|x| *x > p90s[1].0 + p90s[1].1));
+        assert!(at("never shown").is_empty());
+        // No value label 0 for the missing ones: the only 0 is the axis tick.
+        assert_eq!(at("0").len(), 1);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn pareto_panels_keep_groups_apart_with_a_legend_and_one_axis() {
+        let dir = dir("panels");
+        let stem = dir.join("oorzaken-pareto");
+        let technical = Palette::nature(true);
+        let other = Palette::nature(false);
+        let panels = [
+            ParetoPanel {
+                label: s("technisch"),
+                color: technical,
+                items: vec![
+                    (s("koudemiddellekkage"), 13.0),
+                    (s("condensafvoer verstopt"), 11.0),
+                    (s("installatiefout"), 6.0),
+                ],
+            },
+            ParetoPanel {
+                label: s("niet-technisch"),
+                color: other,
+                items: vec![
+                    (s("foutieve factuur"), 5.0),
+                    (s("condensafvoer verstopt"), 1.0),
+                ],
+            },
+        ];
+        let paths = pareto_panels(&stem, &text("Oorzaken"), &panels, "cumulatief %").unwrap();
+        let svg = check_files(&paths, &stem);
+        let texts = svg_texts(&svg);
+        let count = |t: &str| texts.iter().filter(|(_, x)| x == t).count();
+        // Each group named twice (legend and panel heading), the line once in the legend.
+        assert_eq!(count("technisch"), 2, "{texts:?}");
+        assert_eq!(count("niet-technisch"), 2);
+        assert_eq!(count("cumulatief %"), 1);
+        // The cause of both natures: once per panel (whole, or wrapped to its first word),
+        // each under a bar of its panel's colour.
+        let at: Vec<f64> = texts
+            .iter()
+            .filter(|(_, t)| t.starts_with("condensafvoer"))
+            .map(|(x, _)| *x)
+            .collect();
+        assert_eq!(at.len(), 2);
+        let bars_t = svg_rects(&svg, technical);
+        let bars_n = svg_rects(&svg, other);
+        assert_eq!(
+            (bars_t.len(), bars_n.len()),
+            (1 + 3, 1 + 2),
+            "swatch and bars"
+        );
+        let under = |x: f64, bars: &[(f64, f64, f64)]| {
+            bars[1..]
+                .iter()
+                .any(|(bx, w, _)| x >= bx - LINE_PITCH as f64 && x <= bx + w + LINE_PITCH as f64)
+        };
+        assert!(under(at[0], &bars_t) && !under(at[0], &bars_n));
+        assert!(under(at[1], &bars_n) && !under(at[1], &bars_t));
+        // One count axis: 11 in the first panel and 1 in the second keep their ratio.
+        let height = |bars: &[(f64, f64, f64)], i: usize| bars[i].2;
+        let ratio = height(&bars_t, 2) / height(&bars_n, 2);
+        assert!((ratio - 11.0).abs() < 0.5, "{ratio}");
+        // Two cumulative lines that each end at 100 %.
+        assert_eq!(count("100%"), 2);
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
     #[test]
     fn a_grouped_bar_chart_writes_png_and_svg_with_title_legend_and_labels() {
         let dir = dir("bars");
@@ -1461,6 +1785,7 @@ mod tests {
                 label: format!("{u:?}"),
                 values: vec![10.0, 6.0],
                 color: Some(Palette::urgency(u)),
+                missing: None,
             })
             .collect();
         let t = text("Kleuren");
@@ -1575,6 +1900,8 @@ mod tests {
             body: Body::Pareto {
                 items: causes(),
                 cumulative_label: "Cumulatief %",
+                color: Palette::series(0),
+                panel: false,
             },
         });
         assert!(has_color(&buf, CUMULATIVE) && has_color(&buf, Palette::series(0)));
@@ -1590,6 +1917,7 @@ mod tests {
             label: s("A&B <c>"),
             values: vec![3.0],
             color: None,
+            missing: None,
         }];
         let svg = check_files(&bar_chart(&stem, &t, &[s("n")], &bars).unwrap(), &stem);
         assert!(svg.contains("R&amp;D &lt;test&gt; &quot;q&quot;"));
@@ -1608,6 +1936,7 @@ mod tests {
             label: s("1"),
             values: vec![],
             color: None,
+            missing: None,
         }];
         let bars_without_values = bar_chart(&dir.join("b"), &t, &names(), &no_values).unwrap();
         let lines = line_chart(&dir.join("c"), &t, &months(24), &[]).unwrap();
@@ -1635,6 +1964,7 @@ mod tests {
             label: s("1"),
             values: vec![0.0, 0.0],
             color: None,
+            missing: None,
         }];
         let svg = check_files(
             &bar_chart(&dir.join("zeros"), &t, &names(), &zeros).unwrap(),
@@ -1645,6 +1975,7 @@ mod tests {
             label: s("2"),
             values: vec![f64::NAN, f64::INFINITY, -3.0, f64::NEG_INFINITY, 7.0],
             color: None,
+            missing: None,
         }];
         let svg = check_files(
             &bar_chart(&dir.join("odd"), &t, &names(), &odd).unwrap(),
@@ -1670,6 +2001,7 @@ mod tests {
             label: s("0–10"),
             values: vec![5.0],
             color: None,
+            missing: None,
         }];
         let names = [s("Achterstallig")];
         let buf = pixels(&Chart {
@@ -1709,6 +2041,7 @@ mod tests {
             faces,
             raster: true,
             lang: Lang::Nl,
+            w: WIDTH,
         };
         let l = look(TICK_PX, INK);
         for (_, t) in &texts {
@@ -1739,6 +2072,7 @@ mod tests {
             faces,
             raster: true,
             lang: Lang::Nl,
+            w: WIDTH,
         };
         let plot = Plot {
             left: 100,
@@ -1808,6 +2142,7 @@ mod tests {
             faces,
             raster: true,
             lang: Lang::Nl,
+            w: WIDTH,
         };
         let l = look(TICK_PX, INK);
         let cut = c.fit("koudemiddellekkage", l, 120).unwrap();
@@ -1848,6 +2183,7 @@ mod tests {
             faces,
             raster: true,
             lang: Lang::Nl,
+            w: WIDTH,
         };
         let en = Canvas {
             lang: Lang::En,

@@ -2,7 +2,7 @@
 //! Everything is computed before the first file is written, and every file is written to a
 //! temporary name and renamed, so a failed run leaves no half-written report.
 
-use super::charts::{self, Bar, ChartText};
+use super::charts::{self, Bar, ChartText, Palette, ParetoPanel};
 use super::output::write_atomic;
 use super::workbook::{self, Provenance, WorkbookInput};
 use crate::error::{Error, Result};
@@ -97,6 +97,7 @@ fn write_charts(dir: &Path, f: &Figures, lang: Lang) -> Result<Vec<PathBuf>> {
             label: urgency_label(r.urgency),
             values: vec![r.received as f64, r.closed as f64, r.open_at_end as f64],
             color: None,
+            missing: None,
         })
         .collect();
     written.extend(charts::bar_chart(
@@ -160,13 +161,19 @@ fn write_charts(dir: &Path, f: &Figures, lang: Lang) -> Result<Vec<PathBuf>> {
         .times_by_urgency
         .iter()
         .filter_map(|row| match row.group {
+            // A missing median or p90 draws no bar, and the chart says why: never a 0.
             crate::metrics::model::TimeGroup::Urgency(u) => Some(Bar {
                 label: urgency_label(u),
                 values: vec![
-                    row.handling_wd.median.unwrap_or(0.0),
-                    row.handling_wd.p90.unwrap_or(0) as f64,
+                    row.handling_wd.median.unwrap_or(f64::NAN),
+                    row.handling_wd.p90.map_or(f64::NAN, |v| v as f64),
                 ],
                 color: None,
+                missing: match (row.handling_wd.n, row.handling_wd.p90) {
+                    (0, _) => Some(t("geen (n = 0)", "none (n = 0)")),
+                    (n, None) => Some(format!("{} (n = {n})", t("n te klein", "n too small"))),
+                    (_, Some(_)) => None,
+                },
             }),
             _ => None,
         })
@@ -189,22 +196,47 @@ fn write_charts(dir: &Path, f: &Figures, lang: Lang) -> Result<Vec<PathBuf>> {
         &handling,
     )?);
 
-    let mut causes: Vec<(String, f64)> = f
-        .kpi
-        .causes
-        .iter()
-        .map(|c| (c.cause.clone(), c.count as f64))
-        .collect();
-    causes.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    written.extend(charts::pareto_chart(
+    // Technical and non-technical apart, as on *Oorzaken*: a cause written with both natures
+    // stands once in each panel. The panel of causes without a nature only when it has any.
+    let items = |rows: &[crate::metrics::model::ParetoRow]| {
+        rows.iter()
+            .map(|r| (r.cause.clone(), r.count as f64))
+            .collect::<Vec<_>>()
+    };
+    let mut panels = vec![
+        ParetoPanel {
+            label: t("technisch", "technical"),
+            color: Palette::nature(true),
+            items: items(&f.tables.pareto_technical),
+        },
+        ParetoPanel {
+            label: t("niet-technisch", "non-technical"),
+            color: Palette::nature(false),
+            items: items(&f.tables.pareto_non_technical),
+        },
+    ];
+    if !f.tables.pareto_unknown_nature.is_empty() {
+        panels.push(ParetoPanel {
+            label: t("aard onbekend", "nature unknown"),
+            color: Palette::urgency(None),
+            items: items(&f.tables.pareto_unknown_nature),
+        });
+    }
+    written.extend(charts::pareto_panels(
         &dir.join(t("oorzaken-pareto", "causes-pareto")),
         &ChartText::new(
             lang,
-            &format!("{} — {label}", t("Oorzaken (Pareto)", "Causes (Pareto)")),
+            &format!(
+                "{} — {label}",
+                t(
+                    "Oorzaken (Pareto), aantal klachten per aard",
+                    "Causes (Pareto), number of complaints per nature"
+                )
+            ),
             &t("oorzaak", "cause"),
             &t("aantal klachten", "number of complaints"),
         ),
-        &causes,
+        &panels,
         &t("cumulatief %", "cumulative %"),
     )?);
 
@@ -216,6 +248,7 @@ fn write_charts(dir: &Path, f: &Figures, lang: Lang) -> Result<Vec<PathBuf>> {
             label: b.label.to_string(),
             values: vec![b.open as f64, b.overdue as f64],
             color: None,
+            missing: None,
         })
         .collect();
     written.extend(charts::bar_chart(

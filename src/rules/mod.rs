@@ -318,7 +318,11 @@ impl Finding {
     pub fn message(&self, register: &Register, lang: Lang) -> String {
         let field = self.column_name(register, lang);
         let detail = match (self.rule, self.field) {
-            (Rule::UnreadableValue, Some(f)) => expected(f.kind(), lang).to_string(),
+            (Rule::UnreadableValue, Some(f)) => {
+                let mut detail = expected(f.kind(), lang).to_string();
+                detail.push_str(&mapping_hint(f, &self.value, lang));
+                detail
+            }
             (Rule::UnreadableValue, None) => lang
                 .pick(
                     " (cel buiten de kolommen van het register; is de rij verschoven?)",
@@ -376,6 +380,28 @@ impl Finding {
         }
         text
     }
+}
+
+/// The `[values.…]` line that would map an unreadable `value` of a field with fixed values,
+/// so the message says how to make it readable; empty for other fields and for a value
+/// without letters or digits (no mapping can name it).
+fn mapping_hint(field: Field, value: &str, lang: Lang) -> String {
+    let Some(keys) = crate::config::vocabulary(field.kind()) else {
+        return String::new();
+    };
+    if crate::config::mapping_form(value).is_empty() {
+        return String::new();
+    }
+    let mapping = format!(
+        "[values.{}] {} = \"\"",
+        field.key(),
+        crate::config::quote(value.trim())
+    );
+    crate::messages::text(
+        "H-map-value",
+        lang,
+        &[("mapping", &mapping), ("keys", &keys.join(", "))],
+    )
 }
 
 /// What an unreadable cell should have held, for the message.

@@ -107,3 +107,108 @@ fn an_output_over_the_input_is_refused() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(std::fs::read(&reg).unwrap(), before, "input untouched");
 }
+
+/// Values with company (brackets, filler, waiting states, messaging channels) read as their
+/// keys; a value that means nothing is the one unreadable value, and its message gives the
+/// `[values.…]` line that would map it.
+#[test]
+fn values_as_people_write_them_read_and_a_meaningless_one_says_how_to_map_it() {
+    let dir = temp_dir("values-words");
+    let reg = dir.join("register.csv");
+    // (channel, nature, status); expected keys written out by hand.
+    let rows = [
+        (
+            "brief (aangetekend)",
+            "technische klacht",
+            "Wacht op klant",
+            "letter",
+        ),
+        (
+            "WhatsApp",
+            "niet-technische klacht",
+            "in afwachting van onderdelen",
+            "web",
+        ),
+        ("sms", "Technisch (cv-ketel)", "on hold", "web"),
+        ("chat", "technisch", "wachten op onderdelen", "web"),
+        ("social media", "administratieve klacht", "pending", "web"),
+        (
+            "per telefoon (mobiel)",
+            "technische klacht",
+            "in behandeling",
+            "phone",
+        ),
+        ("Postduif", "technisch", "open", ""),
+    ];
+    let mut csv =
+        String::from("Klachtnummer;Datum ontvangst;Omschrijving;Behandelaar;Kanaal;Aard;Status\n");
+    for (i, (channel, nature, status, _)) in rows.iter().enumerate() {
+        csv.push_str(&format!(
+            "K-{i};0{}-07-2026;Lekkage;Jan;{channel};{nature};{status}\n",
+            i + 1
+        ));
+    }
+    std::fs::write(&reg, csv).unwrap();
+    let (doc, _) = check_json(&dir, &[arg(&reg)]);
+    assert_eq!(count(&doc, "unreadable-value"), 1, "{doc:#}");
+    let item = doc["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["code"] == "unreadable-value")
+        .unwrap();
+    assert_eq!(item["value"], "Postduif");
+    assert_eq!(item["line"], 8, "the Postduif row");
+    let message = item["message"].as_str().unwrap();
+    assert!(
+        message.contains(r#"[values.channel] "Postduif" = """#),
+        "{message}"
+    );
+    assert!(message.contains("letter, fax, email, phone, in_person, web, other"));
+    let (en, _) = check_json(&dir, &["--lang", "en", arg(&reg)]);
+    let en = en["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["code"] == "unreadable-value")
+        .unwrap()["message"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        en.contains(r#"map it in klacht.toml with [values.channel] "Postduif" = """#),
+        "{en}"
+    );
+
+    // The readable ones count under the keys written above.
+    let out = dir.join("rapport");
+    let run = klacht_in(
+        &dir,
+        &[
+            "report",
+            arg(&reg),
+            "--period",
+            "2026-Q3",
+            "--out",
+            arg(&out),
+        ],
+    );
+    assert!(run.status.code() == Some(0) || run.status.code() == Some(1));
+    let kpi: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("kpi.json")).unwrap()).unwrap();
+    let received = |list: &str, key: &str, value: &str| -> u64 {
+        kpi[list]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r[key] == value)
+            .map(|r| r["received"].as_u64().unwrap())
+            .sum()
+    };
+    for key in ["letter", "web", "phone"] {
+        let want = rows.iter().filter(|r| r.3 == key).count() as u64;
+        assert_eq!(received("by_channel", "channel", key), want, "{key}");
+    }
+    assert_eq!(received("by_nature", "nature", "non_technical"), 2);
+    assert_eq!(received("by_nature", "nature", "technical"), 5);
+}

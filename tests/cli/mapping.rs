@@ -241,8 +241,8 @@ fn a_file_without_a_recognisable_header_still_gets_a_suggestion() {
         "Overzicht klachten\n\
          Wanneer;Wat;Wie;Hoe binnen\n\
          3-2-2026;Lekkage koelcel;Jan;Tel.\n\
-         13-2-2026;Storing;Piet;Whatsapp\n\
-         14-2-2026;Geluid;Jan;whatsapp\n",
+         13-2-2026;Storing;Piet;Postduif\n\
+         14-2-2026;Geluid;Jan;postduif\n",
     )
     .unwrap();
     // The check itself finds no register here.
@@ -275,10 +275,11 @@ fn a_file_without_a_recognisable_header_still_gets_a_suggestion() {
     assert_eq!(count(&doc, "missing-column"), 0);
     assert_eq!(
         doc["findings"]["by_rule"]["unreadable-value"], 2,
-        "Whatsapp twice"
+        "Postduif twice"
     );
     // A second run with that configuration lists the channel values: Tel. understood,
-    // WhatsApp (twice, one key) to be mapped. Filled in, nothing is unreadable.
+    // Postduif (twice, one key) to be mapped (WhatsApp itself reads as `web` since issue 16).
+    // Filled in, nothing is unreadable.
     let out = klacht_in(
         &dir,
         &[
@@ -297,7 +298,7 @@ fn a_file_without_a_recognisable_header_still_gets_a_suggestion() {
         "{again}"
     );
     assert!(
-        again.contains("\"Whatsapp\" = \"\"   # 2×; een van: "),
+        again.contains("\"Postduif\" = \"\"   # 2×; een van: "),
         "{again}"
     );
     let choose = |_: Field, _: &str, _: &[String]| "other".to_string();

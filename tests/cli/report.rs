@@ -311,3 +311,117 @@ fn headline_figures_of_20000_rows_equal_a_naive_implementation() {
     );
     assert!(a == b, "the workbook differs between two runs");
 }
+
+/// The texts of an SVG's `<text>` elements.
+fn svg_texts(svg: &str) -> Vec<String> {
+    svg.split("<text ")
+        .skip(1)
+        .map(|t| {
+            t.split('>')
+                .nth(1)
+                .unwrap()
+                .split('<')
+                .next()
+                .unwrap()
+                .trim()
+                .to_string()
+        })
+        .collect()
+}
+
+/// The sample report's charts: a p90 of n < 5 is no bar but its reason, in either language;
+/// the cause Pareto names each nature and shows a cause once per nature it occurs with.
+#[test]
+fn charts_show_a_missing_p90_as_its_reason_and_causes_per_nature() {
+    let dir = temp_dir("report-charts");
+    for (lang, charts, small, nature) in [
+        (
+            "nl",
+            "grafieken",
+            "n te klein",
+            ["technisch", "niet-technisch"],
+        ),
+        (
+            "en",
+            "charts",
+            "n too small",
+            ["technical", "non-technical"],
+        ),
+    ] {
+        let out = dir.join(lang);
+        report(
+            &dir,
+            &[
+                "--lang",
+                lang,
+                arg(&sample("klachtenregister-2025-2026.xlsx")),
+                "--period",
+                "2026-Q3",
+                "--out",
+                arg(&out),
+            ],
+        );
+        let k = kpi(&out);
+        let read = |stem: &str| {
+            let name = std::fs::read_dir(out.join(charts))
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .find(|p| {
+                    let n = p.file_name().unwrap().to_string_lossy().to_string();
+                    n.starts_with(stem) && n.ends_with(".svg")
+                })
+                .unwrap();
+            svg_texts(&std::fs::read_to_string(name).unwrap())
+        };
+        // Expected from kpi.json: one reason per urgency that has closed complaints and no p90.
+        let mut want: Vec<String> = k["by_urgency"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|u| u["handling_wd"]["n"].as_u64().unwrap() > 0)
+            .filter(|u| u["handling_wd"]["p90"].is_null())
+            .map(|u| format!("{small} (n = {})", u["handling_wd"]["n"]))
+            .collect();
+        assert!(!want.is_empty(), "the sample has a p90 with n < 5");
+        let times = read(if lang == "nl" {
+            "doorlooptijden"
+        } else {
+            "handling-times"
+        });
+        let mut got: Vec<String> = times.into_iter().filter(|t| t.starts_with(small)).collect();
+        want.sort();
+        got.sort();
+        assert_eq!(got, want);
+
+        let pareto = read(if lang == "nl" {
+            "oorzaken-pareto"
+        } else {
+            "causes-pareto"
+        });
+        for n in nature {
+            assert!(
+                pareto.iter().filter(|t| *t == n).count() >= 2,
+                "{n}: legend and panel"
+            );
+        }
+        // A cause with two natures in kpi.json stands twice, once per panel.
+        let causes = k["causes"].as_array().unwrap();
+        let mut per_cause: HashMap<&str, usize> = HashMap::new();
+        for c in causes {
+            *per_cause.entry(c["cause"].as_str().unwrap()).or_default() += 1;
+        }
+        let twice: Vec<&str> = per_cause
+            .iter()
+            .filter(|(_, n)| **n > 1)
+            .map(|(c, _)| *c)
+            .collect();
+        assert!(!twice.is_empty(), "the sample has a cause with two natures");
+        for cause in twice {
+            let shown = pareto
+                .iter()
+                .filter(|t| t.as_str() == cause || cause.starts_with(&format!("{t} ")))
+                .count();
+            assert_eq!(shown, per_cause[cause], "{cause}");
+        }
+    }
+}

@@ -679,6 +679,27 @@ impl<'a> Sheet<'a> {
         self.charts.push((row, chart));
     }
 
+    /// Numbers for a native chart in a hidden column beside the rows of `placed` (blank where
+    /// `values` has none) and the range to plot: a chart reads a text cell of the table ("n te
+    /// klein") as 0, a blank one as a gap. The column takes the place of the gap before the
+    /// charts, which move one column on, so the sheet looks the same. The chart must show
+    /// hidden data (`Chart::show_hidden_data`).
+    pub fn chart_values(
+        &mut self,
+        placed: &Placed,
+        values: &[Option<f64>],
+    ) -> Result<(&'static str, u32, u16, u32, u16), XlsxError> {
+        let col = self.last_col + 1;
+        self.last_col = col;
+        for (row, v) in (placed.first_row..).zip(values) {
+            if let Some(v) = v.filter(|v| v.is_finite()) {
+                self.ws.write_number(row, col, v)?;
+            }
+        }
+        self.ws.set_column_hidden(col)?;
+        Ok((self.name, placed.first_row, col, placed.last_row, col))
+    }
+
     /// Applies a conditional format to a data column of a placed table.
     pub fn conditional<T>(&mut self, placed: &Placed, col: u16, format: &T) -> Result<(), XlsxError>
     where

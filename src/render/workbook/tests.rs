@@ -1040,3 +1040,60 @@ fn several_files_add_a_file_column_and_csv_lines() {
     );
     assert_eq!(report.trace_cells(None, 0, None)[1], Cell::Blank);
 }
+
+/// (row, column), 0-based, of a reference such as `$E$12`.
+fn cell_position(cell: &str) -> (u32, u32) {
+    let cell = cell.replace('$', "");
+    let digits = cell.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    (digits.parse::<u32>().unwrap() - 1, column_number(&cell))
+}
+
+#[test]
+fn no_native_chart_plots_a_text_cell_and_a_p90_with_small_n_is_a_gap() {
+    let fix = fixture(false);
+    let path = write(&fix, Lang::Nl, false, "chart-values");
+    let parts = parts(&path);
+    let mut wb: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    let mut series = 0;
+    let mut small_n = 0;
+    for (_, xml) in parts
+        .iter()
+        .filter(|(k, _)| k.starts_with("xl/charts/chart"))
+    {
+        for (i, val) in xml.split("<c:val>").skip(1).enumerate() {
+            let f = val.split("<c:f>").nth(1).unwrap();
+            let f = f.split("</c:f>").next().unwrap();
+            let (sheet, cells) = f.rsplit_once('!').unwrap();
+            let sheet = sheet.trim_matches('\'').replace("''", "'");
+            let range = wb.worksheet_range(&sheet).unwrap();
+            let (a, b) = cells.split_once(':').unwrap_or((cells, cells));
+            let ((r0, col), (r1, _)) = (cell_position(a), cell_position(b));
+            for row in r0..=r1 {
+                // Excel plots text in a value range as 0.
+                assert!(
+                    !matches!(range.get_value((row, col)), Some(Data::String(_))),
+                    "{f}: text at row {row} plotted"
+                );
+            }
+            series += 1;
+            // The p90 of the handling-time chart: a number where the table has one, a gap
+            // where it says "n te klein"; the chart shows the hidden column it reads.
+            if xml.contains("<c:v>p90</c:v>") && i == 1 {
+                // rust_xlsxwriter leaves plotVisOnly out to show hidden data.
+                assert!(!xml.contains("<c:plotVisOnly"), "hidden data shown");
+                for row in r0..=r1 {
+                    let shown = text_at(&range, row, 4);
+                    let plotted = text_at(&range, row, col);
+                    if shown == "n te klein" {
+                        small_n += 1;
+                        assert_eq!(plotted, "", "row {row}");
+                    } else {
+                        assert_eq!(plotted, shown, "row {row}");
+                    }
+                }
+            }
+        }
+    }
+    assert!(series >= 10, "{series} series checked");
+    assert!(small_n > 0, "the fixture has a p90 with n < 5");
+}

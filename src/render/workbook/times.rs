@@ -38,26 +38,33 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         &t.times_by_urgency,
     )?;
     let name = s.name;
-    s.chart(
-        by_urgency.header_row - 1,
-        native::columns(
-            &format!(
-                "{} — {}",
-                r.t(
-                    "Doorlooptijd per urgentie (werkdagen)",
-                    "Handling time per urgency (working days)"
-                ),
-                k.period.label
+    // The p90 column says "n te klein" where n < 5; the chart plots its numbers from a hidden
+    // column instead, so that such a p90 is a gap, not a bar of 0.
+    let p90: Vec<Option<f64>> = t
+        .times_by_urgency
+        .iter()
+        .map(|row| row.handling_wd.p90.map(|v| v as f64))
+        .collect();
+    let p90_range = s.chart_values(&by_urgency, &p90)?;
+    let mut chart = native::columns(
+        &format!(
+            "{} — {}",
+            r.t(
+                "Doorlooptijd per urgentie (werkdagen)",
+                "Handling time per urgency (working days)"
             ),
-            r.t("urgentiecategorie", "urgency category"),
-            r.t("werkdagen", "working days"),
-            by_urgency.range(name, 0),
-            &[
-                Series::nth(0, r.t("mediaan", "median"), by_urgency.range(name, 3)),
-                Series::nth(1, "p90", by_urgency.range(name, 4)),
-            ],
+            k.period.label
         ),
+        r.t("urgentiecategorie", "urgency category"),
+        r.t("werkdagen", "working days"),
+        by_urgency.range(name, 0),
+        &[
+            Series::nth(0, r.t("mediaan", "median"), by_urgency.range(name, 3)),
+            Series::nth(1, "p90", p90_range),
+        ],
     );
+    chart.show_hidden_data();
+    s.chart(by_urgency.header_row - 1, chart);
     s.gap();
     s.heading(&format!(
         "{} ({closed_in})",
