@@ -282,6 +282,49 @@ fn candidates(
     out
 }
 
+/// Each word of the known headers (template headers, keys and synonyms) with the fields whose
+/// headers use it.
+fn header_words() -> &'static BTreeMap<String, Vec<Field>> {
+    static WORDS: std::sync::OnceLock<BTreeMap<String, Vec<Field>>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words: BTreeMap<String, Vec<Field>> = BTreeMap::new();
+        for &field in Field::ALL {
+            let names = [
+                field.header(crate::Lang::Nl),
+                field.header(crate::Lang::En),
+                field.key(),
+            ];
+            for name in names.iter().chain(field.synonyms()) {
+                for word in Words::of(name).words {
+                    if LINK_WORDS.contains(&word.as_str()) {
+                        continue;
+                    }
+                    let fields = words.entry(word).or_default();
+                    if !fields.contains(&field) {
+                        fields.push(field);
+                    }
+                }
+            }
+        }
+        words
+    })
+}
+
+/// How well the words of `header` name `field`, for ordering the columns that could hold a
+/// field without one (`--suggest-mapping`, the check summary): 2 for each word only that
+/// field's headers use (`open` in `open_dt` for the date of receipt, `target` for the due
+/// date), 1 for a word it shares with other fields (`date`), 0 for none.
+pub fn naming(header: &str, field: Field) -> u32 {
+    let known = header_words();
+    Words::of(header)
+        .words
+        .iter()
+        .filter_map(|w| known.get(w))
+        .filter(|fields| fields.contains(&field))
+        .map(|fields| if fields.len() == 1 { 2 } else { 1 })
+        .sum()
+}
+
 /// Text of a header cell; numbers and dates are no headers.
 fn header_text(cell: &Raw) -> Option<&str> {
     match cell {
@@ -629,6 +672,16 @@ mod tests {
         .unwrap();
         assert_eq!(h.column_of(Field::Description), Some(1));
         assert_eq!(h.columns[0].field, None);
+    }
+
+    #[test]
+    fn naming_ranks_headers_by_the_words_only_a_field_uses() {
+        // `open` names the date of receipt alone, `date` every date field.
+        assert_eq!(naming("open_dt", Field::ReceivedDate), 2);
+        assert_eq!(naming("Due Date", Field::ReceivedDate), 1);
+        assert!(naming("Due Date", Field::DueDate) > naming("Due Date", Field::ReceivedDate));
+        assert_eq!(naming("LATITUDE", Field::ReceivedDate), 0);
+        assert!(naming("closed_dt", Field::ClosedDate) > naming("closed_dt", Field::ReceivedDate));
     }
 
     #[test]
