@@ -75,6 +75,16 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
      "Internal error while computing the report figures: {detail}"),
     ("E-period", "Periode {value} is ongeldig; schrijf 2026-Q3 (kwartaal), 2026-07 (maand), 2026-H2 (halfjaar), 2026 (jaar) of 2026-07-01..2026-09-30 (van vroeg naar laat).",
      "Period {value} is not valid; write 2026-Q3 (quarter), 2026-07 (month), 2026-H2 (half year), 2026 (year) or 2026-07-01..2026-09-30 (earliest first)."),
+    // First contact with a register of other headers (`klacht check`, render::terminal).
+    ("N-missing-columns", "{file}: geen kolom herkend voor {fields}; die heeft elke klacht nodig.",
+     "{file}: no column recognised for {fields}, which every complaint needs."),
+    ("N-candidates", "{field}: komt misschien uit {headers}", "{field}: perhaps in {headers}"),
+    ("N-no-candidates", "{field}: geen kolom die ervoor in aanmerking komt",
+     "{field}: no column that could hold it"),
+    ("N-suggest-mapping", "Volgende stap: klacht check --suggest-mapping {file} > klacht.toml schrijft een voorstel voor de kolommen en waarden; vul het aan en voer klacht check opnieuw uit.",
+     "Next step: klacht check --suggest-mapping {file} > klacht.toml writes a suggestion for the columns and values; complete it and run klacht check again."),
+    ("N-excluded-no-date-column", "uitgesloten: {rows} rijen van {file}, want er is geen kolom voor de datum van ontvangst",
+     "excluded: {rows} rows of {file}, as there is no column for the date of receipt"),
     // Progress on a terminal during long runs (`crate::progress`).
     ("P-import", "registers inlezen", "reading registers"),
     ("P-validate", "controleren", "checking"),
