@@ -215,7 +215,8 @@ impl Phrase {
 /// it first, `Datum ontvangst`; English last, `Customer complaint`); a synonym in between, or
 /// in the qualifying phrase after a link word, names something else. When synonyms of
 /// different fields sit at both ends, the end whose synonym covers more words is the head, and
-/// on a tie the last (a Dutch header joins its nouns into one word, `klantklacht`).
+/// on a tie the last (a Dutch header joins its nouns into one word, `klantklacht`). When
+/// neither end is a synonym, one inside the main phrase may stand for the head.
 fn candidates(
     header: &str,
     syns: &[Synonym],
@@ -273,7 +274,9 @@ fn candidates(
         let names_head = match head_first {
             Some(true) => span.first == 0,
             Some(false) => span.last >= last,
-            None => false,
+            // Neither end is a known word (`Open Data Channel Type`: a type of channel): a
+            // synonym inside is the best evidence there is.
+            None => true,
         };
         if names_head {
             out.push((kind, rank, field));
@@ -629,6 +632,8 @@ mod tests {
             ("Klachtnummer", Some("id")),
             ("Order number", Some("job_ref")),
             ("Ticket status", Some("status")),
+            // Neither end known: the synonym inside stands for the head.
+            ("Open Data Channel Type", Some("channel")),
             // Dates of creation are dates of receipt.
             ("CREATION DATE", Some("received_date")),
             ("Datum aangemaakt", Some("received_date")),
