@@ -222,8 +222,16 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
         config.lang = lang;
     }
     match cli.command {
-        Command::Check(args) => cmd::check::run(&config, &args),
-        Command::Report(args) => cmd::report::run(&config, &args),
+        Command::Check(mut args) => {
+            args.input.registers =
+                cmd::locks::without_lock_files(&args.input.registers, config.lang)?;
+            cmd::check::run(&config, &args)
+        }
+        Command::Report(mut args) => {
+            args.input.registers =
+                cmd::locks::without_lock_files(&args.input.registers, config.lang)?;
+            cmd::report::run(&config, &args)
+        }
         Command::Template(args) => cmd::template::run(&config, &args),
         Command::Sample(args) => cmd::sample::run(&config, &args),
         Command::Config(args) => cmd::config::run(&config, &args),

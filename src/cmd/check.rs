@@ -38,7 +38,11 @@ pub fn run(config: &Config, args: &CheckArgs) -> Result<u8> {
             .map_err(|e| Error::new("E-output", "stdout").detail(e))?;
         render::output::print(&format!("{text}\n"))?;
     } else {
-        let out = render::terminal::check_summary(&register, &findings, lang, args.show);
+        let missing = missing_columns(&register, &findings, config, &opts);
+        let mut out = render::terminal::missing_columns(&register, &missing, lang);
+        out.push_str(&render::terminal::check_summary(
+            &register, &findings, lang, args.show,
+        ));
         render::output::print(&out)?;
     }
     phases.mark("render", None);
@@ -48,6 +52,46 @@ pub fn run(config: &Config, args: &CheckArgs) -> Result<u8> {
         .is_some_and(|t| findings.iter().any(|f| f.severity >= t));
     super::leave((register, findings));
     Ok(if failed { EXIT_FINDINGS } else { EXIT_OK })
+}
+
+/// The required fields each file has no column for (its `missing-column` findings), with the
+/// headers that could hold them: the file is surveyed as `--suggest-mapping` does, which
+/// reads it once more, but only on first contact with a register of other headers. A file
+/// that cannot be surveyed gets no candidates.
+fn missing_columns(
+    register: &crate::register::Register,
+    findings: &[rules::Finding],
+    config: &Config,
+    opts: &crate::ingest::ReadOptions,
+) -> Vec<render::terminal::MissingColumn> {
+    let mut out: Vec<render::terminal::MissingColumn> = Vec::new();
+    let mut surveyed = None;
+    for f in findings
+        .iter()
+        .filter(|f| f.rule == rules::Rule::MissingColumn)
+    {
+        let (Some(field), Some(source)) = (f.field, register.sources.get(usize::from(f.file)))
+        else {
+            continue;
+        };
+        if out.iter().any(|m| m.file == f.file && m.field == field) {
+            continue;
+        }
+        if surveyed.as_ref().is_none_or(|(file, _)| *file != f.file) {
+            let survey = crate::ingest::survey::survey(&source.path, config, opts).ok();
+            surveyed = Some((f.file, survey));
+        }
+        let candidates = match &surveyed {
+            Some((_, Some(survey))) => render::mapping::candidate_headers(survey, field),
+            _ => Vec::new(),
+        };
+        out.push(render::terminal::MissingColumn {
+            file: f.file,
+            field,
+            candidates,
+        });
+    }
+    out
 }
 
 /// `--suggest-mapping`: a klacht.toml skeleton for one register, on stdout.

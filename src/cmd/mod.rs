@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod config;
+pub mod locks;
 pub mod report;
 pub mod sample;
 pub mod template;

@@ -98,7 +98,125 @@ fn synonyms(columns: &ColumnMap) -> Vec<Synonym> {
     out
 }
 
-/// The best match of one header text against the known synonyms: (kind, rank, field).
+/// Words that join a header's main phrase to a phrase that qualifies it (`Omschrijving van de
+/// klacht`, `Number of complaints`, `Nr van de auto`): the words after them name what the head
+/// belongs to, not the column's field, so they are never matched loosely.
+const LINK_WORDS: &[&str] = &[
+    "van", "voor", "door", "bij", "op", "per", "met", "naar", "de", "het", "een", "of", "for",
+    "by", "from", "on", "at", "to", "with", "the", "a", "an",
+];
+
+/// Link words that name who did what the main phrase says (`Created by`, `Aangemaakt
+/// door`): such a header names a person, whatever its main phrase names.
+const AGENT_WORDS: &[&str] = &["door", "by"];
+
+/// Endings a header word may have beyond a synonym that ends inside it: plurals
+/// (`complaints`, `omschrijvingen`).
+const INFLECTIONS: &[&str] = &["s", "es", "n", "en"];
+
+/// A header's words (as keys, leading link words dropped) and where its main phrase ends:
+/// at the first link word after the first word.
+struct Words {
+    words: Vec<String>,
+    /// The number of words in the main phrase.
+    main: usize,
+    /// The main phrase is followed by an agent word ([`AGENT_WORDS`]).
+    agent: bool,
+}
+
+impl Words {
+    fn of(header: &str) -> Words {
+        let mut words: Vec<String> = header
+            .split(|c: char| !c.is_alphanumeric())
+            .map(normalize_key)
+            .filter(|w| !w.is_empty())
+            .collect();
+        let is_link = |w: &String| LINK_WORDS.contains(&w.as_str());
+        let lead = words.iter().take_while(|w| is_link(w)).count();
+        words.drain(..lead);
+        let main = words.iter().position(is_link).unwrap_or(words.len());
+        let agent = words
+            .get(main)
+            .is_some_and(|w| AGENT_WORDS.contains(&w.as_str()));
+        Words { words, main, agent }
+    }
+
+    /// Whether a synonym at `span` may name the header's field: it starts in the main phrase,
+    /// and when an agent word follows the main phrase it takes that word in (`Behandeld
+    /// door`: a `Created by` column is no date of creation).
+    fn admits(&self, span: Span) -> bool {
+        span.first < self.main && (!self.agent || span.last >= self.main)
+    }
+}
+
+/// Where a synonym occurs in a header's main phrase: the first and last word it covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Span {
+    first: usize,
+    last: usize,
+}
+
+impl Span {
+    fn words(self) -> usize {
+        self.last - self.first + 1
+    }
+}
+
+/// A main phrase ready for matching: its words joined, with each word's byte range.
+struct Phrase {
+    full: String,
+    bounds: Vec<(usize, usize)>,
+}
+
+impl Phrase {
+    fn new(words: &[String]) -> Phrase {
+        let mut bounds = Vec::with_capacity(words.len());
+        let mut full = String::new();
+        for w in words {
+            bounds.push((full.len(), full.len() + w.len()));
+            full.push_str(w);
+        }
+        Phrase { full, bounds }
+    }
+
+    fn word_at(&self, pos: usize) -> Option<usize> {
+        self.bounds.iter().position(|&(s, e)| pos >= s && pos < e)
+    }
+
+    /// The spans where `key` (a synonym's key) occurs as whole words: it starts at the start
+    /// of a word, or ends a single word as the head of a Dutch compound
+    /// (`probleemomschrijving`); and it ends at the end of a word or before a plural ending.
+    /// So `klacht` does not occur in `klachtnummer`, whose head is `nummer`.
+    fn spans(&self, key: &str) -> Vec<Span> {
+        let mut out = Vec::new();
+        for (start, _) in self.full.match_indices(key) {
+            let end = start + key.len();
+            let (Some(first), Some(last)) = (self.word_at(start), self.word_at(end - 1)) else {
+                continue;
+            };
+            let (word_start, _) = self.bounds[first];
+            let (_, word_end) = self.bounds[last];
+            let rest = self.full.get(end..word_end).unwrap_or_default();
+            let ends_word = rest.is_empty() || INFLECTIONS.contains(&rest);
+            let starts_word = start == word_start || (first == last && rest.is_empty());
+            if ends_word && starts_word {
+                out.push(Span { first, last });
+            }
+        }
+        out
+    }
+}
+
+/// The matches of one header text against the known synonyms: (kind, rank, field).
+///
+/// A loose match must name the header's head, the word that says what the column holds:
+/// *Customer complaints* are complaints (a description), not a customer; *Datum ontvangst
+/// klacht* is a date. The head is the first or the last word of the main phrase (Dutch puts
+/// it first, `Datum ontvangst`; English last, `Customer complaint`); a synonym in between, or
+/// in the qualifying phrase after a link word, names something else. When synonyms of
+/// different fields sit at both ends, the end whose synonym covers more words is the head, and
+/// on a tie the last (a Dutch header joins its nouns into one word, `klantklacht`). When
+/// neither end is a synonym, one inside the main phrase may stand for the head.
 fn candidates(
     header: &str,
     syns: &[Synonym],
@@ -114,22 +232,100 @@ fn candidates(
             out.push((MatchKind::Configured, rank, *field));
         }
     }
+    let words = Words::of(header);
+    let phrase = Phrase::new(&words.words);
+    let mut loose: Vec<(MatchKind, usize, Field, Span)> = Vec::new();
     for s in syns {
         if columns.contains_key(&s.field) {
             continue; // configured fields match only by their configured headers
         }
-        let kind = if s.key == key {
-            MatchKind::Exact
-        } else if s.key.len() >= MIN_LOOSE_LEN && key.starts_with(&s.key) {
-            MatchKind::Prefix
-        } else if s.key.len() >= MIN_LOOSE_LEN && key.contains(&s.key) {
-            MatchKind::Contains
-        } else {
-            continue;
+        if s.key == key {
+            out.push((MatchKind::Exact, s.rank, s.field));
+        } else if s.key.len() >= MIN_LOOSE_LEN {
+            for span in phrase
+                .spans(&s.key)
+                .into_iter()
+                .filter(|&p| words.admits(p))
+            {
+                let kind = if phrase.full.starts_with(&s.key) {
+                    MatchKind::Prefix
+                } else {
+                    MatchKind::Contains
+                };
+                loose.push((kind, s.rank, s.field, span));
+            }
+        }
+    }
+    // The last word of the main phrase; a synonym that runs past it (`Wijze van ontvangst`)
+    // ends there too.
+    let last = words.main.saturating_sub(1);
+    let widest = |at_head: &dyn Fn(&Span) -> bool| {
+        (loose.iter().filter(|c| at_head(&c.3)))
+            .map(|c| c.3.words())
+            .max()
+    };
+    let head_first = match (widest(&|s| s.first == 0), widest(&|s| s.last >= last)) {
+        (Some(a), Some(b)) => Some(a > b),
+        (Some(_), None) => Some(true),
+        (None, Some(_)) => Some(false),
+        (None, None) => None,
+    };
+    for (kind, rank, field, span) in loose {
+        let names_head = match head_first {
+            Some(true) => span.first == 0,
+            Some(false) => span.last >= last,
+            // Neither end is a known word (`Open Data Channel Type`: a type of channel): a
+            // synonym inside is the best evidence there is.
+            None => true,
         };
-        out.push((kind, s.rank, s.field));
+        if names_head {
+            out.push((kind, rank, field));
+        }
     }
     out
+}
+
+/// Each word of the known headers (template headers, keys and synonyms) with the fields whose
+/// headers use it.
+fn header_words() -> &'static BTreeMap<String, Vec<Field>> {
+    static WORDS: std::sync::OnceLock<BTreeMap<String, Vec<Field>>> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut words: BTreeMap<String, Vec<Field>> = BTreeMap::new();
+        for &field in Field::ALL {
+            let names = [
+                field.header(crate::Lang::Nl),
+                field.header(crate::Lang::En),
+                field.key(),
+            ];
+            for name in names.iter().chain(field.synonyms()) {
+                for word in Words::of(name).words {
+                    if LINK_WORDS.contains(&word.as_str()) {
+                        continue;
+                    }
+                    let fields = words.entry(word).or_default();
+                    if !fields.contains(&field) {
+                        fields.push(field);
+                    }
+                }
+            }
+        }
+        words
+    })
+}
+
+/// How well the words of `header` name `field`, for ordering the columns that could hold a
+/// field without one (`--suggest-mapping`, the check summary): 2 for each word only that
+/// field's headers use (`open` in `open_dt` for the date of receipt, `target` for the due
+/// date), 1 for a word it shares with other fields (`date`), 0 for none.
+pub fn naming(header: &str, field: Field) -> u32 {
+    let known = header_words();
+    Words::of(header)
+        .words
+        .iter()
+        .filter_map(|w| known.get(w))
+        .filter(|fields| fields.contains(&field))
+        .map(|fields| if fields.len() == 1 { 2 } else { 1 })
+        .sum()
 }
 
 /// Text of a header cell; numbers and dates are no headers.
@@ -396,6 +592,101 @@ mod tests {
             row(1, &["Datum", "wordt ingevuld door de receptie"]),
         ];
         assert!(detect(&rows, &ColumnMap::new()).is_none());
+    }
+
+    /// The field one header gets on its own.
+    fn field_of(header: &str) -> Option<&'static str> {
+        let (columns, _) = match_row(&row(0, &[header]), &ColumnMap::new());
+        columns[0].field.map(|f| f.key())
+    }
+
+    #[test]
+    fn a_loose_match_must_name_the_head_of_the_header() {
+        // (header, field it names): the head noun decides, not any long synonym inside.
+        let table: &[(&str, Option<&str>)] = &[
+            // Complaint text is a description, not the customer.
+            ("Customer complaints", Some("description")),
+            ("Customer Complaint", Some("description")),
+            ("Klacht van klant", Some("description")),
+            ("Klachtomschrijving klant", Some("description")),
+            ("Probleemomschrijving", Some("description")),
+            ("Korte omschrijving van de klacht", Some("description")),
+            // Dutch puts the head first; the longer synonym at an end is the head.
+            ("Datum ontvangst klacht", Some("received_date")),
+            ("Wijze van ontvangst klacht", Some("channel")),
+            ("Klachtnummer intern", Some("id")),
+            // Synonyms inside a compound's modifier or a qualifying phrase name nothing.
+            ("Klachtnummers", Some("id")),
+            ("Nr van de auto", None),
+            ("Datum van de klacht", None),
+            // Who did something is a person: only synonyms that say so match.
+            ("Created by", None),
+            ("Behandeld door (naam)", Some("handler")),
+            ("Created on", Some("received_date")),
+            // Id-like headers.
+            ("Unique Key", Some("id")),
+            ("Ticket #", Some("id")),
+            ("Ticket no.", Some("id")),
+            ("Ticket number", Some("id")),
+            ("Case Id", Some("id")),
+            ("Klachtnummer", Some("id")),
+            ("Order number", Some("job_ref")),
+            ("Ticket status", Some("status")),
+            // Neither end known: the synonym inside stands for the head.
+            ("Open Data Channel Type", Some("channel")),
+            // Dates of creation are dates of receipt.
+            ("CREATION DATE", Some("received_date")),
+            ("Datum aangemaakt", Some("received_date")),
+            ("Aangemaakt op", Some("received_date")),
+            ("Date opened", Some("received_date")),
+        ];
+        for (header, want) in table {
+            assert_eq!(field_of(header), *want, "{header:?}");
+        }
+    }
+
+    #[test]
+    fn a_number_of_something_else_yields_to_an_id_like_column() {
+        for other in ["School number", "Zip code number", "Order number"] {
+            for id in [
+                "Unique key",
+                "Ticket no",
+                "Ticket number",
+                "Case id",
+                "Klachtnummer",
+            ] {
+                // Both orders: the id-like column wins wherever it stands.
+                for cells in [[other, id], [id, other]] {
+                    let h = detect(
+                        &[row(0, &[cells[0], cells[1], "Omschrijving", "Behandelaar"])],
+                        &ColumnMap::new(),
+                    )
+                    .unwrap();
+                    let at = cells.iter().position(|c| *c == id).unwrap() as u32;
+                    assert_eq!(h.column_of(Field::Id), Some(at), "{cells:?}");
+                }
+            }
+        }
+        // Without one, a number is the likeliest complaint number there is.
+        assert_eq!(field_of("School number"), Some("id"));
+        // A description column of its own does not make complaint text the customer.
+        let h = detect(
+            &[row(0, &["Customer complaints", "Description", "Handler"])],
+            &ColumnMap::new(),
+        )
+        .unwrap();
+        assert_eq!(h.column_of(Field::Description), Some(1));
+        assert_eq!(h.columns[0].field, None);
+    }
+
+    #[test]
+    fn naming_ranks_headers_by_the_words_only_a_field_uses() {
+        // `open` names the date of receipt alone, `date` every date field.
+        assert_eq!(naming("open_dt", Field::ReceivedDate), 2);
+        assert_eq!(naming("Due Date", Field::ReceivedDate), 1);
+        assert!(naming("Due Date", Field::DueDate) > naming("Due Date", Field::ReceivedDate));
+        assert_eq!(naming("LATITUDE", Field::ReceivedDate), 0);
+        assert!(naming("closed_dt", Field::ClosedDate) > naming("closed_dt", Field::ReceivedDate));
     }
 
     #[test]

@@ -90,7 +90,7 @@ impl ColumnStats {
     /// Counts one filled cell (`date1904`: the workbook's date system, for serial numbers).
     pub fn add(&mut self, cell: &Raw, date1904: bool) {
         self.filled += 1;
-        if let Ok(Some(d)) = value::parse_date(cell, date1904) {
+        if let Some(d) = date_evidence(cell, date1904) {
             self.dates += 1;
             self.order.add(&d);
         } else if matches!(value::parse_decimal(cell), Ok(Some(_))) {
@@ -117,6 +117,25 @@ impl ColumnStats {
             .map(|(i, d)| (distinct_key(&d.raw), i))
             .collect();
     }
+}
+
+/// The date a cell shows as a date: a workbook date cell, or text written as a date. A bare
+/// number is no evidence, whether a number cell or digits in text: a date read as an Excel
+/// serial or as `yyyymmdd` would make every column of zip codes, coordinates or day counts
+/// a date column (a configured date column still reads both).
+fn date_evidence(cell: &Raw, date1904: bool) -> Option<value::DateValue> {
+    let bare = match cell {
+        Raw::Number(_) => true,
+        Raw::Text(t) => {
+            let t = t.trim();
+            !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit())
+        }
+        _ => false,
+    };
+    if bare {
+        return None;
+    }
+    value::parse_date(cell, date1904).ok().flatten()
 }
 
 /// Cells with the same key are one distinct value: texts by the form value mappings compare
@@ -288,6 +307,31 @@ mod tests {
         assert_eq!((s.dates, s.order.month_first, s.order.day_first), (3, 1, 0));
         assert_eq!(s.order.order(), Some(DayOrder::MonthFirst));
         assert!(!s.is_dates(), "one in four is no date");
+    }
+
+    #[test]
+    fn bare_numbers_are_numbers_not_dates() {
+        // Zip codes, coordinates and day counts: as number cells of a workbook (each of them
+        // a valid Excel serial) and as text in a CSV, `yyyymmdd` included.
+        let mut cells = ColumnStats::default();
+        for n in [60614.0, 41.92, 3.0, 12.0] {
+            cells.add(&Raw::Number(n), false);
+        }
+        let mut texts = ColumnStats::default();
+        for t in ["60614", "41.92", "3", "20220103"] {
+            texts.add(&text(t), false);
+        }
+        for s in [&cells, &texts] {
+            assert_eq!((s.dates, s.numbers), (0, 4));
+            assert!(!s.is_dates() && s.is_numbers());
+        }
+        // Date cells and dates written as text still are dates.
+        let mut dates = ColumnStats::default();
+        let day = chrono::NaiveDate::from_ymd_opt(2022, 1, 3).unwrap();
+        dates.add(&Raw::DateTime(day.and_hms_opt(0, 0, 0).unwrap()), false);
+        dates.add(&text("01/03/2022"), false);
+        dates.add(&text("2022-01-03"), false);
+        assert_eq!(dates.dates, 3);
     }
 
     #[test]

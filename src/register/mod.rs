@@ -105,6 +105,19 @@ impl Register {
         }
     }
 
+    /// Where `at` is, for people: a cell's address (`F17`, `Register!F17`), a workbook row as
+    /// Excel writes it (`Register!17:17`), and a CSV row as the line a text editor shows
+    /// (`regel 17`), not as a spreadsheet row range. [`Register::address`] stays the
+    /// address for machines (`check --json` `cell`).
+    pub fn place(&self, at: &CellRef, lang: crate::Lang) -> String {
+        let csv = (self.sources.get(usize::from(at.file))).is_some_and(|s| s.sheet.is_none());
+        if at.col.is_some() || !csv {
+            return self.address(at);
+        }
+        let line = self.line(at.file, at.row).unwrap_or(u64::from(at.row) + 1);
+        format!("{} {line}", lang.pick("regel", "line"))
+    }
+
     /// `Sheet!F17` (or `F17` for CSV) for a cell of one of the files.
     pub fn address(&self, at: &CellRef) -> String {
         match self.sources.get(usize::from(at.file)) {

@@ -9,7 +9,7 @@
 //! file appear only as quoted TOML strings, so no cell can break the file.
 
 use crate::config::{quote, vocabulary, Config, DayOrderSetting};
-use crate::ingest::header::{Column, MatchKind};
+use crate::ingest::header::{self, Column, MatchKind};
 use crate::ingest::survey::{reading, ColumnStats, Survey};
 use crate::ingest::value::{DayOrder, OrderEvidence};
 use crate::ingest::Raw;
@@ -364,8 +364,22 @@ fn values_tables(
     }
 }
 
-/// The unmapped columns whose values fit `field`, best first. In a file without data rows
-/// every unmapped column is a candidate.
+/// The headers of `survey`'s columns without a field that could hold `field`, best first: the
+/// candidates the suggestion names, for the check summary of a file that lacks a column.
+pub fn candidate_headers(survey: &Survey, field: Field) -> Vec<String> {
+    let unmapped: Vec<(&Column, &ColumnStats)> = (survey.columns.iter().zip(&survey.stats))
+        .filter(|(c, _)| c.field.is_none() && !c.header.is_empty())
+        .collect();
+    candidates(field, &unmapped, survey.rows == 0)
+        .into_iter()
+        .map(|c| c.header.clone())
+        .collect()
+}
+
+/// The unmapped columns whose values fit `field`, best first: headers whose words name the
+/// field before the others ([`header::naming`]: `open_dt` before `target_dt` for the date of
+/// receipt), then those with more values the field reads. In a file without data rows every
+/// unmapped column is a candidate.
 fn candidates<'a>(
     field: Field,
     unmapped: &[(&'a Column, &'a ColumnStats)],
@@ -375,27 +389,36 @@ fn candidates<'a>(
         return unmapped.iter().map(|(c, _)| *c).collect();
     }
     let kind = field.kind();
-    let mut fit: Vec<(&Column, u64)> = unmapped
+    let mut fit: Vec<(&Column, u32, u64)> = unmapped
         .iter()
         .filter(|(_, s)| s.filled > 0)
         .filter_map(|&(c, s)| {
-            let ok = match kind {
-                FieldKind::Date => s.is_dates(),
-                FieldKind::Decimal => s.is_numbers(),
-                FieldKind::Text => !s.is_dates() && !s.is_numbers(),
-                _ => !s.is_dates() && s.untracked == 0 && s.values.len() <= SHOWN_VALUES,
-            };
             let score = if vocabulary(kind).is_some() {
                 s.readable_as(kind)
             } else {
                 0
             };
-            ok.then_some((c, score))
+            let naming = header::naming(&c.header, field);
+            let ok = match kind {
+                FieldKind::Date => s.is_dates(),
+                FieldKind::Decimal => s.is_numbers(),
+                // Numbers are text of a field whose header names it (`case_enquiry_id`).
+                FieldKind::Text => !s.is_dates() && (!s.is_numbers() || naming > 0),
+                // A column of numbers holds fixed values only where they read as the field's
+                // (urgency 3), not zip codes or coordinates.
+                _ => {
+                    !s.is_dates()
+                        && (!s.is_numbers() || score > 0)
+                        && s.untracked == 0
+                        && s.values.len() <= SHOWN_VALUES
+                }
+            };
+            ok.then_some((c, naming, score))
         })
         .collect();
     // Stable: equal scores keep the columns' order.
-    fit.sort_by_key(|f| std::cmp::Reverse(f.1));
-    fit.into_iter().map(|(c, _)| c).collect()
+    fit.sort_by_key(|f| (std::cmp::Reverse(f.1), std::cmp::Reverse(f.2)));
+    fit.into_iter().map(|(c, _, _)| c).collect()
 }
 
 /// The day/month order a date column's values show, for people.

@@ -1,6 +1,8 @@
 //! The terminal summary of `klacht check`: what was read, how it maps, what is wrong and where.
 
-use crate::register::Register;
+use crate::ingest::location::FileIdx;
+use crate::messages::text;
+use crate::register::{Exclusion, ExclusionReason, Field, Register};
 use crate::rules::{Counts, Finding, Rule, Severity, Step};
 use crate::Lang;
 use std::borrow::Cow;
@@ -210,24 +212,49 @@ fn summary_with(
         rows.blank,
         t("leeg", "blank"),
     );
-    for e in register.exclusions.iter().take(show) {
+    // A file without a column for the date of receipt excludes every row for that one
+    // reason: one line per file says so, the other exclusions are listed.
+    let no_date_column = |file: FileIdx| {
+        (register.sources.get(usize::from(file)))
+            .is_some_and(|s| s.column_of(Field::ReceivedDate).is_none())
+    };
+    let whole_file =
+        |e: &Exclusion| e.reason == ExclusionReason::NoReceivedDate && no_date_column(e.file);
+    for (i, s) in register.sources.iter().enumerate() {
+        let Ok(file) = FileIdx::try_from(i) else {
+            break;
+        };
+        let n = (register.exclusions.iter())
+            .filter(|e| e.file == file && whole_file(e))
+            .count();
+        if n > 0 {
+            let _ = writeln!(
+                out,
+                "  {}",
+                text(
+                    "N-excluded-no-date-column",
+                    lang,
+                    &[("file", &printable(&s.name())), ("rows", &n.to_string())]
+                )
+            );
+        }
+    }
+    let listed: Vec<&Exclusion> = (register.exclusions.iter())
+        .filter(|e| !whole_file(e))
+        .collect();
+    for e in listed.iter().take(show) {
         let at = crate::ingest::location::CellRef::row(e.file, e.row);
         let _ = writeln!(
             out,
             "  {} {}: {} ({})",
             t("uitgesloten", "excluded"),
-            printable(&register.address(&at)),
+            printable(&register.place(&at, lang)),
             e.reason.label(lang),
             printable(&e.text)
         );
     }
-    if register.exclusions.len() > show {
-        let _ = writeln!(
-            out,
-            "  … {} {}",
-            t("en nog", "and"),
-            register.exclusions.len() - show
-        );
+    if listed.len() > show {
+        let _ = writeln!(out, "  … {} {}", t("en nog", "and"), listed.len() - show);
     }
 
     let counts = Counts::of(findings);
@@ -275,7 +302,7 @@ fn summary_with(
         let _ = writeln!(out);
     }
     for f in findings.iter().take(show) {
-        let at = f.at.map(|a| register.address(&a)).unwrap_or_default();
+        let at = f.at.map(|a| register.place(&a, lang)).unwrap_or_default();
         let file = register
             .sources
             .get(usize::from(f.file))
@@ -303,6 +330,83 @@ fn summary_with(
         );
     }
     out
+}
+
+/// A required field one file has no column for, with the headers that could hold it (the
+/// candidates `--suggest-mapping` names, best first).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MissingColumn {
+    pub file: FileIdx,
+    pub field: Field,
+    pub candidates: Vec<String>,
+}
+
+/// Candidate headers named per field; the rest are left to `--suggest-mapping`.
+const SHOWN_CANDIDATES: usize = 5;
+
+/// The cause first, once per file, for a register whose headers the tool does not know: the
+/// required fields without a column, the headers that could hold them, and
+/// `--suggest-mapping` as the next step. Empty when no required column is missing.
+pub fn missing_columns(register: &Register, missing: &[MissingColumn], lang: Lang) -> String {
+    let mut out = String::new();
+    for (i, s) in register.sources.iter().enumerate() {
+        let here: Vec<&MissingColumn> = missing
+            .iter()
+            .filter(|m| usize::from(m.file) == i)
+            .collect();
+        if here.is_empty() {
+            continue;
+        }
+        let fields: Vec<&str> = here.iter().map(|m| m.field.header(lang)).collect();
+        let name = printable(&s.name()).into_owned();
+        let _ = writeln!(
+            out,
+            "{}",
+            text(
+                "N-missing-columns",
+                lang,
+                &[("file", &name), ("fields", &fields.join(", "))]
+            )
+        );
+        for m in &here {
+            let field = format!("{} ({})", m.field.header(lang), m.field.key());
+            let line = if m.candidates.is_empty() {
+                text("N-no-candidates", lang, &[("field", &field)])
+            } else {
+                let mut headers: Vec<String> = (m.candidates.iter())
+                    .take(SHOWN_CANDIDATES)
+                    .map(|h| crate::config::quote(h))
+                    .collect();
+                if m.candidates.len() > SHOWN_CANDIDATES {
+                    headers.push("…".to_string());
+                }
+                let headers = headers.join(", ");
+                text(
+                    "N-candidates",
+                    lang,
+                    &[("field", &field), ("headers", &headers)],
+                )
+            };
+            let _ = writeln!(out, "  {}", printable(&line));
+        }
+        let path = shell_word(&s.path.display().to_string());
+        let _ = writeln!(
+            out,
+            "  {}\n",
+            printable(&text("N-suggest-mapping", lang, &[("file", &path)]))
+        );
+    }
+    out
+}
+
+/// `word` as one word for a POSIX shell, quoted only when it needs it.
+fn shell_word(word: &str) -> String {
+    let plain = |c: char| c.is_alphanumeric() || "-_./+,:@%".contains(c);
+    if !word.is_empty() && word.chars().all(plain) {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
 }
 
 /// The terminal summary of `klacht report`: headline figures and where the report was written.

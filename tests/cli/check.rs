@@ -212,3 +212,99 @@ fn values_as_people_write_them_read_and_a_meaningless_one_says_how_to_map_it() {
     assert_eq!(received("by_nature", "nature", "non_technical"), 2);
     assert_eq!(received("by_nature", "nature", "technical"), 5);
 }
+
+/// `klacht check` in `lang` on `file` in `dir`: the terminal text.
+fn summary(dir: &std::path::Path, lang: &str, file: &str) -> String {
+    let out = klacht_in(dir, &["--lang", lang, "check", file]);
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn a_register_of_other_headers_hears_the_cause_first_and_once() {
+    let dir = temp_dir("first-contact");
+    // A ticket export: an id, complaint text, a date and a queue under headers the tool does
+    // not know as the date of receipt and the handler.
+    let rows = 30;
+    let mut csv = String::from("Unique Key,open_dt,Customer complaints,queue,ZIP CODE\n");
+    for i in 1..=rows {
+        csv += &format!(
+            "{i},2026-03-{:02} 10:00:00,Late delivery,Billing,{}\n",
+            1 + i % 28,
+            10450 + i
+        );
+    }
+    std::fs::write(dir.join("tickets.csv"), csv).unwrap();
+    let text = summary(&dir, "en", "tickets.csv");
+    let lines: Vec<&str> = text.lines().collect();
+    // The cause first, once: the fields, their candidates, the next step.
+    assert_eq!(
+        lines[0],
+        "tickets.csv: no column recognised for Date received, Handler, which every complaint needs.",
+        "{text}"
+    );
+    assert_eq!(
+        lines[1], "  Date received (received_date): perhaps in \"open_dt\"",
+        "{text}"
+    );
+    assert!(
+        lines[2].starts_with("  Handler (handler): perhaps in \"queue\""),
+        "{text}"
+    );
+    assert!(
+        lines[3].contains("klacht check --suggest-mapping tickets.csv > klacht.toml"),
+        "{text}"
+    );
+    assert_eq!(text.matches("--suggest-mapping").count(), 1, "{text}");
+    // Complaint text is the description, not the customer.
+    assert!(text.contains("Customer complaints → description"), "{text}");
+    // One line for the rows the missing column excludes, not one per row.
+    let excluded: Vec<&&str> = lines
+        .iter()
+        .filter(|l| l.trim_start().starts_with("excluded"))
+        .collect();
+    assert_eq!(
+        excluded,
+        [&format!(
+            "  excluded: {rows} rows of tickets.csv, as there is no column for the date of receipt"
+        )],
+        "{text}"
+    );
+    // Whole-row findings of a CSV file are at a line, not at a row range.
+    assert!(
+        text.contains("tickets.csv line 1  Required column Handler"),
+        "{text}"
+    );
+    assert!(!text.contains("1:1"), "{text}");
+    let nl = summary(&dir, "nl", "tickets.csv");
+    assert!(
+        nl.starts_with("tickets.csv: geen kolom herkend voor Datum ontvangst, Behandelaar"),
+        "{nl}"
+    );
+    assert!(nl.contains("uitgesloten: 30 rijen van tickets.csv"), "{nl}");
+}
+
+#[test]
+fn excluded_csv_rows_are_named_by_their_line() {
+    let dir = temp_dir("csv-lines");
+    // The first complaint's description runs over two lines, so the third record (the row
+    // without a date) starts on line 5 of the file: header, 2 lines, 1 line, then it.
+    let csv = "Datum ontvangst;Omschrijving;Behandelaar\n\
+               3-3-2026;\"Lek\nin dak\";Jan\n\
+               4-3-2026;Tocht;Piet\n\
+               ;Geluid;Kees\n";
+    std::fs::write(dir.join("r.csv"), csv).unwrap();
+    let nl = summary(&dir, "nl", "r.csv");
+    assert!(
+        nl.contains("  uitgesloten regel 5: geen leesbare datum van ontvangst (Geluid)"),
+        "{nl}"
+    );
+    let en = summary(&dir, "en", "r.csv");
+    assert!(
+        en.contains("  excluded line 5: no readable date of receipt (Geluid)"),
+        "{en}"
+    );
+    assert!(
+        !en.contains("4:4") && !en.contains("no column recognised"),
+        "{en}"
+    );
+}

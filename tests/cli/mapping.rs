@@ -323,3 +323,129 @@ fn one_register_at_a_time_and_not_with_json() {
     let out = klacht_in(&dir, &["check", arg(&a), "--suggest-mapping", "--json"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// Lines of the `# Date columns …` block of a suggestion: the headers listed as dates.
+fn date_columns(text: &str) -> Vec<String> {
+    text.lines()
+        .skip_while(|l| !l.starts_with("# Date columns"))
+        .skip(1)
+        .take_while(|l| l.starts_with("#   "))
+        .filter_map(|l| l.split('"').nth(1).map(str::to_string))
+        .collect()
+}
+
+/// A city's service-request export: numbers that are no dates, and a creation date.
+const SERVICE_REQUESTS: &[&str] = &[
+    "SR NUMBER",
+    "CREATION DATE",
+    "ZIP CODE",
+    "LATITUDE",
+    "DAYS TO CLOSE",
+    "COUNCIL DISTRICT",
+];
+
+/// Row `i` of the service requests: (zip, latitude, days, district) and the creation day.
+fn service_request(i: u32) -> (u32, f64, u32, u32, u32) {
+    (
+        60600 + i,
+        41.8 + f64::from(i) / 100.0,
+        i % 15,
+        1 + i % 50,
+        1 + i % 28,
+    )
+}
+
+#[test]
+fn a_service_request_export_proposes_its_creation_date_and_no_number_as_a_date() {
+    let dir = temp_dir("suggest-service-requests");
+    let path = dir.join("requests.csv");
+    let mut csv = SERVICE_REQUESTS.join(",") + "\n";
+    for i in 0..40 {
+        let (zip, lat, days, district, day) = service_request(i);
+        csv += &format!("SR22-{i:05},03/{day:02}/2022 10:15:00 AM,{zip},{lat},{days},{district}\n");
+    }
+    std::fs::write(&path, csv).unwrap();
+    let text = suggest(&dir, "en", &path);
+    assert!(
+        text.contains("\nreceived_date = \"CREATION DATE\""),
+        "{text}"
+    );
+    assert_eq!(date_columns(&text), ["CREATION DATE"], "{text}");
+    // The numbers are numbers.
+    for header in &SERVICE_REQUESTS[2..] {
+        assert!(
+            text.contains(&format!("#   \"{header}\" — "))
+                && !text.contains(&format!("{header}\" (")),
+            "{header}: {text}"
+        );
+    }
+    // The filled-in text reads every request.
+    let config = dir.join("requests.toml");
+    std::fs::write(&config, fill(&text, first_key, &[])).unwrap();
+    let (doc, _) = check_json(&dir, &["--config", arg(&config), arg(&path)]);
+    assert_eq!(doc["rows"]["used"], 40, "{}", doc["rows"]);
+}
+
+#[test]
+fn number_cells_of_a_workbook_are_no_date_columns() {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let dir = temp_dir("suggest-service-requests-xlsx");
+    let path = dir.join("requests.xlsx");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let date = Format::new().set_num_format("dd-mm-yyyy");
+    for (col, h) in SERVICE_REQUESTS.iter().enumerate() {
+        sheet.write_string(0, col as u16, *h).unwrap();
+    }
+    for i in 0..40 {
+        let (zip, lat, days, district, day) = service_request(i);
+        let row = i + 1;
+        sheet.write_string(row, 0, format!("SR22-{i:05}")).unwrap();
+        let created = ExcelDateTime::from_ymd(2022, 3, day as u8).unwrap();
+        sheet
+            .write_datetime_with_format(row, 1, &created, &date)
+            .unwrap();
+        // Each a valid Excel serial number: 60600 is in 2065, 3 is 1900-01-03.
+        for (col, n) in [
+            (2, f64::from(zip)),
+            (3, lat),
+            (4, f64::from(days)),
+            (5, f64::from(district)),
+        ] {
+            sheet.write_number(row, col, n).unwrap();
+        }
+    }
+    book.save(&path).unwrap();
+    let text = suggest(&dir, "en", &path);
+    assert!(
+        text.contains("\nreceived_date = \"CREATION DATE\""),
+        "{text}"
+    );
+    assert_eq!(date_columns(&text), ["CREATION DATE"], "{text}");
+}
+
+#[test]
+fn date_candidates_whose_header_names_the_receipt_come_first() {
+    let dir = temp_dir("suggest-open-first");
+    let path = dir.join("cases.csv");
+    let mut csv = String::from("case_ref,target_dt,open_dt,summary\n");
+    for i in 1..=9 {
+        csv += &format!(
+            "C{i},2022-02-{:02} 10:00:00,2022-01-{i:02} 09:00:00,Pothole\n",
+            i + 10
+        );
+    }
+    std::fs::write(&path, csv).unwrap();
+    let text = suggest(&dir, "en", &path);
+    // target_dt stands first in the file; open_dt names the opening of the case.
+    assert!(
+        text.contains(
+            "# received_date = \"\"   # REQUIRED; candidates: \"open_dt\", \"target_dt\""
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("# due_date = \"\"   # candidates: \"target_dt\", \"open_dt\""),
+        "{text}"
+    );
+}

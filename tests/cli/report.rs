@@ -425,3 +425,113 @@ fn charts_show_a_missing_p90_as_its_reason_and_causes_per_nature() {
         }
     }
 }
+
+/// Excel's owner file beside an open workbook: 165 bytes, the user's name first, its length
+/// in the first byte.
+fn excel_owner_file(user: &str) -> Vec<u8> {
+    let mut bytes = vec![user.len() as u8];
+    bytes.extend_from_slice(user.as_bytes());
+    bytes.resize(165, b' ');
+    bytes
+}
+
+#[test]
+fn lock_files_beside_an_open_workbook_are_skipped_with_a_note() {
+    let dir = temp_dir("report-lock-files");
+    let map = dir.join("vestigingen");
+    std::fs::create_dir_all(&map).unwrap();
+    std::fs::copy(
+        sample("klachtenregister-2025-2026.xlsx"),
+        map.join("vestiging-a.xlsx"),
+    )
+    .unwrap();
+    std::fs::write(
+        map.join("~$vestiging-a.xlsx"),
+        excel_owner_file("J. de Vries"),
+    )
+    .unwrap();
+    std::fs::write(
+        map.join(".~lock.vestiging-a.xlsx#"),
+        "J. de Vries,jdv,PC-12,03.07.2026 09:12,file:///home/jdv/.config/libreoffice/4;",
+    )
+    .unwrap();
+    let period = [
+        "--period",
+        "2026-Q2",
+        "--as-of",
+        "2026-07-03",
+        "--lang",
+        "en",
+    ];
+    // As the shell expands vestigingen/*.xlsx (and .~lock…#), lock files first.
+    let mut args = vec![
+        "vestigingen/~$vestiging-a.xlsx",
+        "vestigingen/.~lock.vestiging-a.xlsx#",
+        "vestigingen/vestiging-a.xlsx",
+        "--out",
+        "with-locks",
+    ];
+    args.extend_from_slice(&period);
+    let out = report(&dir, &args);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let notes: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains("open elsewhere"))
+        .collect();
+    assert_eq!(
+        notes,
+        ["klacht: note: vestigingen/vestiging-a.xlsx is open elsewhere (lock file vestigingen/~$vestiging-a.xlsx skipped); its last saved version is read."],
+        "once per workbook: {stderr}"
+    );
+    let mut alone = vec!["vestigingen/vestiging-a.xlsx", "--out", "alone"];
+    alone.extend_from_slice(&period);
+    report(&dir, &alone);
+    // The figures of the one workbook, as if the lock files were not there.
+    assert_eq!(kpi(&dir.join("with-locks")), kpi(&dir.join("alone")));
+
+    // A lock file on its own is no register: exit 2, naming the workbook to give instead.
+    let only = klacht_in(
+        &dir,
+        &["--lang", "en", "check", "vestigingen/~$vestiging-a.xlsx"],
+    );
+    assert_eq!(only.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&only.stderr);
+    assert!(
+        err.contains("lock file") && err.contains("(vestiging-a.xlsx)"),
+        "{err}"
+    );
+    // A lock file whose workbook was not given is skipped with its own note.
+    std::fs::copy(
+        sample("klachtenregister-2025-2026.xlsx"),
+        map.join("vestiging-b.xlsx"),
+    )
+    .unwrap();
+    let other = klacht_in(
+        &dir,
+        &[
+            "--lang",
+            "en",
+            "check",
+            "vestigingen/~$vestiging-a.xlsx",
+            "vestigingen/vestiging-b.xlsx",
+        ],
+    );
+    let err = String::from_utf8_lossy(&other.stderr);
+    assert!(
+        err.contains("vestigingen/~$vestiging-a.xlsx skipped: the lock file of vestiging-a.xlsx, which was not given."),
+        "{err}"
+    );
+    // A workbook named like a lock file is still read.
+    std::fs::copy(
+        sample("klachtenregister-2025-2026.xlsx"),
+        map.join("~$echt.xlsx"),
+    )
+    .unwrap();
+    let real = klacht_in(&dir, &["--lang", "en", "check", "vestigingen/~$echt.xlsx"]);
+    assert_ne!(
+        real.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&real.stderr)
+    );
+}
