@@ -165,7 +165,16 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
         recurring_quarters: quarters,
         repeat_complainants: tables::repeat_complainants(&ctx, &window, inputs.show_names),
         repeat_window: window,
-        monthly: tables::monthly(months.0, &groups.received_monthly, &groups.closed_monthly),
+        monthly: tables::monthly(
+            months.0,
+            register
+                .complaints
+                .iter()
+                .map(|c| frame::month_key(c.received))
+                .min(),
+            &groups.received_monthly,
+            &groups.closed_monthly,
+        ),
         register_rows,
         findings: Vec::new(),
         times_all: times_all.clone(),

@@ -456,13 +456,18 @@ fn month_start(k: i32) -> Option<NaiveDate> {
     )
 }
 
-/// 24 month rows `m0..=m0+23` filled from the per-month counts.
+/// The month rows `m0..=m0+23` filled from the per-month counts, from the month of the
+/// register's first complaint (`first`, a month key) on: a month before the register began
+/// has no data, and a row of zeros would read as a quiet month. Without complaints (`None`)
+/// all 24 months are shown.
 pub fn monthly(
     m0: i32,
+    first: Option<i32>,
     received: &[(i32, Option<u32>, u64)],
     closed: &[(i32, Option<u32>, u64)],
 ) -> Vec<MonthRow> {
-    let mut rows: Vec<MonthRow> = (m0..m0 + 24)
+    let from = first.map_or(m0, |f| f.max(m0));
+    let mut rows: Vec<MonthRow> = (from..m0 + 24)
         .filter_map(|k| {
             let start = month_start(k)?;
             Some(MonthRow {
@@ -480,7 +485,7 @@ pub fn monthly(
         })
         .collect();
     let len = rows.len();
-    let slot = |k: i32| usize::try_from(k - m0).ok().filter(|&s| s < len);
+    let slot = |k: i32| usize::try_from(k - from).ok().filter(|&s| s < len);
     let nature =
         |n: Option<u32>| nature_slot(n.and_then(|n| slot_nature(usize::try_from(n).ok()?)));
     for &(k, n, count) in received {

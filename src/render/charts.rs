@@ -1334,10 +1334,13 @@ fn draw_bar<DB: DrawingBackend>(
 }
 
 /// Value labels above bars, all with the same decimals, when every label fits the width it has.
+/// With `backdrop`, each label stands on a white box, so that a line drawn across the bars (the
+/// Pareto's cumulative %) never hides a number.
 fn value_labels<DB: DrawingBackend>(
     c: &Canvas<DB>,
     labels: &[(f64, i32, f64)],
     room: f64,
+    backdrop: bool,
 ) -> Drawn {
     let l = look(VALUE_PX, INK);
     let decimals = if labels.iter().all(|(v, _, _)| v.fract() == 0.0) {
@@ -1354,6 +1357,15 @@ fn value_labels<DB: DrawingBackend>(
         texts.push(text);
     }
     for (text, &(_, top, x)) in texts.iter().zip(labels) {
+        if backdrop {
+            let half = c.width(text, l)? / 2 + 4;
+            let height = VALUE_PX as i32 + 4;
+            c.rect(
+                (px(x) - half, top - 8 - height),
+                (px(x) + half, top - 4),
+                WHITE,
+            )?;
+        }
         c.text(text, (px(x), top - 6), l, HPos::Center, VPos::Bottom)?;
     }
     Ok(())
@@ -1398,7 +1410,7 @@ fn draw_bars<DB: DrawingBackend>(
         }
     }
     let room = if m > 1 { bar_w + gap } else { slot };
-    value_labels(c, &labels, room)?;
+    value_labels(c, &labels, room, false)?;
     missing_notes(c, plot, &notes)
 }
 
@@ -1472,10 +1484,9 @@ fn draw_pareto<DB: DrawingBackend>(
         )?;
         labels.push((*value, top, x));
     }
-    value_labels(c, &labels, slot)?;
     let total: f64 = items.iter().map(|(_, v)| v).sum();
     if total <= 0.0 || !total.is_finite() {
-        return Ok(());
+        return value_labels(c, &labels, slot, false);
     }
     let percent = Scale {
         top: 1.0,
@@ -1498,7 +1509,8 @@ fn draw_pareto<DB: DrawingBackend>(
             c.dot(p, 7, CUMULATIVE)?;
         }
     }
-    Ok(())
+    // The numbers last, over the line.
+    value_labels(c, &labels, slot, true)
 }
 
 #[cfg(test)]
@@ -1895,6 +1907,24 @@ mod tests {
             .collect();
         assert!(xs.windows(2).all(|w| w[0] < w[1]), "{xs:?}");
         assert!(at("100%").is_some() && at("0%").is_some() && at("Cumulatief %").is_some());
+        // The counts are drawn after the cumulative line, each on a white box, so the line's
+        // markers never hide a number (they did on the sample report's 11 and 5).
+        let line = svg
+            .find("<polyline")
+            .expect("the cumulative line is a polyline");
+        for count in ["42", "31", "18", "12"] {
+            let label = svg
+                .find(&format!(">{count}</text>"))
+                .or_else(|| svg.find(&format!(">\n{count}\n</text>")))
+                .unwrap_or_else(|| panic!("count {count} missing"));
+            assert!(label > line, "count {count} is drawn under the line");
+            let before = &svg[..label];
+            let box_at = before.rfind("<rect").expect("a box under the count");
+            assert!(
+                before[box_at..].contains("fill=\"#FFFFFF\""),
+                "the box under {count} is white"
+            );
+        }
         let buf = pixels(&Chart {
             text: &t,
             body: Body::Pareto {

@@ -134,9 +134,18 @@ fn write_charts(dir: &Path, f: &Figures, lang: Lang) -> Result<Vec<PathBuf>> {
         &dir.join("trend"),
         &ChartText::new(
             lang,
-            &t(
-                "Ontvangen en afgehandeld per maand (24 maanden)",
-                "Received and closed per month (24 months)",
+            &format!(
+                "{} ({} {})",
+                t(
+                    "Ontvangen en afgehandeld per maand",
+                    "Received and closed per month"
+                ),
+                months.len(),
+                if months.len() == 1 {
+                    t("maand", "month")
+                } else {
+                    t("maanden", "months")
+                }
             ),
             &t("maand", "month"),
             &t("aantal klachten", "number of complaints"),
