@@ -79,7 +79,7 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
     if left_out > 0 {
         s.warning(&match lang {
             crate::Lang::Nl => format!(
-                "Niet in deze tabel: {left_out} klacht(en) met een urgentie die niet te lezen is (fout unreadable-value op het blad Bevindingen); niet als 'niet ingedeeld' geteld. Het totaal telt ze wel mee."
+                "Niet in deze tabel: {left_out} klacht(en) met een urgentie die niet te lezen is (fout unreadable-value op het blad Bevindingen); niet als ongeclassificeerd geteld. Het totaal telt ze wel mee."
             ),
             crate::Lang::En => format!(
                 "Not in this table: {left_out} complaint(s) with an urgency that cannot be read (error unreadable-value on the Findings sheet); not counted as unclassified. The total does include them."
