@@ -98,15 +98,22 @@ fn load_with<P: AsRef<Path> + Sync>(
             .collect();
         Ok(parts)
     })?;
-    let mut register = Register::default();
+    let mut all = FileRegister::default();
     for (part, hash) in parts.into_iter().zip(&hashes) {
         let mut part = part?;
         let hash = hash.get().map_or("", String::as_str);
         for source in &mut part.sources {
             source.sha256 = hash.to_string();
         }
-        register.take(part);
+        all.take(part);
     }
+    let mut register = Register {
+        sources: all.sources,
+        complaints: all.complaints,
+        exclusions: all.exclusions,
+        findings: all.findings,
+        passed_over: all.passed_over,
+    };
     link_unreadable(&mut register);
     Ok(register)
 }
@@ -149,24 +156,9 @@ struct FileRegister {
     passed_over: Vec<PassedOver>,
 }
 
-/// Appending a file's (or a sheet's) part.
-trait Take {
-    fn take(&mut self, part: FileRegister);
-}
-
-impl Take for Register {
-    fn take(&mut self, part: FileRegister) {
-        append(&mut self.sources, part.sources);
-        // The first part's lists are taken over, not copied: a million complaints are
-        // hundreds of megabytes.
-        append(&mut self.complaints, part.complaints);
-        append(&mut self.exclusions, part.exclusions);
-        append(&mut self.findings, part.findings);
-        append(&mut self.passed_over, part.passed_over);
-    }
-}
-
-impl Take for FileRegister {
+impl FileRegister {
+    /// Appends a file's (or a sheet's) part. The first part's lists are taken over, not
+    /// copied: a million complaints are hundreds of megabytes.
     fn take(&mut self, part: FileRegister) {
         append(&mut self.sources, part.sources);
         append(&mut self.complaints, part.complaints);

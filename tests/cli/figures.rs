@@ -361,33 +361,7 @@ fn kpi_json_of_20000_rows_has_every_figure_unrounded() {
         &[arg(&reg), "--period", "2026-Q2", "--out", arg(&out)],
     );
     let k = kpi(&out);
-    for key in [
-        "period",
-        "rows",
-        "received",
-        "closed",
-        "open_at_start",
-        "open_at_end",
-        "overdue",
-        "handling_wd",
-        "handling_cd",
-        "ack",
-        "by_urgency",
-        "by_channel",
-        "by_nature",
-        "causes",
-        "previous",
-        "year_ago",
-        "findings",
-        "share_within_target",
-        "repeat_complainants",
-        "flow",
-        "ageing",
-        "by_department",
-        "recurring_causes",
-        "trend",
-        "left_out",
-    ] {
+    for key in KPI_KEYS {
         assert!(k.get(key).is_some(), "kpi.json has {key}");
     }
     for key in [

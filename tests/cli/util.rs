@@ -5,6 +5,35 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
+/// The top-level keys of `kpi.json` up to issue 16, copied from SPEC §8 (not from the code).
+pub const KPI_KEYS: &[&str] = &[
+    "period",
+    "rows",
+    "received",
+    "closed",
+    "open_at_start",
+    "open_at_end",
+    "overdue",
+    "handling_wd",
+    "handling_cd",
+    "ack",
+    "by_urgency",
+    "by_channel",
+    "by_nature",
+    "causes",
+    "previous",
+    "year_ago",
+    "findings",
+    "share_within_target",
+    "repeat_complainants",
+    "flow",
+    "ageing",
+    "by_department",
+    "recurring_causes",
+    "trend",
+    "left_out",
+];
+
 /// The repository root.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
