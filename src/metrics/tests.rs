@@ -1441,3 +1441,26 @@ fn polars_median_per_group_equals_the_exact_median() {
         );
     }
 }
+
+/// The statistics of SPEC §5 against their definitions ([`crate::testkit`]), on short lists
+/// of few and of many distinct values, so that even n, ties and n < 5 all occur.
+#[test]
+fn median_and_p90_equal_their_definitions() {
+    let mut r = Lcg(17);
+    let (mut even, mut split_middle) = (0, 0);
+    for _ in 0..2000 {
+        let n = r.next(25) as usize;
+        let spread = [3, 40, 1000][r.next(3) as usize];
+        let mut v: Vec<i32> = (0..n).map(|_| r.next(spread) as i32 - 5).collect();
+        let wide: Vec<i64> = v.iter().map(|&x| i64::from(x)).collect();
+        v.sort_unstable();
+        assert_eq!(stats::median(&v), testkit::median(&wide), "{v:?}");
+        assert_eq!(stats::p90(&v).map(i64::from), testkit::p90(&wide), "{v:?}");
+        even += usize::from(n > 0 && n % 2 == 0);
+        split_middle += usize::from(n > 0 && n % 2 == 0 && v[n / 2 - 1] != v[n / 2]);
+    }
+    assert!(
+        even > 500 && split_middle > 300,
+        "{even} even, {split_middle} split"
+    );
+}
