@@ -1456,8 +1456,9 @@ fn median_and_p90_equal_their_definitions() {
         v.sort_unstable();
         assert_eq!(stats::median(&v), testkit::median(&wide), "{v:?}");
         assert_eq!(stats::p90(&v).map(i64::from), testkit::p90(&wide), "{v:?}");
-        even += usize::from(n > 0 && n % 2 == 0);
-        split_middle += usize::from(n > 0 && n % 2 == 0 && v[n / 2 - 1] != v[n / 2]);
+        let is_even = n > 0 && n.is_multiple_of(2);
+        even += usize::from(is_even);
+        split_middle += usize::from(is_even && v[n / 2 - 1] != v[n / 2]);
     }
     assert!(
         even > 500 && split_middle > 300,
