@@ -714,4 +714,39 @@ mod tests {
         assert!(serde_json::from_str::<Profile>("\"Cao\"").is_err());
         assert_eq!(Profile::default(), Profile::Cao);
     }
+
+    /// SPEC §4 as written out by hand (`crate::testkit`), not as computed here: every day of
+    /// 2024–2027 under both profiles, and the count of working days from New Year's Eve 2023
+    /// to each of those days.
+    #[test]
+    fn every_day_of_2024_to_2027_is_what_the_written_out_holidays_say() {
+        use crate::testkit::{self, List};
+        for (profile, list) in [(Profile::Cao, List::Cao), (Profile::Atw, List::Atw)] {
+            let cal = Calendar::new(profile, &[]);
+            let start = ymd(2023, 12, 31);
+            let (mut d, mut count, mut weekday_holidays) = (start, 0, 0);
+            while d < ymd(2027, 12, 31) {
+                d = d.succ_opt().unwrap();
+                let want = testkit::is_working_day(list, d);
+                assert_eq!(
+                    cal.is_working_day(d),
+                    want,
+                    "{profile:?} {d} ({})",
+                    d.weekday()
+                );
+                count += i64::from(want);
+                weekday_holidays += i64::from(is_weekday(d) && !want);
+                assert_eq!(cal.working_days(start, d), count, "{profile:?} to {d}");
+            }
+            // Not vacuous: under the cao 6 + 7 + 6 + 5 holidays fall on a weekday in the four
+            // years; the atw adds 4 Good Fridays and 5 May of 2026 and 2027 (2025 is a lustrum
+            // year, in both; in 2024 it is a Sunday).
+            let want = if profile == Profile::Cao {
+                24
+            } else {
+                24 + 4 + 2
+            };
+            assert_eq!(weekday_holidays, want, "{profile:?}");
+        }
+    }
 }

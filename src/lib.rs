@@ -20,6 +20,8 @@ pub mod register;
 pub mod render;
 pub mod rules;
 pub mod sample;
+#[cfg(test)]
+mod testkit;
 
 pub use error::{Error, Result};
 pub use lang::Lang;

@@ -7,6 +7,7 @@ use crate::calendar::Profile;
 use crate::ingest::location::CellRef;
 use crate::register::{Channel, Complaint, RowCount, Source, Status, Urgency};
 use crate::rules::{Rule, Severity};
+use crate::testkit::{self, List};
 use chrono::{Datelike, Days};
 
 fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -1224,17 +1225,10 @@ fn random_register(seed: u64, n: usize) -> Register {
     }
 }
 
-/// Working days a < d ≤ b, one day at a time.
-fn naive_wd(cal: &Calendar, a: NaiveDate, b: NaiveDate) -> i64 {
-    let mut n = 0;
-    let mut d = a;
-    while d < b {
-        d = d.succ_opt().unwrap();
-        if cal.is_working_day(d) {
-            n += 1;
-        }
-    }
-    n
+/// Working days a < d ≤ b under the cao holidays as written out in [`crate::testkit`] (SPEC
+/// §4), not as the crate's calendar computes them.
+fn naive_wd(a: NaiveDate, b: NaiveDate) -> i64 {
+    testkit::working_days(List::Cao, a, b)
 }
 
 #[derive(Debug, PartialEq)]
@@ -1250,7 +1244,7 @@ struct Naive {
     per_urgency: Vec<(u64, u64, u64, u64)>,
 }
 
-fn naive(reg: &Register, cal: &Calendar, p: &Period, d: NaiveDate) -> Naive {
+fn naive(reg: &Register, p: &Period, d: NaiveDate) -> Naive {
     let targets = crate::config::Targets::default();
     let open = |c: &Complaint, x: NaiveDate| {
         c.received <= x
@@ -1283,7 +1277,7 @@ fn naive(reg: &Register, cal: &Calendar, p: &Period, d: NaiveDate) -> Naive {
             is_overdue = match c.due_date {
                 Some(due) => d > due,
                 None => match targets.close_target(c.urgency) {
-                    Some(t) => naive_wd(cal, c.received, d) > t as i64,
+                    Some(t) => naive_wd(c.received, d) > t as i64,
                     None => false,
                 },
             };
@@ -1297,7 +1291,7 @@ fn naive(reg: &Register, cal: &Calendar, p: &Period, d: NaiveDate) -> Naive {
                 out.closed += 1;
                 out.per_urgency[slot].1 += 1;
                 if cd >= c.received {
-                    times.push(naive_wd(cal, c.received, cd));
+                    times.push(naive_wd(c.received, cd));
                 }
             }
         }
@@ -1313,26 +1307,14 @@ fn naive(reg: &Register, cal: &Calendar, p: &Period, d: NaiveDate) -> Naive {
             out.per_urgency[slot].3 += 1;
         }
     }
-    times.sort();
-    let n = times.len();
-    if n > 0 {
-        out.median = Some(if n % 2 == 1 {
-            times[n / 2] as f64
-        } else {
-            (times[n / 2 - 1] + times[n / 2]) as f64 / 2.0
-        });
-        out.max = Some(times[n - 1]);
-    }
-    if n >= 5 {
-        // ⌈0.9·n⌉ = ⌈9n/10⌉ in integers.
-        out.p90 = Some(times[(9 * n).div_ceil(10) - 1]);
-    }
+    out.median = testkit::median(&times);
+    out.p90 = testkit::p90(&times);
+    out.max = times.iter().copied().max();
     out
 }
 
 #[test]
 fn random_registers_match_a_naive_implementation() {
-    let cal = Calendar::new(Profile::Cao, &[]);
     let reg = random_register(20260930, 3000);
     for (period, as_of) in [
         ("2026-Q3", ymd(2026, 9, 30)),
@@ -1343,7 +1325,7 @@ fn random_registers_match_a_naive_implementation() {
     ] {
         let fig = run(&reg, &[], period, as_of, false);
         let p = Period::parse(period).unwrap();
-        let want = naive(&reg, &cal, &p, as_of);
+        let want = naive(&reg, &p, as_of);
         let k = &fig.kpi;
         let got = Naive {
             received: k.received,
@@ -1368,7 +1350,7 @@ fn random_registers_match_a_naive_implementation() {
         // The previous period and a year ago through the same naive path.
         let prev = p.previous();
         let pd = prev.end.min(as_of);
-        let wp = naive(&reg, &cal, &prev, pd);
+        let wp = naive(&reg, &prev, pd);
         let hp = &k.previous;
         assert_eq!(
             (
@@ -1390,7 +1372,7 @@ fn random_registers_match_a_naive_implementation() {
             "{period} previous"
         );
         let ya = p.year_ago();
-        let wy = naive(&reg, &cal, &ya, ya.end.min(as_of));
+        let wy = naive(&reg, &ya, ya.end.min(as_of));
         let hy = &k.year_ago;
         assert_eq!(
             (
@@ -1440,19 +1422,46 @@ fn random_registers_match_a_naive_implementation() {
 fn polars_median_per_group_equals_the_exact_median() {
     let reg = random_register(7, 800);
     let fig = run(&reg, &[], "2025", ymd(2025, 12, 31), false);
-    let cal = Calendar::new(Profile::Cao, &[]);
     for row in &fig.tables.by_department {
-        let mut v: Vec<i32> = reg
+        let v: Vec<i64> = reg
             .complaints
             .iter()
             .filter(|c| c.department.as_deref() == row.name.as_deref())
             .filter_map(|c| {
                 let cd = c.closed_date?;
                 (Period::parse("2025").unwrap().contains(cd) && cd >= c.received)
-                    .then(|| naive_wd(&cal, c.received, cd) as i32)
+                    .then(|| naive_wd(c.received, cd))
             })
             .collect();
-        v.sort();
-        assert_eq!(row.handling_wd_median, stats::median(&v), "{:?}", row.name);
+        assert_eq!(
+            row.handling_wd_median,
+            testkit::median(&v),
+            "{:?}",
+            row.name
+        );
     }
+}
+
+/// The statistics of SPEC §5 against their definitions ([`crate::testkit`]), on short lists
+/// of few and of many distinct values, so that even n, ties and n < 5 all occur.
+#[test]
+fn median_and_p90_equal_their_definitions() {
+    let mut r = Lcg(17);
+    let (mut even, mut split_middle) = (0, 0);
+    for _ in 0..2000 {
+        let n = r.next(25) as usize;
+        let spread = [3, 40, 1000][r.next(3) as usize];
+        let mut v: Vec<i32> = (0..n).map(|_| r.next(spread) as i32 - 5).collect();
+        let wide: Vec<i64> = v.iter().map(|&x| i64::from(x)).collect();
+        v.sort_unstable();
+        assert_eq!(stats::median(&v), testkit::median(&wide), "{v:?}");
+        assert_eq!(stats::p90(&v).map(i64::from), testkit::p90(&wide), "{v:?}");
+        let is_even = n > 0 && n.is_multiple_of(2);
+        even += usize::from(is_even);
+        split_middle += usize::from(is_even && v[n / 2 - 1] != v[n / 2]);
+    }
+    assert!(
+        even > 500 && split_middle > 300,
+        "{even} even, {split_middle} split"
+    );
 }

@@ -249,6 +249,81 @@ fn every_rule_of_the_catalogue_has_a_breaking_and_a_clean_case() {
     }
 }
 
+/// The table of SPEC section 3, copied row for row (code, step, severity, rule): the
+/// contract the catalogue is held to, not the catalogue read back.
+const SPEC_SECTION_3: &str = r#"
+| `missing-column` | registration | error | a required column (received date, description, handler) is absent from the file |
+| `unmapped-column` | — | info | a column was not recognised (once per column) |
+| `unreadable-value` | — | error | a cell cannot be read as its field's type (e.g. date `31-02-2026`, urgency `9`, `hoog`) |
+| `missing-received-date` | registration | error | no date of receipt |
+| `missing-description` | registration | error | no short description |
+| `missing-handler` | registration | error | no handling employee |
+| `missing-id` | registration | warning | no complaint number (an id is derived) |
+| `duplicate-id` | registration | error | the same complaint number twice |
+| `possible-duplicate` | registration | warning | same customer, same received date, near-identical description |
+| `missing-channel` | receipt | warning | no channel recorded |
+| `missing-urgency` | assessment | warning | no urgency category ("unclassified" in the report) |
+| `missing-assessment` | assessment | warning | no assessor or no handling mode |
+| `legal-needs-written` | assessment | warning | urgency 1 or 2 but handling mode is not written |
+| `missing-nature` | assessment | warning | technical / non-technical not recorded |
+| `nature-conflict` | assessment | warning | urgency 7 (non-technical) recorded as technical |
+| `missing-acknowledgement` | acknowledgement | warning | no acknowledgement date |
+| `late-acknowledgement` | acknowledgement | warning | acknowledged after the target (default 1 working day) |
+| `date-order` | — | error | acknowledgement, assessment or closed date before the received date |
+| `future-date` | — | error | a date after the reference date |
+| `status-conflict` | follow-up | error | status closed without closed date, or closed date with status open |
+| `stale` | follow-up | warning | open, and no update for more than N working days (default 10) where `last_update` exists |
+| `overdue` | follow-up | warning | open at the reference date and older than its target |
+| `closed-without-cause` | action | warning | closed without a cause |
+| `closed-without-solution` | action | warning | closed without a solution / action |
+| `open-escalation` | follow-up | info | urgency 1 or 2 still open at the reference date |
+| `repeat-complaint` | action | info | same customer (id, else normalised name) or same job/installation complained in the 365 days before |
+| `dispute-window` | follow-up | info | consumer complaint open 10 months or more (12-month dispute term) |
+"#;
+
+#[test]
+fn the_catalogue_is_the_table_of_spec_section_3() {
+    use super::Step;
+    // SPEC's words for the steps; `—` (rules about the data, no one step) is `Step::General`.
+    let step = |s: &str| match s {
+        "receipt" => Step::Receipt,
+        "registration" => Step::Registration,
+        "assessment" => Step::Assessment,
+        "acknowledgement" => Step::Acknowledgement,
+        "follow-up" => Step::FollowUp,
+        "action" => Step::Action,
+        "—" => Step::General,
+        other => panic!("step {other:?} is not in SPEC section 3"),
+    };
+    let severity = |s: &str| match s {
+        "error" => Severity::Error,
+        "warning" => Severity::Warning,
+        "info" => Severity::Info,
+        other => panic!("severity {other:?} is not in SPEC section 3"),
+    };
+    let mut spec = Vec::new();
+    for line in SPEC_SECTION_3.lines().filter(|l| !l.is_empty()) {
+        let cells: Vec<&str> = line.split(" | ").map(str::trim).collect();
+        let code = cells[0].trim_start_matches("| `").trim_end_matches('`');
+        spec.push((code, step(cells[1]), severity(cells[2])));
+    }
+    assert_eq!(spec.len(), 27, "the rows of SPEC section 3");
+
+    // Every code of the SPEC is a rule with the SPEC's step and severity …
+    for &(code, step, severity) in &spec {
+        let rule = Rule::from_code(code).unwrap_or_else(|| panic!("{code}: no such rule"));
+        assert_eq!(rule.code(), code);
+        assert_eq!(rule.step(), step, "{code}: step");
+        assert_eq!(rule.default_severity(), severity, "{code}: severity");
+    }
+    // … and every rule is a code of the SPEC, each once.
+    let mut codes: Vec<&str> = Rule::ALL.iter().map(|r| r.code()).collect();
+    let mut spec_codes: Vec<&str> = spec.iter().map(|(code, _, _)| *code).collect();
+    codes.sort_unstable();
+    spec_codes.sort_unstable();
+    assert_eq!(codes, spec_codes);
+}
+
 #[test]
 fn a_complete_register_has_no_findings() {
     let c = check([row(), row(), row().open("28-09-2026")]);

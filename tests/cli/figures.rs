@@ -5,64 +5,28 @@
 use crate::util::*;
 use chrono::{Datelike, NaiveDate};
 use serde_json::Value;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::path::Path;
 
 fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-/// The Dutch holidays of the `cao` profile in 2024–2026, written out (not computed).
-fn holidays() -> HashSet<NaiveDate> {
-    [
-        (2024, 1, 1),
-        (2024, 4, 1),
-        (2024, 4, 27),
-        (2024, 5, 9),
-        (2024, 5, 20),
-        (2024, 12, 25),
-        (2024, 12, 26),
-        (2025, 1, 1),
-        (2025, 4, 21),
-        (2025, 4, 26),
-        (2025, 5, 5),
-        (2025, 5, 29),
-        (2025, 6, 9),
-        (2025, 12, 25),
-        (2025, 12, 26),
-        (2026, 1, 1),
-        (2026, 4, 6),
-        (2026, 4, 27),
-        (2026, 5, 14),
-        (2026, 5, 25),
-        (2026, 12, 25),
-        (2026, 12, 26),
-    ]
-    .into_iter()
-    .map(|(y, m, d)| ymd(y, m, d))
-    .collect()
-}
-
-/// Working days d with a < d <= b, counted one day at a time.
-fn wd(holidays: &HashSet<NaiveDate>, a: NaiveDate, b: NaiveDate) -> i64 {
-    let mut n = 0;
-    let mut d = a;
-    while d < b {
-        d = d.succ_opt().unwrap();
-        if d.weekday().number_from_monday() <= 5 && !holidays.contains(&d) {
-            n += 1;
-        }
-    }
-    n
+/// Working days d with a < d <= b under the cao holidays of SPEC §4 as written out in
+/// [`oracle`], counted one day at a time.
+fn wd(a: NaiveDate, b: NaiveDate) -> i64 {
+    oracle::working_days(oracle::List::Cao, a, b)
 }
 
 fn report(dir: &Path, args: &[&str]) -> String {
     let mut all = vec!["report"];
     all.extend_from_slice(args);
     let out = klacht_in(dir, &all);
-    // Exit 1: the run worked but there are errors (the unreadable values).
-    assert!(
-        matches!(out.status.code(), Some(0 | 1)),
+    // Exit 0, though both registers here have errors (unreadable values, planted gaps):
+    // `report` fails on findings only when asked to (`--fail-on`, default never).
+    assert_eq!(
+        out.status.code(),
+        Some(0),
         "report failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
@@ -175,7 +139,6 @@ fn unreadable_urgencies_and_closed_dates_are_left_out_and_counted() {
     // The second computation: SPEC §5 over the rows as written.
     let (start, end) = (ymd(2026, 7, 1), ymd(2026, 9, 30));
     let before = ymd(2026, 6, 30);
-    let hol = holidays();
     let open_at = |r: &Row, x: NaiveDate| {
         r.received <= x
             && match r.closed {
@@ -192,8 +155,7 @@ fn unreadable_urgencies_and_closed_dates_are_left_out_and_counted() {
         Cell::Blank => Some(20),
         Cell::Unreadable => None, // not known: left out of overdue
     };
-    let overdue =
-        |r: &Row| open_at(r, end) && target(r).is_some_and(|t| wd(&hol, r.received, end) > t);
+    let overdue = |r: &Row| open_at(r, end) && target(r).is_some_and(|t| wd(r.received, end) > t);
     let matters = |r: &Row| {
         in_p(r.received)
             || closed_in_p(r)
@@ -385,7 +347,6 @@ fn kpi_json_of_20000_rows_has_every_figure_unrounded() {
     assert!(k["by_department"][0].get("department").is_some());
 
     let rows = read_generated(&reg);
-    let hol = holidays();
     let (start, end) = (ymd(2026, 4, 1), ymd(2026, 6, 30));
     let in_p = |d: NaiveDate| start <= d && d <= end;
 
@@ -395,7 +356,7 @@ fn kpi_json_of_20000_rows_has_every_figure_unrounded() {
         let Some(c) = r.closed.filter(|c| in_p(*c) && *c >= r.received) else {
             continue;
         };
-        let days = wd(&hol, r.received, c);
+        let days = wd(r.received, c);
         sum += days;
         n += 1;
         let met = match (r.due, r.urgency) {
@@ -432,15 +393,15 @@ fn kpi_json_of_20000_rows_has_every_figure_unrounded() {
     assert!(repeat > 0);
     assert_eq!(k["repeat_complainants"], repeat);
 
-    // The trend: the 24 months ending June 2026 (2024-07 on), but none before the month of the
-    // register's first complaint.
+    // The trend: the 24 months ending June 2026, but none before the month of the register's
+    // first complaint (docs/decisions.md, "The trend starts with the register").
     let trend = k["trend"].as_array().unwrap();
     let first = rows.iter().map(|r| r.received).min().unwrap();
-    let from = first.format("%Y-%m").to_string().max("2024-07".to_string());
-    let (y, m) = (&from[..4], &from[5..]);
-    let months = (2026 - y.parse::<i64>().unwrap()) * 12 + 6 - m.parse::<i64>().unwrap() + 1;
-    assert_eq!(trend.len() as i64, months);
-    assert_eq!(trend[0]["month"], from.as_str());
+    let from = (first.year() * 12 + first.month0() as i32).max(2024 * 12 + 6);
+    let months = (2026 * 12 + 5) - from + 1;
+    assert_eq!(trend.len(), months as usize);
+    let month = |m: i32| format!("{}-{:02}", m / 12, m % 12 + 1);
+    assert_eq!(trend[0]["month"], month(from));
     assert_eq!(trend[trend.len() - 1]["month"], "2026-06");
     for m in trend {
         let month = m["month"].as_str().unwrap();

@@ -6,15 +6,21 @@ use klacht::config::Config;
 use klacht::ingest::{load::load, ReadOptions};
 use serde_json::Value;
 
-/// Reads a shared register through its mapping; checks the row accounting and returns the
-/// `check --json` document.
-fn shared_register(file: &str, mapping_file: &str, records: u64) -> Value {
+/// Reads a shared register through its mapping; checks the exit code (`check` fails, 1, on
+/// error findings and only then), the row accounting, and returns the `check --json` document.
+fn shared_register(file: &str, mapping_file: &str, records: u64, exit: i32) -> Value {
     let dir = temp_dir(&format!("shared-{mapping_file}"));
     let (doc, code) = check_json(
         &dir,
         &["--config", arg(&mapping(mapping_file)), arg(&shared(file))],
     );
-    assert!(code == 0 || code == 1, "{file}: exit {code}");
+    assert_eq!(code, exit, "{file}: exit");
+    let errors = doc["findings"]["error"].as_u64().unwrap();
+    assert_eq!(
+        errors > 0,
+        exit == 1,
+        "{file}: {errors} errors, exit {exit}"
+    );
     let rows = &doc["rows"];
     assert_eq!(rows["read"], records, "{file}: every record read");
     let sum = rows["used"].as_u64().unwrap()
@@ -26,7 +32,9 @@ fn shared_register(file: &str, mapping_file: &str, records: u64) -> Value {
 
 #[test]
 fn cfpb_every_record_read_dates_month_first() {
-    let doc = shared_register("cfpb_2013_cuny_msda.csv", "cfpb.toml", 3186);
+    // Exit 1: no closed-date column while complaints are closed (status-conflict), and
+    // dates sent to the company before receipt (date-order).
+    let doc = shared_register("cfpb_2013_cuny_msda.csv", "cfpb.toml", 3186, 1);
     assert_eq!(doc["rows"]["used"], 3186);
     // No complaint number column: every id is derived, with a warning each.
     assert_eq!(count(&doc, "missing-id"), 3186);
@@ -40,7 +48,9 @@ fn cfpb_every_record_read_dates_month_first() {
 
 #[test]
 fn nyc_2022_every_record_read() {
-    let doc = shared_register("nyc311_2022-05_pyboot.csv", "nyc311-2022.toml", 924);
+    // Exit 0: no error rule applies (required columns mapped, values readable, dates in
+    // order, numbers unique): its gaps are warnings.
+    let doc = shared_register("nyc311_2022-05_pyboot.csv", "nyc311-2022.toml", 924, 0);
     assert_eq!(doc["rows"]["used"], 924);
     assert_eq!(count(&doc, "unreadable-value"), 0);
     assert_eq!(count(&doc, "duplicate-id"), 0);
@@ -48,7 +58,13 @@ fn nyc_2022_every_record_read() {
 
 #[test]
 fn nyc_2024_multiline_fields_every_record_read() {
-    let doc = shared_register("nyc311_2024-04_socrata_api.csv", "nyc311-2024.toml", 1000);
+    // Exit 1: one request is closed without a closed date (status-conflict).
+    let doc = shared_register(
+        "nyc311_2024-04_socrata_api.csv",
+        "nyc311-2024.toml",
+        1000,
+        1,
+    );
     assert_eq!(doc["rows"]["used"], 1000);
     assert_eq!(count(&doc, "unreadable-value"), 0);
     // Records span several physical lines: the last record starts far below line 1001.
@@ -64,14 +80,22 @@ fn nyc_2024_multiline_fields_every_record_read() {
 
 #[test]
 fn boston_lone_space_is_blank() {
-    let doc = shared_register("boston311_2022_100rows_qsv.csv", "boston311.toml", 100);
+    // Exit 0: no error rule applies (required columns mapped, values readable, dates in
+    // order, numbers unique): its gaps are warnings.
+    let doc = shared_register("boston311_2022_100rows_qsv.csv", "boston311.toml", 100, 0);
     assert_eq!(doc["rows"]["used"], 100);
     assert_eq!(count(&doc, "unreadable-value"), 0);
 }
 
 #[test]
 fn comcast_shifted_rows_are_reported_not_dropped() {
-    let doc = shared_register("comcast_fcc_complaints_2015.tsv.csv", "comcast.toml", 2224);
+    // Exit 1: no handler column (missing-column) and the shifted rows' unreadable values.
+    let doc = shared_register(
+        "comcast_fcc_complaints_2015.tsv.csv",
+        "comcast.toml",
+        2224,
+        1,
+    );
     let source = &doc["sources"][0];
     assert_eq!(source["encoding"], "UTF-8");
     // The three rows whose text holds a tab spill into the header-less 12th column (L).

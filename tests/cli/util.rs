@@ -34,6 +34,12 @@ pub const KPI_KEYS: &[&str] = &[
     "left_out",
 ];
 
+/// The written-out holidays of SPEC §4 (2024–2027), working days counted one day at a time,
+/// and median and p90 by their definitions: the unit tests' oracle (`src/testkit.rs`),
+/// included as it is so that both kinds of test share one table.
+#[path = "../../src/testkit.rs"]
+pub mod oracle;
+
 /// The repository root.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
