@@ -35,7 +35,6 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ("E-nul-bytes", "{file}: regel {line} bevat NUL-tekens (0x00), dus dit is geen tekstbestand. Is het een werkmap met een verkeerde naam, of is het beschadigd?",
      "{file}: line {line} holds NUL characters (0x00), so this is not a text file. Is it a workbook under a wrong name, or is it damaged?"),
     ("E-encoding", "{file}: de tekst is geen geldige {encoding}.", "{file}: the text is not valid {encoding}."),
-    ("E-config", "{file}: {detail}", "{file}: {detail}"),
     // Configuration errors (klacht.toml), each naming the setting and its line.
     ("E-config-syntax", "{file}, regel {line}: geen geldige TOML: {detail}",
      "{file}, line {line}: not valid TOML: {detail}"),

@@ -15,10 +15,7 @@ use crate::ingest::ReadOptions;
 pub fn read_options(config: &Config, input: &InputArgs) -> ReadOptions {
     ReadOptions {
         sheets: input.sheet.clone(),
-        max_bytes: config.limits.max_bytes,
-        max_cells: config.limits.max_cells,
-        max_fields: config.limits.max_fields,
-        max_ratio: config.limits.max_ratio,
+        limits: config.limits.clone(),
         encoding: input.encoding.clone(),
     }
 }

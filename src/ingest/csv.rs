@@ -67,7 +67,7 @@ pub fn open_csv(
         text,
         parser: RecordParser::new(separator),
         separator,
-        max_fields: opts.max_fields,
+        max_fields: opts.limits.max_fields,
         pos: 0,
         line: 1,
         row: 0,
@@ -658,6 +658,7 @@ fn line_breaks(text: &[u8], from: usize, to: usize) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::Limits;
 
     fn read(bytes: &[u8]) -> (CsvInfo, Vec<RawRow>) {
         read_with(bytes, &ReadOptions::default())
@@ -1015,7 +1016,10 @@ mod tests {
     #[test]
     fn too_many_fields() {
         let opts = ReadOptions {
-            max_fields: 5,
+            limits: Limits {
+                max_fields: 5,
+                ..Limits::default()
+            },
             ..ReadOptions::default()
         };
         let e = err(b"a;b\n1;2\n\"x\ny\";1;2;3;4;5;6\n", &opts);

@@ -13,6 +13,8 @@ pub mod value;
 
 pub use raw::{Raw, RawRef};
 
+use crate::config::Limits;
+
 /// One row as read: its 0-based row index in the sheet (for CSV: the record index, which is
 /// the row Excel shows), its physical line for CSV, and its cells.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,32 +26,13 @@ pub struct RawRow {
 }
 
 /// Limits and choices for reading one file.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct ReadOptions {
     /// Sheets to read (`--sheet`, repeatable); empty: every sheet whose header row is
     /// recognised.
     pub sheets: Vec<String>,
-    /// Largest input file accepted, in bytes.
-    pub max_bytes: u64,
-    /// Largest sheet accepted, in cells (rows × columns of its used range).
-    pub max_cells: u64,
-    /// Most fields accepted on one CSV line.
-    pub max_fields: usize,
-    /// Most times a zip-based workbook may unpack to its own size (zip bomb guard).
-    pub max_ratio: u64,
+    /// Sizes beyond which a file is refused (`[limits]` in klacht.toml).
+    pub limits: Limits,
     /// Encoding label forced by the user (`windows-1252`, `utf-8`), else detected.
     pub encoding: Option<String>,
-}
-
-impl Default for ReadOptions {
-    fn default() -> Self {
-        ReadOptions {
-            sheets: Vec::new(),
-            max_bytes: 2 << 30,
-            max_cells: 100_000_000,
-            max_fields: 1_000,
-            max_ratio: 100,
-            encoding: None,
-        }
-    }
 }

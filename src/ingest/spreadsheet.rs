@@ -155,14 +155,14 @@ fn is_markup(sample: &[u8]) -> bool {
         .any(|tag| head.starts_with(tag))
 }
 
-/// Reads the whole file after checking it is a file and not larger than `opts.max_bytes`.
+/// Reads the whole file after checking it is a file and not larger than `opts.limits.max_bytes`.
 /// A large file is mapped rather than read ([`input::MAP_FROM`]).
 pub fn read_input(path: &Path, opts: &ReadOptions) -> Result<Input, Error> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, &e))?;
     if meta.is_dir() {
         return Err(Error::new("E-is-dir", path));
     }
-    if meta.len() > opts.max_bytes {
+    if meta.len() > opts.limits.max_bytes {
         return Err(too_large(path, opts));
     }
     let bytes = if meta.len() >= input::MAP_FROM {
@@ -176,9 +176,9 @@ pub fn read_input(path: &Path, opts: &ReadOptions) -> Result<Input, Error> {
     Ok(bytes)
 }
 
-/// Refuses input that is empty or larger than `opts.max_bytes`.
+/// Refuses input that is empty or larger than `opts.limits.max_bytes`.
 pub fn check_size(path: &Path, bytes: &[u8], opts: &ReadOptions) -> Result<(), Error> {
-    if bytes.len() as u64 > opts.max_bytes {
+    if bytes.len() as u64 > opts.limits.max_bytes {
         return Err(too_large(path, opts));
     }
     if bytes.is_empty() {
@@ -189,7 +189,7 @@ pub fn check_size(path: &Path, bytes: &[u8], opts: &ReadOptions) -> Result<(), E
 
 fn too_large(path: &Path, opts: &ReadOptions) -> Error {
     Error::new("E-too-large", path)
-        .with("limit", human_size(opts.max_bytes))
+        .with("limit", human_size(opts.limits.max_bytes))
         .with("key", "max_bytes")
 }
 
@@ -249,7 +249,7 @@ pub fn open_workbook(
         format,
         Format::Xlsx | Format::Xlsm | Format::Xlsb | Format::Ods
     ) {
-        check_unpacked(path, &bytes, opts.max_ratio)?;
+        check_unpacked(path, &bytes, opts.limits.max_ratio)?;
     }
     let cursor = Cursor::new(bytes);
     let inner = guarded(path, format, || {
@@ -272,7 +272,7 @@ pub fn open_workbook(
     Ok(Workbook {
         path: path.to_path_buf(),
         format,
-        max_cells: opts.max_cells,
+        max_cells: opts.limits.max_cells,
         inner,
     })
 }
@@ -616,6 +616,7 @@ fn raw(value: Data) -> Raw {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::Limits;
     use chrono::{NaiveDate, NaiveDateTime};
     use rust_xlsxwriter::{Format as CellFormat, Formula, Workbook as XlsxWriter};
     use std::io::{Read, Write};
@@ -813,7 +814,10 @@ mod tests {
             },
         );
         let opts = |max_cells| ReadOptions {
-            max_cells,
+            limits: Limits {
+                max_cells,
+                ..Limits::default()
+            },
             ..ReadOptions::default()
         };
         let e = open_with("r.xlsx", bytes.clone(), &opts(99))
@@ -842,7 +846,10 @@ mod tests {
     fn unpacking_ratio_limit() {
         let bytes = sample_xlsx();
         let opts = |max_ratio| ReadOptions {
-            max_ratio,
+            limits: Limits {
+                max_ratio,
+                ..Limits::default()
+            },
             ..ReadOptions::default()
         };
         assert!(open_with("r.xlsx", bytes.clone(), &opts(100)).is_ok());
@@ -987,7 +994,10 @@ mod tests {
         std::fs::write(&file, b"Nr;Klant\n").unwrap();
         assert_eq!(&read_input(&file, &opts).unwrap()[..], b"Nr;Klant\n");
         let small = ReadOptions {
-            max_bytes: 4,
+            limits: Limits {
+                max_bytes: 4,
+                ..Limits::default()
+            },
             ..ReadOptions::default()
         };
         let e = read_input(&file, &small).unwrap_err();

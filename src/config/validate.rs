@@ -1,0 +1,866 @@
+//! Checking `klacht.toml`: every key and value of the parsed tree (`tree.rs`) against
+//! what the model allows, each mistake an error naming the setting, the file and the line.
+
+use super::fold::{folded, same_key};
+use super::tree::{self, line_of, Located, Node};
+use super::{
+    quote, vocabulary, CalendarSettings, Config, DayOrderSetting, Limits, Targets, URGENCY_KEYS,
+};
+use crate::calendar::Profile;
+use crate::register::{Field, Urgency};
+use crate::rules::{Rule, Severity};
+use crate::{Error, Lang};
+use chrono::NaiveDate;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Reads the text of a `klacht.toml` into a [`Config`]; `source` names it in errors and in the
+/// result. See [`Config::from_toml_str`].
+pub(super) fn read(text: &str, source: &Path) -> Result<Config, Error> {
+    // Windows Notepad writes a byte order mark; TOML does not allow one.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let doc = Doc { text, file: source };
+    let root: Located = tree::parse(text).map_err(|e| doc.syntax(&e))?;
+    let root = Slot {
+        key: "",
+        path: String::new(),
+        node: &root.node,
+        key_at: 0,
+        at: 0,
+    };
+    let mut cfg = Config {
+        source: Some(source.to_path_buf()),
+        ..Config::default()
+    };
+    for s in doc.table(&root)? {
+        match s.key {
+            "company" => {
+                let name = doc.text(&s)?.trim();
+                cfg.company = (!name.is_empty()).then(|| name.to_string());
+            }
+            "lang" => {
+                cfg.lang = match &s.node {
+                    Node::Text(t) => Lang::parse(t),
+                    _ => None,
+                }
+                .ok_or_else(|| doc.bad_choice(&s, &["nl", "en"]))?;
+            }
+            "date_order" => {
+                cfg.date_order = match doc.choice(&s, DATE_ORDERS)? {
+                    "month-first" => DayOrderSetting::MonthFirst,
+                    _ => DayOrderSetting::DayFirst,
+                };
+            }
+            "targets" => doc.targets(&s, &mut cfg.targets)?,
+            "calendar" => doc.calendar(&s, &mut cfg.calendar)?,
+            "severity" => doc.severities(&s, &mut cfg)?,
+            "columns" => doc.columns(&s, &mut cfg.columns)?,
+            "values" => doc.values(&s, &mut cfg.values)?,
+            "limits" => doc.limits(&s, &mut cfg.limits)?,
+            _ => return Err(doc.unknown(&s, TOP_KEYS)),
+        }
+    }
+    Ok(cfg)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Keys and choices of the file.
+
+const TOP_KEYS: &[&str] = &[
+    "company",
+    "lang",
+    "date_order",
+    "targets",
+    "calendar",
+    "severity",
+    "columns",
+    "values",
+    "limits",
+];
+const TARGET_KEYS: &[&str] = &[
+    "acknowledge",
+    "close",
+    "unclassified",
+    "stale",
+    "dispute_months",
+    "repeat_days",
+];
+const CALENDAR_KEYS: &[&str] = &["profile", "closures"];
+const LIMIT_KEYS: &[&str] = &["max_bytes", "max_cells", "max_fields", "max_ratio"];
+const DATE_ORDERS: &[&str] = &["day-first", "month-first"];
+const PROFILES: &[&str] = &["cao", "atw"];
+const SEVERITIES: &[&str] = &["error", "warning", "info", "off"];
+/// Working-day terms longer than four years are typing errors.
+const MAX_WORKING_DAYS: i64 = 1000;
+/// A closure period longer than a year is a typing error, and would be expanded day by day.
+const MAX_CLOSURE_DAYS: i64 = 366;
+
+// ---------------------------------------------------------------------------------------------
+// Checking the parsed tree.
+
+/// The file being read, for building errors with its name and line numbers.
+struct Doc<'a> {
+    text: &'a str,
+    file: &'a Path,
+}
+
+/// One key of the file with its value: `path` is the dotted name shown in errors
+/// (`targets.close.9`), `key_at` and `at` the byte positions of key and value.
+struct Slot<'n> {
+    key: &'n str,
+    path: String,
+    node: &'n Node,
+    key_at: usize,
+    at: usize,
+}
+
+impl Doc<'_> {
+    fn error(&self, code: &'static str, key: &str, at: usize) -> Error {
+        Error::new(code, self.file)
+            .with("line", line_of(self.text, at))
+            .with("key", key)
+    }
+
+    fn syntax(&self, e: &toml_edit::TomlError) -> Error {
+        let at = e.span().map_or(0, |s| s.start);
+        Error::new("E-config-syntax", self.file)
+            .with("line", line_of(self.text, at))
+            .detail(e.message().trim().replace('\n', "; "))
+    }
+
+    fn unknown(&self, s: &Slot, allowed: &[&str]) -> Error {
+        self.error("E-config-unknown-key", &s.path, s.key_at)
+            .with("allowed", allowed.join(", "))
+    }
+
+    fn bad_choice(&self, s: &Slot, allowed: &[&str]) -> Error {
+        self.error("E-config-choice", &s.path, s.at)
+            .with("value", s.node.show())
+            .with("allowed", allowed.join(", "))
+    }
+
+    /// The entries of a table, with their positions (an implicit table such as `values` in
+    /// `[values.channel]` has none of its own: its key's position stands in).
+    fn table<'n>(&self, s: &Slot<'n>) -> Result<Vec<Slot<'n>>, Error> {
+        let Node::Table(entries) = s.node else {
+            return Err(self.error("E-config-not-table", &s.path, s.at));
+        };
+        Ok(entries
+            .iter()
+            .map(|e| {
+                let key_at = e.key_at.unwrap_or(s.at);
+                Slot {
+                    key: &e.key,
+                    path: if s.path.is_empty() {
+                        e.key.clone()
+                    } else {
+                        format!("{}.{}", s.path, e.key)
+                    },
+                    node: &e.value.node,
+                    key_at,
+                    at: e.value.at.unwrap_or(key_at),
+                }
+            })
+            .collect())
+    }
+
+    fn text<'n>(&self, s: &Slot<'n>) -> Result<&'n str, Error> {
+        match s.node {
+            Node::Text(t) => Ok(t),
+            _ => Err(self.error("E-config-not-text", &s.path, s.at)),
+        }
+    }
+
+    /// One of `allowed`, written in any case and with spaces around.
+    fn choice<'c>(&self, s: &Slot, allowed: &[&'c str]) -> Result<&'c str, Error> {
+        if let Node::Text(t) = s.node {
+            let t = t.trim();
+            if let Some(c) = allowed.iter().find(|c| c.eq_ignore_ascii_case(t)) {
+                return Ok(c);
+            }
+        }
+        Err(self.bad_choice(s, allowed))
+    }
+
+    fn number(&self, s: &Slot, min: i64, max: i64) -> Result<i64, Error> {
+        match s.node {
+            Node::Int(n) if (min..=max).contains(n) => Ok(*n),
+            _ => Err(self
+                .error("E-config-number", &s.path, s.at)
+                .with("value", s.node.show())
+                .with("min", min)
+                .with("max", max)),
+        }
+    }
+
+    /// A working-day target, or `"none"` / `false` for none.
+    fn target(&self, s: &Slot) -> Result<Option<u32>, Error> {
+        match s.node {
+            Node::Bool(false) => return Ok(None),
+            Node::Text(t) if t.trim().eq_ignore_ascii_case("none") => return Ok(None),
+            Node::Int(n) => {
+                if let Some(n) = working_days(*n) {
+                    return Ok(Some(n));
+                }
+            }
+            _ => {}
+        }
+        Err(self
+            .error("E-config-number-or-none", &s.path, s.at)
+            .with("value", s.node.show())
+            .with("min", 0)
+            .with("max", MAX_WORKING_DAYS))
+    }
+
+    fn targets(&self, s: &Slot, out: &mut Targets) -> Result<(), Error> {
+        for s in self.table(s)? {
+            match s.key {
+                "acknowledge" => out.ack_wd = self.u32(&s, 0)?,
+                "close" => {
+                    for s in self.table(&s)? {
+                        let u = s.key.parse::<u8>().ok().and_then(Urgency::new);
+                        let u = u.ok_or_else(|| self.unknown(&s, URGENCY_KEYS))?;
+                        out.close_wd[u.index()] = self.target(&s)?;
+                    }
+                }
+                "unclassified" => out.unclassified_wd = self.target(&s)?,
+                "stale" => out.stale_wd = self.u32(&s, 1)?,
+                "dispute_months" => out.dispute_months = self.number_u32(&s, 1, 120)?,
+                "repeat_days" => out.repeat_days = self.number_u32(&s, 1, 3660)?,
+                _ => return Err(self.unknown(&s, TARGET_KEYS)),
+            }
+        }
+        Ok(())
+    }
+
+    /// A number of working days of at least `min`.
+    fn u32(&self, s: &Slot, min: i64) -> Result<u32, Error> {
+        self.number_u32(s, min, MAX_WORKING_DAYS)
+    }
+
+    fn number_u32(&self, s: &Slot, min: i64, max: i64) -> Result<u32, Error> {
+        let n = self.number(s, min, max)?;
+        // In range [min, max] with max far below u32::MAX.
+        Ok(u32::try_from(n).unwrap_or(u32::MAX))
+    }
+
+    fn calendar(&self, s: &Slot, out: &mut CalendarSettings) -> Result<(), Error> {
+        for s in self.table(s)? {
+            match s.key {
+                "profile" => {
+                    out.profile = match self.choice(&s, PROFILES)? {
+                        "atw" => Profile::Atw,
+                        _ => Profile::Cao,
+                    }
+                }
+                "closures" => {
+                    let Node::Array(items) = s.node else {
+                        return Err(self.error("E-config-not-list", &s.path, s.at));
+                    };
+                    let mut days = Vec::new();
+                    for item in items {
+                        let at = item.at.unwrap_or(s.at);
+                        let text = match &item.node {
+                            Node::Text(t) | Node::Datetime(t) => Some(t.as_str()),
+                            _ => None,
+                        };
+                        let period = text.and_then(parse_period).ok_or_else(|| {
+                            self.error("E-config-date", &s.path, at)
+                                .with("value", item.node.show())
+                                .with("max", MAX_CLOSURE_DAYS)
+                        })?;
+                        days.extend(period);
+                    }
+                    days.sort_unstable();
+                    days.dedup();
+                    out.closures = days;
+                }
+                _ => return Err(self.unknown(&s, CALENDAR_KEYS)),
+            }
+        }
+        Ok(())
+    }
+
+    fn severities(&self, s: &Slot, cfg: &mut Config) -> Result<(), Error> {
+        let codes: Vec<&str> = Rule::ALL.iter().map(|r| r.code()).collect();
+        for s in self.table(s)? {
+            let rule = Rule::from_code(s.key).ok_or_else(|| self.unknown(&s, &codes))?;
+            match Severity::from_key(self.choice(&s, SEVERITIES)?) {
+                None => {
+                    cfg.disabled.insert(rule);
+                }
+                Some(sev) => {
+                    if sev != rule.default_severity() {
+                        cfg.severity.insert(rule, sev);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn columns(&self, s: &Slot, out: &mut BTreeMap<Field, Vec<String>>) -> Result<(), Error> {
+        let fields: Vec<&str> = Field::ALL.iter().map(|f| f.key()).collect();
+        for s in self.table(s)? {
+            let field = Field::from_key(s.key).ok_or_else(|| self.unknown(&s, &fields))?;
+            let not_texts = || self.error("E-config-not-texts", &s.path, s.at);
+            // An empty list says the register has no such column: it is then never guessed.
+            let items: Vec<(&Node, usize)> = match s.node {
+                Node::Array(items) => items
+                    .iter()
+                    .map(|i| (&i.node, i.at.unwrap_or(s.at)))
+                    .collect(),
+                node => vec![(node, s.at)],
+            };
+            let mut headers: Vec<String> = Vec::new();
+            for (node, at) in items {
+                let header = match node {
+                    Node::Text(t) if folded(t).next().is_some() => t.trim(),
+                    _ => return Err(not_texts()),
+                };
+                // The same header under another field would make the mapping ambiguous.
+                let clash = out
+                    .iter()
+                    .find(|(_, hs)| hs.iter().any(|h| same_key(h, header)));
+                if let Some((other, _)) = clash {
+                    return Err(self
+                        .error("E-config-duplicate", &s.path, at)
+                        .with("value", quote(header))
+                        .with("other", format!("columns.{other}")));
+                }
+                if !headers.iter().any(|h| same_key(h, header)) {
+                    headers.push(header.to_string());
+                }
+            }
+            out.insert(field, headers);
+        }
+        Ok(())
+    }
+
+    fn values(
+        &self,
+        s: &Slot,
+        out: &mut BTreeMap<Field, BTreeMap<String, String>>,
+    ) -> Result<(), Error> {
+        let fields: Vec<&str> = Field::ALL.iter().map(|f| f.key()).collect();
+        let mappable: Vec<&str> = Field::ALL
+            .iter()
+            .filter(|f| vocabulary(f.kind()).is_some())
+            .map(|f| f.key())
+            .collect();
+        for s in self.table(s)? {
+            let field = Field::from_key(s.key).ok_or_else(|| self.unknown(&s, &fields))?;
+            let allowed = vocabulary(field.kind()).ok_or_else(|| {
+                self.error("E-config-no-values", &s.path, s.key_at)
+                    .with("allowed", mappable.join(", "))
+            })?;
+            let mut map = BTreeMap::new();
+            for v in self.table(&s)? {
+                if folded(v.key).next().is_none() {
+                    return Err(self.error("E-config-blank-key", &v.path, v.key_at));
+                }
+                if let Some(other) = map.keys().find(|k: &&String| same_key(k, v.key)) {
+                    return Err(self
+                        .error("E-config-duplicate", &v.path, v.key_at)
+                        .with("value", quote(v.key))
+                        .with("other", format!("{}.{}", s.path, quote(other))));
+                }
+                let target = match v.node {
+                    Node::Int(n) if field == Field::Urgency => URGENCY_KEYS
+                        .iter()
+                        .find(|k| **k == n.to_string())
+                        .copied()
+                        .ok_or_else(|| self.bad_choice(&v, &allowed))?,
+                    _ => self.choice(&v, &allowed)?,
+                };
+                map.insert(v.key.to_string(), target.to_string());
+            }
+            out.insert(field, map);
+        }
+        Ok(())
+    }
+
+    fn limits(&self, s: &Slot, out: &mut Limits) -> Result<(), Error> {
+        for s in self.table(s)? {
+            match s.key {
+                "max_bytes" => out.max_bytes = self.number(&s, 1, i64::MAX)?.unsigned_abs(),
+                "max_cells" => out.max_cells = self.number(&s, 1, i64::MAX)?.unsigned_abs(),
+                "max_ratio" => out.max_ratio = self.number(&s, 1, i64::MAX)?.unsigned_abs(),
+                "max_fields" => {
+                    let n = self.number(&s, 1, 1_000_000)?;
+                    // In range [1, 1_000_000], which fits every usize Rust supports.
+                    out.max_fields = usize::try_from(n).unwrap_or(usize::MAX);
+                }
+                _ => return Err(self.unknown(&s, LIMIT_KEYS)),
+            }
+        }
+        Ok(())
+    }
+}
+
+fn working_days(n: i64) -> Option<u32> {
+    if (0..=MAX_WORKING_DAYS).contains(&n) {
+        u32::try_from(n).ok()
+    } else {
+        None
+    }
+}
+
+/// A date `2026-07-20` or a period `2026-07-20..2026-08-07` (both ends included, earliest
+/// first, at most [`MAX_CLOSURE_DAYS`] days).
+fn parse_period(text: &str) -> Option<Vec<NaiveDate>> {
+    let date = |s: &str| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok();
+    let (from, to) = match text.split_once("..") {
+        Some((a, b)) => (date(a)?, date(b)?),
+        None => (date(text)?, date(text)?),
+    };
+    let days = (to - from).num_days();
+    if !(0..MAX_CLOSURE_DAYS).contains(&days) {
+        return None;
+    }
+    Some(from.iter_days().take_while(|d| *d <= to).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testdata::{date, parse, FULL};
+    use super::*;
+
+    /// Parses `text`, expecting an error: returns it for the code/line/key checks.
+    fn fail(text: &str) -> Error {
+        match parse(text) {
+            Ok(c) => panic!("expected an error for {text:?}, got {c:?}"),
+            Err(e) => e,
+        }
+    }
+
+    fn arg<'e>(e: &'e Error, key: &str) -> &'e str {
+        e.args
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.as_str())
+            .unwrap_or_else(|| panic!("no {key} in {e:?}"))
+    }
+
+    /// Code, line and key of an error.
+    fn where_(e: &Error) -> (&'static str, usize, &str) {
+        let line = arg(e, "line").parse().unwrap();
+        (e.code, line, arg(e, "key"))
+    }
+
+    #[test]
+    fn full_example_parses_to_the_expected_config() {
+        let c = parse(FULL).unwrap();
+        let expected = Config {
+            company: Some("Koeltechniek Van der Berg B.V.".into()),
+            lang: Lang::En,
+            date_order: DayOrderSetting::MonthFirst,
+            targets: Targets {
+                ack_wd: 2,
+                close_wd: [
+                    Some(5),
+                    Some(5),
+                    Some(10),
+                    Some(15),
+                    Some(20),
+                    Some(20),
+                    None,
+                    None,
+                ],
+                unclassified_wd: None,
+                stale_wd: 15,
+                dispute_months: 9,
+                repeat_days: 180,
+            },
+            calendar: CalendarSettings {
+                profile: Profile::Atw,
+                closures: [
+                    "2026-07-20",
+                    "2026-07-21",
+                    "2026-07-22",
+                    "2026-07-23",
+                    "2026-12-24",
+                    "2026-12-31",
+                ]
+                .into_iter()
+                .map(date)
+                .collect(),
+            },
+            // missing-id = "warning" is its default: not an override.
+            severity: [
+                (Rule::MissingChannel, Severity::Error),
+                (Rule::Stale, Severity::Info),
+            ]
+            .into(),
+            disabled: [Rule::RepeatComplaint].into(),
+            columns: [
+                (Field::ReceivedDate, vec!["Date received".to_string()]),
+                (
+                    Field::Customer,
+                    vec!["Company".to_string(), "Klantnaam".to_string()],
+                ),
+            ]
+            .into(),
+            values: [
+                (
+                    Field::Channel,
+                    [
+                        ("Postal mail".to_string(), "letter".to_string()),
+                        ("Walk-in".to_string(), "in_person".to_string()),
+                    ]
+                    .into(),
+                ),
+                (
+                    Field::Status,
+                    [("RESOL".to_string(), "closed".to_string())].into(),
+                ),
+                (
+                    Field::Urgency,
+                    [
+                        ("High".to_string(), "2".to_string()),
+                        ("Low".to_string(), "8".to_string()),
+                    ]
+                    .into(),
+                ),
+            ]
+            .into(),
+            limits: Limits {
+                max_bytes: 1_048_576,
+                max_cells: 5_000_000,
+                max_fields: 200,
+                max_ratio: 250,
+            },
+            source: Some("klacht.toml".into()),
+        };
+        assert_eq!(c, expected);
+        assert_eq!(c.severity(Rule::MissingChannel), Severity::Error);
+        assert_eq!(c.severity(Rule::MissingId), Severity::Warning);
+        assert!(!c.enabled(Rule::RepeatComplaint));
+        assert!(c.enabled(Rule::MissingChannel));
+    }
+
+    #[test]
+    fn close_targets_as_a_table_override_only_the_keys_given() {
+        let c = parse("[targets.close]\n\"4\" = 15\n8 = 40\n").unwrap();
+        let mut close = Targets::default().close_wd;
+        close[3] = Some(15);
+        close[7] = Some(40);
+        assert_eq!(c.targets.close_wd, close);
+        assert_eq!(c.targets.unclassified_wd, Some(20));
+        // Dotted keys work too.
+        let c = parse("targets.close.2 = 3\ntargets.unclassified = false\n").unwrap();
+        assert_eq!(c.targets.close_wd[1], Some(3));
+        assert_eq!(c.targets.unclassified_wd, None);
+    }
+
+    #[test]
+    fn lenient_spellings_of_choices_are_accepted() {
+        let c = parse("lang = \"English\"\ndate_order = \" Month-First \"\n[calendar]\nprofile = \"ATW\"\n[values.status]\nklaar = \"Closed\"\n").unwrap();
+        assert_eq!(c.lang, Lang::En);
+        assert_eq!(c.date_order, DayOrderSetting::MonthFirst);
+        assert_eq!(c.calendar.profile, Profile::Atw);
+        assert_eq!(c.map_value(Field::Status, "Klaar"), Some("closed"));
+        // A blank company name is no company name; a byte order mark is ignored.
+        let c = parse("\u{feff}company = \"  \"\n").unwrap();
+        assert_eq!(c.company, None);
+    }
+
+    #[test]
+    fn unknown_keys_are_named_with_their_line() {
+        let cases: &[(&str, usize, &str)] = &[
+            ("company = \"X\"\ncolour = \"blue\"\n", 2, "colour"),
+            (
+                "\n\n[targets]\nacknowledge = 1\nclose_days = 3\n",
+                5,
+                "targets.close_days",
+            ),
+            ("[targets.close]\n1 = 5\n9 = 20\n", 3, "targets.close.9"),
+            (
+                "[targets]\nclose = { 1 = 5, 0 = 20 }\n",
+                2,
+                "targets.close.0",
+            ),
+            (
+                "[calendar]\nprofile = \"cao\"\nholidays = []\n",
+                3,
+                "calendar.holidays",
+            ),
+            ("[limits]\n\nmax_rows = 5\n", 3, "limits.max_rows"),
+            (
+                "[severity]\nmissing-channel = \"error\"\nmissing-chanel = \"error\"\n",
+                3,
+                "severity.missing-chanel",
+            ),
+            (
+                "[columns]\nreceived_date = \"Date\"\n\nontvangen = \"Datum\"\n",
+                4,
+                "columns.ontvangen",
+            ),
+            (
+                "lang = \"nl\"\n[values.kanaal]\n\"Post\" = \"letter\"\n",
+                2,
+                "values.kanaal",
+            ),
+            ("[targetz]\nstale = 3\n", 1, "targetz"),
+            ("company = \"X\"\n\n[extra.sub]\nx = 1\n", 3, "extra"),
+            (
+                "[severity]\nstale = \"info\"\n\n[severity.sub]\nx = 1\n",
+                4,
+                "severity.sub",
+            ),
+        ];
+        for (text, line, key) in cases {
+            let e = fail(text);
+            let (code, l, k) = where_(&e);
+            assert_eq!(
+                (code, l, k),
+                ("E-config-unknown-key", *line, *key),
+                "{text:?}: {e}"
+            );
+        }
+        // The message lists what is possible and names the file.
+        let e = fail("[severity]\nhoog = \"error\"\n");
+        let msg = e.message(Lang::Nl);
+        assert!(
+            msg.starts_with("klacht.toml, regel 2: onbekende instelling severity.hoog."),
+            "{msg}"
+        );
+        assert!(msg.contains("missing-channel"), "{msg}");
+        let e = fail("[columns]\nklant = \"Naam\"\n");
+        assert!(e.message(Lang::En).contains("received_date"));
+    }
+
+    #[test]
+    fn bad_values_are_named_with_their_line() {
+        let cases: &[(&str, &str, usize, &str)] = &[
+            ("lang = \"fr\"\n", "E-config-choice", 1, "lang"),
+            ("\nlang = 1\n", "E-config-choice", 2, "lang"),
+            ("date_order = \"ymd\"\n", "E-config-choice", 1, "date_order"),
+            (
+                "[severity]\n\nmissing-channel = \"hoog\"\n",
+                "E-config-choice",
+                3,
+                "severity.missing-channel",
+            ),
+            (
+                "[targets]\nacknowledge = -3\n",
+                "E-config-number",
+                2,
+                "targets.acknowledge",
+            ),
+            (
+                "[targets]\nstale = \"tien\"\n",
+                "E-config-number",
+                2,
+                "targets.stale",
+            ),
+            (
+                "[targets]\nstale = 1.5\n",
+                "E-config-number",
+                2,
+                "targets.stale",
+            ),
+            (
+                "[targets.close]\n1 = 10\n2 = -3\n",
+                "E-config-number-or-none",
+                3,
+                "targets.close.2",
+            ),
+            (
+                "[targets]\nunclassified = true\n",
+                "E-config-number-or-none",
+                2,
+                "targets.unclassified",
+            ),
+            (
+                "[targets.close]\n\"3\" = \"geen idee\"\n",
+                "E-config-number-or-none",
+                2,
+                "targets.close.3",
+            ),
+            (
+                "[targets]\ndispute_months = 0\n",
+                "E-config-number",
+                2,
+                "targets.dispute_months",
+            ),
+            (
+                "[targets]\nclose = 10\n",
+                "E-config-not-table",
+                2,
+                "targets.close",
+            ),
+            ("targets = 5\n", "E-config-not-table", 1, "targets"),
+            (
+                "[[targets]]\nstale = 3\n",
+                "E-config-not-table",
+                1,
+                "targets",
+            ),
+            (
+                "[calendar]\nclosures = [\n  \"2026-07-20\",\n  \"2026-13-01\",\n]\n",
+                "E-config-date",
+                4,
+                "calendar.closures",
+            ),
+            (
+                "[calendar]\nclosures = [\"2026-08-07..2026-07-20\"]\n",
+                "E-config-date",
+                2,
+                "calendar.closures",
+            ),
+            (
+                "[calendar]\nclosures = [\"2026-01-01..2027-12-31\"]\n",
+                "E-config-date",
+                2,
+                "calendar.closures",
+            ),
+            (
+                "[calendar]\nclosures = [2026-07-20T08:00:00]\n",
+                "E-config-date",
+                2,
+                "calendar.closures",
+            ),
+            (
+                "[calendar]\nclosures = [20260720]\n",
+                "E-config-date",
+                2,
+                "calendar.closures",
+            ),
+            (
+                "[calendar]\nclosures = \"2026-07-20\"\n",
+                "E-config-not-list",
+                2,
+                "calendar.closures",
+            ),
+            (
+                "[calendar]\nprofile = \"bouw\"\n",
+                "E-config-choice",
+                2,
+                "calendar.profile",
+            ),
+            (
+                "[values.channel]\n\"Postal mail\" = \"letter\"\n\"Bus\" = \"brievenbus\"\n",
+                "E-config-choice",
+                3,
+                "values.channel.Bus",
+            ),
+            (
+                "[values.urgency]\nhoog = 9\n",
+                "E-config-choice",
+                2,
+                "values.urgency.hoog",
+            ),
+            (
+                "[values.received_date]\n\"gisteren\" = \"2026-01-01\"\n",
+                "E-config-no-values",
+                1,
+                "values.received_date",
+            ),
+            (
+                "[values.channel]\n\"-\" = \"other\"\n",
+                "E-config-blank-key",
+                2,
+                "values.channel.-",
+            ),
+            (
+                "[values.channel]\n\"E-mail\" = \"email\"\nemail = \"email\"\n",
+                "E-config-duplicate",
+                3,
+                "values.channel.email",
+            ),
+            (
+                "values = { channel = 3 }\n",
+                "E-config-not-table",
+                1,
+                "values.channel",
+            ),
+            ("company = 42\n", "E-config-not-text", 1, "company"),
+            (
+                "[columns]\ncustomer = [\"Klant\", 3]\n",
+                "E-config-not-texts",
+                2,
+                "columns.customer",
+            ),
+            (
+                "[columns]\ncustomer = \"Naam\"\nhandler = [\"Medewerker\",\n \"naam\"]\n",
+                "E-config-duplicate",
+                4,
+                "columns.handler",
+            ),
+            (
+                "[limits]\nmax_bytes = 0\n",
+                "E-config-number",
+                2,
+                "limits.max_bytes",
+            ),
+            (
+                "[limits]\nmax_fields = 99999999\n",
+                "E-config-number",
+                2,
+                "limits.max_fields",
+            ),
+        ];
+        for (text, code, line, key) in cases {
+            let e = fail(text);
+            assert_eq!(where_(&e), (*code, *line, *key), "{text:?}: {e}");
+            assert_eq!(e.file, Path::new("klacht.toml"));
+        }
+    }
+
+    #[test]
+    fn messages_name_the_value_in_both_languages() {
+        let e = fail("[targets]\nacknowledge = -3\n");
+        assert_eq!(
+            e.message(Lang::Nl),
+            "klacht.toml, regel 2: targets.acknowledge = -3 is ongeldig; verwacht een geheel getal van 0 tot en met 1000."
+        );
+        let e = fail("[values.channel]\n\"Bus\" = \"brievenbus\"\n");
+        assert_eq!(
+            e.message(Lang::En),
+            "klacht.toml, line 2: values.channel.Bus = \"brievenbus\" is not valid; choose from letter, fax, email, phone, in_person, web, other."
+        );
+        let e = fail("[calendar]\nclosures = [\"2026-13-01\"]\n");
+        assert!(e
+            .message(Lang::Nl)
+            .contains("\"2026-13-01\" is geen geldige datum"));
+        let e = fail("[columns]\ncustomer = \"Naam\"\nhandler = \"NAAM\"\n");
+        assert!(e
+            .message(Lang::En)
+            .contains("\"NAAM\" is also given for columns.customer"));
+        for e in [e, fail("lang = \"fr\""), fail("[[x]]\na = 1")] {
+            for lang in [Lang::Nl, Lang::En] {
+                let m = e.message(lang);
+                assert!(!m.contains('{'), "unfilled blank: {m}");
+            }
+        }
+    }
+
+    #[test]
+    fn syntax_errors_name_the_line() {
+        let e = fail("company = \"X\"\n[targets]\nacknowledge = = 1\n");
+        assert_eq!((e.code, arg(&e, "line")), ("E-config-syntax", "3"));
+        assert!(e
+            .message(Lang::Nl)
+            .starts_with("klacht.toml, regel 3: geen geldige TOML"));
+        let e = fail("[targets]\nstale = = 2\n");
+        assert!(!e.message(Lang::En).contains('\n'), "{e}");
+        let e = fail("[targets]\nstale = 1\n[targets]\nstale = 2\n");
+        assert_eq!((e.code, arg(&e, "line")), ("E-config-syntax", "3"));
+        let e = fail("lang = \"nl\"\nlang = \"en\"\n");
+        assert_eq!((e.code, arg(&e, "line")), ("E-config-syntax", "2"));
+    }
+
+    #[test]
+    fn closure_periods_are_read_day_by_day() {
+        assert_eq!(
+            parse_period("2026-12-30 .. 2027-01-01"),
+            Some(vec![
+                date("2026-12-30"),
+                date("2026-12-31"),
+                date("2027-01-01")
+            ])
+        );
+        assert_eq!(parse_period("2026-02-29"), None);
+    }
+}
