@@ -8,6 +8,7 @@
 //! [`crate::messages`] catalogue in Dutch and English.
 
 use crate::calendar::Profile;
+use crate::ingest::value::{key_chars, same_key, DayOrder};
 use crate::register::{
     Channel, CustomerType, Field, FieldKind, HandlingMode, Justified, Nature, Status, Urgency,
 };
@@ -81,7 +82,8 @@ pub struct Config {
     pub company: Option<String>,
     pub lang: Lang,
     /// Day/month order for date columns whose values leave it open.
-    pub date_order: DayOrderSetting,
+    #[serde(serialize_with = "serialize_day_order")]
+    pub date_order: DayOrder,
     pub targets: Targets,
     pub calendar: CalendarSettings,
     /// Severity overrides per rule; see [`Config::severity`].
@@ -97,27 +99,6 @@ pub struct Config {
     pub limits: Limits,
     /// The file it came from; `None` for the defaults.
     pub source: Option<PathBuf>,
-}
-
-/// Which part of an ambiguous date such as `03-04-2026` is the day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum DayOrderSetting {
-    /// Dutch and European use: 3 April.
-    #[default]
-    DayFirst,
-    /// US use: 4 March.
-    MonthFirst,
-}
-
-impl DayOrderSetting {
-    /// `day-first` or `month-first`, as in `klacht.toml`.
-    pub fn key(self) -> &'static str {
-        match self {
-            DayOrderSetting::DayFirst => "day-first",
-            DayOrderSetting::MonthFirst => "month-first",
-        }
-    }
 }
 
 /// The procedure's terms (SPEC section 4).
@@ -217,7 +198,7 @@ impl Default for Config {
         Config {
             company: None,
             lang: Lang::Nl,
-            date_order: DayOrderSetting::DayFirst,
+            date_order: DayOrder::DayFirst,
             targets: Targets::default(),
             calendar: CalendarSettings::default(),
             severity: BTreeMap::new(),
@@ -294,8 +275,8 @@ impl Config {
                 }
                 "date_order" => {
                     cfg.date_order = match doc.choice(&s, DATE_ORDERS)? {
-                        "month-first" => DayOrderSetting::MonthFirst,
-                        _ => DayOrderSetting::DayFirst,
+                        "month-first" => DayOrder::MonthFirst,
+                        _ => DayOrder::DayFirst,
                     };
                 }
                 "targets" => doc.targets(&s, &mut cfg.targets)?,
@@ -337,7 +318,7 @@ impl Config {
     pub fn map_value(&self, field: Field, raw_text: &str) -> Option<&str> {
         let map = self.values.get(&field)?;
         // A cell of only punctuation or spaces is blank, never a mapped value.
-        folded(raw_text).next()?;
+        key_chars(raw_text).next()?;
         map.iter()
             .find(|(k, _)| same_key(k, raw_text))
             .map(|(_, v)| v.as_str())
@@ -456,7 +437,7 @@ impl Config {
                 "Holidays: the installation trade's collective agreement, or the statutory terms act (adds Good Friday and 5 May every year):"
             )
         );
-        w!("profile = {}", quote(profile_key(self.calendar.profile)));
+        w!("profile = {}", quote(self.calendar.profile.key()));
         note!(
             "Eigen sluitingsdagen: \"JJJJ-MM-DD\" of een periode \"JJJJ-MM-DD..JJJJ-MM-DD\".",
             "Own closure days: \"YYYY-MM-DD\" or a period \"YYYY-MM-DD..YYYY-MM-DD\"."
@@ -650,13 +631,6 @@ fn lang_key(lang: Lang) -> &'static str {
     match lang {
         Lang::Nl => "nl",
         Lang::En => "en",
-    }
-}
-
-fn profile_key(p: Profile) -> &'static str {
-    match p {
-        Profile::Cao => "cao",
-        Profile::Atw => "atw",
     }
 }
 
@@ -884,7 +858,7 @@ impl Doc<'_> {
             let mut headers: Vec<String> = Vec::new();
             for (node, at) in items {
                 let header = match node {
-                    Node::Text(t) if folded(t).next().is_some() => t.trim(),
+                    Node::Text(t) if key_chars(t).next().is_some() => t.trim(),
                     _ => return Err(not_texts()),
                 };
                 // The same header under another field would make the mapping ambiguous.
@@ -925,7 +899,7 @@ impl Doc<'_> {
             })?;
             let mut map = BTreeMap::new();
             for v in self.table(&s)? {
-                if folded(v.key).next().is_none() {
+                if key_chars(v.key).next().is_none() {
                     return Err(self.error("E-config-blank-key", &v.path, v.key_at));
                 }
                 if let Some(other) = map.keys().find(|k: &&String| same_key(k, v.key)) {
@@ -1042,50 +1016,9 @@ fn comment_safe(s: &str) -> String {
         .collect()
 }
 
-/// Characters of `s` compared by value mappings and header mappings: lower case, accents
-/// removed, only letters and digits.
-fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .flat_map(strip_accent)
-        .filter(|c| c.is_alphanumeric())
-}
-
-fn same_key(a: &str, b: &str) -> bool {
-    folded(a).eq(folded(b))
-}
-
-/// The form in which value mappings compare texts: two texts with the same form are one key
-/// of a `[values.…]` table (empty for a text without letters or digits, which cannot be a key).
-pub(crate) fn mapping_form(s: &str) -> String {
-    folded(s).collect()
-}
-
-/// The base letter(s) of an accented lower-case Latin letter; other characters unchanged.
-fn strip_accent(c: char) -> impl Iterator<Item = char> {
-    let (base, extra) = match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => ('a', None),
-        'æ' => ('a', Some('e')),
-        'ç' | 'ć' | 'č' => ('c', None),
-        'ď' | 'đ' => ('d', None),
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => ('e', None),
-        'ğ' => ('g', None),
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => ('i', None),
-        'ĳ' => ('i', Some('j')),
-        'ł' => ('l', None),
-        'ñ' | 'ń' | 'ň' => ('n', None),
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => ('o', None),
-        'œ' => ('o', Some('e')),
-        'ř' => ('r', None),
-        'ś' | 'š' | 'ş' => ('s', None),
-        'ß' => ('s', Some('s')),
-        'ť' => ('t', None),
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => ('u', None),
-        'ý' | 'ÿ' => ('y', None),
-        'ź' | 'ż' | 'ž' => ('z', None),
-        _ => (c, None),
-    };
-    std::iter::once(base).chain(extra)
+/// The date order as `klacht.toml` writes it (`month-first`), not as `check --json` does.
+fn serialize_day_order<S: Serializer>(order: &DayOrder, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(order.key())
 }
 
 fn serialize_rule_map<S: Serializer>(
@@ -1406,7 +1339,7 @@ max_ratio = 250
     fn defaults_are_the_specs() {
         let c = Config::default();
         assert_eq!(c.lang, Lang::Nl);
-        assert_eq!(c.date_order, DayOrderSetting::DayFirst);
+        assert_eq!(c.date_order, DayOrder::DayFirst);
         assert_eq!(c.company, None);
         let t = &c.targets;
         assert_eq!(t.ack_wd, 1);
@@ -1446,7 +1379,7 @@ max_ratio = 250
         let expected = Config {
             company: Some("Koeltechniek Van der Berg B.V.".into()),
             lang: Lang::En,
-            date_order: DayOrderSetting::MonthFirst,
+            date_order: DayOrder::MonthFirst,
             targets: Targets {
                 ack_wd: 2,
                 close_wd: [
@@ -1549,7 +1482,7 @@ max_ratio = 250
     fn lenient_spellings_of_choices_are_accepted() {
         let c = parse("lang = \"English\"\ndate_order = \" Month-First \"\n[calendar]\nprofile = \"ATW\"\n[values.status]\nklaar = \"Closed\"\n").unwrap();
         assert_eq!(c.lang, Lang::En);
-        assert_eq!(c.date_order, DayOrderSetting::MonthFirst);
+        assert_eq!(c.date_order, DayOrder::MonthFirst);
         assert_eq!(c.calendar.profile, Profile::Atw);
         assert_eq!(c.map_value(Field::Status, "Klaar"), Some("closed"));
         // A blank company name is no company name; a byte order mark is ignored.
