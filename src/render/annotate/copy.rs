@@ -15,17 +15,17 @@ use sha2::{Digest, Sha256};
 use std::path::PathBuf;
 
 /// Excel's limit on the text in one cell, in UTF-16 units.
-pub(super) const MAX_TEXT: usize = 32_767;
+const MAX_TEXT: usize = 32_767;
 /// Column widths are estimated from the content, within these bounds (characters).
-pub(super) const MIN_WIDTH: usize = 6;
-pub(super) const MAX_WIDTH: usize = 50;
+const MIN_WIDTH: usize = 6;
+const MAX_WIDTH: usize = 50;
 /// The header row is frozen only when it is near the top; a header on row 30 frozen would
 /// leave little of the screen for the register.
-pub(super) const MAX_FROZEN_ROWS: u32 = 12;
+const MAX_FROZEN_ROWS: u32 = 12;
 /// Light fills, so the text stays readable: Excel's own "bad" red, a light amber, a light blue.
-pub(super) const ERROR_FILL: u32 = 0xFFC7CE;
-pub(super) const WARNING_FILL: u32 = 0xFFE0A6;
-pub(super) const INFO_FILL: u32 = 0xDDEBF7;
+const ERROR_FILL: u32 = 0xFFC7CE;
+const WARNING_FILL: u32 = 0xFFE0A6;
+const INFO_FILL: u32 = 0xDDEBF7;
 
 /// What copying one sheet did, for the summary.
 #[derive(Debug, Default, PartialEq)]
@@ -44,10 +44,10 @@ pub(super) struct Copied {
 }
 
 /// The rows of `source`'s sheet as the loader read them, and its merged regions.
-pub(super) type Rows = Box<dyn Iterator<Item = Result<RawRow>>>;
+type Rows = Box<dyn Iterator<Item = Result<RawRow>>>;
 
 /// A workbook read again, kept for the next source while that is another sheet of it.
-pub(super) type Reopened = Option<(PathBuf, crate::ingest::spreadsheet::Workbook)>;
+type Reopened = Option<(PathBuf, crate::ingest::spreadsheet::Workbook)>;
 
 pub(super) fn read_again(
     source: &Source,
@@ -81,7 +81,7 @@ pub(super) fn read_again(
 
 /// The bytes of `source`'s file and their format, refused (`E-changed`) when they are not the
 /// bytes that were loaded.
-pub(super) fn read_checked(
+fn read_checked(
     source: &Source,
     opts: &ReadOptions,
 ) -> Result<(crate::ingest::input::Input, FileFormat)> {
@@ -104,7 +104,7 @@ pub(super) struct Styles {
 
 /// How a value is shown.
 #[derive(Debug, Clone, Copy, PartialEq)]
-pub(super) enum Kind {
+enum Kind {
     Plain = 0,
     /// A cell of the header row.
     Header = 1,
@@ -135,7 +135,7 @@ impl Styles {
         }
     }
 
-    pub(super) fn cell(&self, kind: Kind, severity: Option<Severity>) -> &Format {
+    fn cell(&self, kind: Kind, severity: Option<Severity>) -> &Format {
         &self.cells[kind as usize][fill_index(severity)]
     }
 
@@ -145,7 +145,7 @@ impl Styles {
     }
 }
 
-pub(super) fn fill_index(severity: Option<Severity>) -> usize {
+fn fill_index(severity: Option<Severity>) -> usize {
     match severity {
         None => 0,
         Some(Severity::Info) => 1,
@@ -253,7 +253,7 @@ pub(super) fn copy_sheet(
 }
 
 /// The state of one sheet being written.
-pub(super) struct SheetWriter<'a> {
+struct SheetWriter<'a> {
     pub(super) ws: &'a mut Worksheet,
     pub(super) styles: &'a Styles,
     pub(super) header_row: u32,
@@ -261,7 +261,7 @@ pub(super) struct SheetWriter<'a> {
     pub(super) copied: Copied,
     pub(super) notes: usize,
     /// Widest content per column, in characters.
-    pub(super) widths: Vec<usize>,
+    widths: Vec<usize>,
 }
 
 impl SheetWriter<'_> {
@@ -360,7 +360,7 @@ impl SheetWriter<'_> {
 
     /// Merges a region again (clipped to Excel's sheet); the top-left value is written with
     /// the row's other cells.
-    pub(super) fn merge(&mut self, d: &Dimensions) {
+    fn merge(&mut self, d: &Dimensions) {
         let (top, left) = d.start;
         let bottom = d.end.0.min(self.limits.rows - 1);
         let right = d.end.1.min(self.limits.cols - 1);
@@ -384,7 +384,7 @@ impl SheetWriter<'_> {
         );
     }
 
-    pub(super) fn finish(self) -> std::result::Result<Copied, CopyError> {
+    fn finish(self) -> std::result::Result<Copied, CopyError> {
         for (c, w) in self.widths.iter().enumerate() {
             let chars = (*w).clamp(MIN_WIDTH, MAX_WIDTH);
             self.ws.set_column_width(c as u16, chars as f64 + 1.0)?;
@@ -423,7 +423,7 @@ pub(super) fn note(lines: &[String]) -> Note {
 }
 
 /// The longest prefix of `s` of at most `max` UTF-16 units.
-pub(super) fn cut_utf16(s: &str, max: usize) -> &str {
+fn cut_utf16(s: &str, max: usize) -> &str {
     let mut len = 0;
     for (i, c) in s.char_indices() {
         len += c.len_utf16();
@@ -437,7 +437,7 @@ pub(super) fn cut_utf16(s: &str, max: usize) -> &str {
 /// Excel's serial number of a date and time (1900 system, with Excel's phantom 29 February
 /// 1900, so that serials below 61 count one day less) and how to show it: a date, or a date
 /// and time. (The reader gives dates from 1900 on; a time of day alone arrives as a number.)
-pub(super) fn excel_serial(dt: NaiveDateTime) -> (f64, Kind) {
+fn excel_serial(dt: NaiveDateTime) -> (f64, Kind) {
     const EPOCH: NaiveDate = match NaiveDate::from_ymd_opt(1899, 12, 30) {
         Some(d) => d,
         None => panic!("1899-12-30 is a date"), // evaluated at compile time

@@ -13,10 +13,10 @@ use rust_xlsxwriter::{Url, Worksheet, XlsxError};
 use std::collections::HashMap;
 
 /// Row of the summary's table heading (0-based); the rows above it stay in view.
-pub(super) const SUMMARY_HEADER_ROW: u32 = 7;
+const SUMMARY_HEADER_ROW: u32 = 7;
 
 /// Per rule: severity, count, the first finding, and where that finding is in the copy.
-pub(super) struct RuleLine<'a> {
+struct RuleLine<'a> {
     pub(super) rule: Rule,
     pub(super) severity: Severity,
     pub(super) count: u64,
@@ -218,7 +218,7 @@ pub(super) fn write_summary(
 
 /// The per-rule lines of the summary: errors first, then warnings, then info; within a
 /// severity in catalogue order.
-pub(super) fn rule_lines<'a>(
+fn rule_lines<'a>(
     register: &Register,
     findings: &'a [Finding],
     plans: &[SheetPlan],
@@ -249,7 +249,7 @@ pub(super) fn rule_lines<'a>(
 }
 
 /// What could not be copied or annotated whole, per sheet, for the summary.
-pub(super) fn limit_lines(plans: &[SheetPlan], limits: &Limits, lang: Lang) -> Vec<String> {
+fn limit_lines(plans: &[SheetPlan], limits: &Limits, lang: Lang) -> Vec<String> {
     let rows = limits.rows.to_string();
     let col = crate::ingest::location::column_letters(limits.cols - 1);
     let notes = limits.notes.to_string();

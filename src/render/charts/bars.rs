@@ -71,11 +71,7 @@ pub(super) fn draw_bars<DB: DrawingBackend>(
 }
 
 /// The reason a value has no bar, upright from the axis where the bar would stand.
-pub(super) fn missing_notes<DB: DrawingBackend>(
-    c: &Canvas<DB>,
-    plot: &Plot,
-    notes: &[(&str, f64)],
-) -> Drawn {
+fn missing_notes<DB: DrawingBackend>(c: &Canvas<DB>, plot: &Plot, notes: &[(&str, f64)]) -> Drawn {
     let l = look(VALUE_PX, MUTED);
     let height = plot.bottom - plot.top - 20;
     for &(note, x) in notes {

@@ -11,10 +11,9 @@ use std::sync::OnceLock;
 
 /// The font family the SVG names: viewers read it as a CSS font list, and Arial, the usual
 /// fallback, has the same metrics as Liberation Sans, so the SVG keeps the PNG's layout.
-pub(super) const FAMILY: &str = "Liberation Sans, Arial, Helvetica, sans-serif";
-pub(super) static REGULAR: &[u8] =
-    include_bytes!("../../../assets/fonts/LiberationSans-Regular.ttf");
-pub(super) static BOLD: &[u8] = include_bytes!("../../../assets/fonts/LiberationSans-Bold.ttf");
+const FAMILY: &str = "Liberation Sans, Arial, Helvetica, sans-serif";
+static REGULAR: &[u8] = include_bytes!("../../../assets/fonts/LiberationSans-Regular.ttf");
+static BOLD: &[u8] = include_bytes!("../../../assets/fonts/LiberationSans-Bold.ttf");
 
 // Font sizes in pixels (the em, CSS `font-size`).
 pub(super) const TITLE_PX: f64 = 46.0;
@@ -23,9 +22,9 @@ pub(super) const TICK_PX: f64 = 28.0;
 pub(super) const VALUE_PX: f64 = 25.0;
 pub(super) const NOTE_PX: f64 = 32.0;
 /// plotters' SVG backend writes `font-size` as the style's size divided by this.
-pub(super) const SVG_SIZE_FACTOR: f64 = 1.24;
+const SVG_SIZE_FACTOR: f64 = 1.24;
 /// Longest text measured; longer labels are cut first (they could never fit anyway).
-pub(super) const MAX_CHARS: usize = 200;
+const MAX_CHARS: usize = 200;
 
 pub(super) fn err(e: impl std::fmt::Display) -> String {
     e.to_string()
@@ -33,7 +32,7 @@ pub(super) fn err(e: impl std::fmt::Display) -> String {
 
 /// The bundled font, parsed once per process.
 pub(super) struct Faces {
-    pub(super) regular: FontRef<'static>,
+    regular: FontRef<'static>,
     pub(super) bold: FontRef<'static>,
 }
 
@@ -80,7 +79,7 @@ pub(super) struct Canvas<'a, DB: DrawingBackend> {
 }
 
 impl<DB: DrawingBackend> Canvas<'_, DB> {
-    pub(super) fn face(&self, l: Look) -> (&FontRef<'static>, PxScale) {
+    fn face(&self, l: Look) -> (&FontRef<'static>, PxScale) {
         let face = if l.bold {
             &self.faces.bold
         } else {

@@ -213,11 +213,7 @@ pub(super) fn draw_plot<DB: DrawingBackend>(
 }
 
 /// The x-axis title at the bottom, centred under `span`.
-pub(super) fn x_title<DB: DrawingBackend>(
-    c: &Canvas<DB>,
-    title: &str,
-    (left, right): (i32, i32),
-) -> Drawn {
+fn x_title<DB: DrawingBackend>(c: &Canvas<DB>, title: &str, (left, right): (i32, i32)) -> Drawn {
     let l = look(LABEL_PX, MUTED);
     let title = c.fit(title, l, right - left)?;
     c.text(
@@ -230,7 +226,7 @@ pub(super) fn x_title<DB: DrawingBackend>(
 }
 
 /// One legend entry (swatch and name) with its top-left at `at`; returns its width.
-pub(super) fn draw_entry<DB: DrawingBackend>(
+fn draw_entry<DB: DrawingBackend>(
     c: &Canvas<DB>,
     name: &str,
     color: RGBColor,

@@ -11,11 +11,11 @@ use plotters::style::text_anchor::{HPos, VPos};
 /// Line pitch of wrapped category labels.
 pub(super) const LINE_PITCH: i32 = 33;
 /// Category labels wrap to at most this many lines before they are turned upright.
-pub(super) const MAX_LABEL_LINES: usize = 3;
+const MAX_LABEL_LINES: usize = 3;
 /// Upright category labels are cut to this length so the plot keeps most of the height.
 pub(super) const MAX_UPRIGHT_PX: i32 = 270;
 /// Narrowest slot that still gets its own label; below it labels are thinned.
-pub(super) const MIN_LABEL_SLOT: f64 = 34.0;
+const MIN_LABEL_SLOT: f64 = 34.0;
 /// Labels under the plot: wrapped horizontally when every word fits its slot, else upright.
 pub(super) enum XLabels {
     Flat {

@@ -11,23 +11,23 @@ use crate::Lang;
 use rust_xlsxwriter::{ColNum, Color, Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
 
 /// Widths of the instructions sheet's four columns.
-pub(super) const INSTRUCTION_WIDTHS: [f64; 4] = [28.0, 70.0, 16.0, 40.0];
+const INSTRUCTION_WIDTHS: [f64; 4] = [28.0, 70.0, 16.0, 40.0];
 /// The instructions sheet's last column.
-pub(super) const LAST: ColNum = 3;
+const LAST: ColNum = 3;
 
 /// The instructions sheet, written top to bottom; every row gets an explicit height that fits
 /// its wrapped text.
-pub(super) struct Page<'a> {
+struct Page<'a> {
     pub(super) ws: &'a mut Worksheet,
     pub(super) row: u32,
     pub(super) title: Format,
-    pub(super) heading: Format,
+    heading: Format,
     pub(super) text: Format,
     pub(super) label: Format,
     /// Bold table cell, for the first column of a table.
-    pub(super) th_row: Format,
-    pub(super) th: Format,
-    pub(super) td: Format,
+    th_row: Format,
+    th: Format,
+    td: Format,
 }
 
 impl Page<'_> {
@@ -39,7 +39,7 @@ impl Page<'_> {
         Ok(())
     }
 
-    pub(super) fn heading(&mut self, text: &str) -> Result<(), XlsxError> {
+    fn heading(&mut self, text: &str) -> Result<(), XlsxError> {
         self.row += 1;
         self.ws
             .merge_range(self.row, 0, self.row, LAST, text, &self.heading)?;
@@ -49,7 +49,7 @@ impl Page<'_> {
     }
 
     /// A paragraph across the whole width.
-    pub(super) fn paragraph(&mut self, text: &str) -> Result<(), XlsxError> {
+    fn paragraph(&mut self, text: &str) -> Result<(), XlsxError> {
         self.ws
             .merge_range(self.row, 0, self.row, LAST, text, &self.text)?;
         let width: f64 = INSTRUCTION_WIDTHS.iter().sum();
@@ -60,7 +60,7 @@ impl Page<'_> {
     }
 
     /// A bold label in column A and its text across the other columns.
-    pub(super) fn labelled(&mut self, label: &str, text: &str) -> Result<(), XlsxError> {
+    fn labelled(&mut self, label: &str, text: &str) -> Result<(), XlsxError> {
         self.ws
             .write_string_with_format(self.row, 0, label, &self.label)?;
         self.ws
@@ -73,7 +73,7 @@ impl Page<'_> {
     }
 
     /// A table row, one cell per column; `formats` overrides a cell's format.
-    pub(super) fn table_row(
+    fn table_row(
         &mut self,
         cells: [&str; 4],
         header: bool,

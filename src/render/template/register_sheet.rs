@@ -135,7 +135,7 @@ pub(super) fn write_register(
     Ok(())
 }
 
-pub(super) fn header_format(need: Need) -> Format {
+fn header_format(need: Need) -> Format {
     let (fill, font) = need_fill(need);
     Format::new()
         .set_bold()
@@ -149,7 +149,7 @@ pub(super) fn header_format(need: Need) -> Format {
 
 /// The format of a column's data cells: dates, euros, identifiers kept as text (so that
 /// `2026-01` stays a number and not a date), long texts wrapped.
-pub(super) fn cell_format(field: Field) -> Format {
+fn cell_format(field: Field) -> Format {
     let base = Format::new().set_align(FormatAlign::Top);
     match field.kind() {
         FieldKind::Date => base
@@ -167,7 +167,7 @@ pub(super) fn cell_format(field: Field) -> Format {
     }
 }
 
-pub(super) fn header_note(field: Field, lang: Lang) -> Note {
+fn header_note(field: Field, lang: Lang) -> Note {
     let text = format!(
         "{} {}",
         explanation(field, lang),
