@@ -22,7 +22,7 @@ mod words;
 pub use blank::is_blank_text;
 pub use date::{parse_date, DateValue, DayOrder, OrderEvidence};
 use key::short_key;
-pub use key::{key_chars, normalize_key, push_key, same_key};
+pub use key::{key_chars, normalize_key, push_key, same_key, KeyChars};
 pub use money::parse_decimal;
 pub use urgency::parse_urgency;
 pub use vocab::{
