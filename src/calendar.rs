@@ -16,7 +16,7 @@
 //! assert_eq!(cal.working_days(d(12, 24), d(12, 29)), 1);
 //! ```
 
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 /// Which set of public holidays counts as non-working.
@@ -34,6 +34,16 @@ pub enum Profile {
     Atw,
 }
 
+impl Profile {
+    /// `cao` or `atw`, as in `klacht.toml` and `kpi.json`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Profile::Cao => "cao",
+            Profile::Atw => "atw",
+        }
+    }
+}
+
 /// A named holiday.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Holiday {
@@ -42,25 +52,11 @@ pub struct Holiday {
     pub name_en: &'static str,
 }
 
-/// Easter Sunday of `year` in the Gregorian calendar (anonymous Gregorian algorithm, Meeus).
+/// Easter Sunday of `year` in the Gregorian calendar (anonymous Gregorian algorithm, Meeus);
+/// `None` for a year chrono cannot represent.
 ///
 /// Computed rather than tabulated so that any year a register contains works. Floor division
-/// keeps the formula valid for the proleptic calendar, negative years included. Years chrono
-/// cannot represent saturate to [`NaiveDate::MIN`] / [`NaiveDate::MAX`].
-///
-/// ```
-/// use chrono::NaiveDate;
-/// use klacht::calendar::easter_sunday;
-/// assert_eq!(easter_sunday(2026), NaiveDate::from_ymd_opt(2026, 4, 5).unwrap());
-/// ```
-pub fn easter_sunday(year: i32) -> NaiveDate {
-    easter_opt(year).unwrap_or(if year < 0 {
-        NaiveDate::MIN
-    } else {
-        NaiveDate::MAX
-    })
-}
-
+/// keeps the formula valid for the proleptic calendar, negative years included.
 fn easter_opt(year: i32) -> Option<NaiveDate> {
     let y = i64::from(year);
     let a = y.rem_euclid(19);
@@ -286,40 +282,22 @@ impl Calendar {
             })
             .sum()
     }
-
-    /// The date that is `n` working days after `a` (n >= 0; n = 0 gives a itself): the smallest d with working_days(a, d) == n. Used for due dates from targets.
-    ///
-    /// Saturates at [`NaiveDate::MAX`] when the date would fall beyond chrono's range.
-    ///
-    /// ```
-    /// use chrono::NaiveDate;
-    /// use klacht::calendar::{Calendar, Profile};
-    /// let cal = Calendar::new(Profile::Cao, &[]);
-    /// let fri = NaiveDate::from_ymd_opt(2026, 4, 24).unwrap();
-    /// // Monday 27 April 2026 is Koningsdag.
-    /// assert_eq!(cal.add_working_days(fri, 1), NaiveDate::from_ymd_opt(2026, 4, 28).unwrap());
-    /// ```
-    pub fn add_working_days(&self, a: NaiveDate, n: u32) -> NaiveDate {
-        let target = i64::from(n);
-        let (mut d, mut count) = (a, 0);
-        // A step of r calendar days holds at most r working days, so stepping by the
-        // remainder never overshoots; when it lands exactly, every day of the last step was a
-        // working day, so `d` is the smallest date with the count.
-        while count < target {
-            let remaining = (target - count).unsigned_abs();
-            let Some(next) = d.checked_add_days(Days::new(remaining)) else {
-                return NaiveDate::MAX;
-            };
-            count += self.working_days(d, next);
-            d = next;
-        }
-        d
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Days;
+
+    /// [`easter_opt`] with the years chrono cannot represent saturated to [`NaiveDate::MIN`] /
+    /// [`NaiveDate::MAX`], so the tests can name every year.
+    fn easter_sunday(year: i32) -> NaiveDate {
+        easter_opt(year).unwrap_or(if year < 0 {
+            NaiveDate::MIN
+        } else {
+            NaiveDate::MAX
+        })
+    }
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -595,29 +573,7 @@ mod tests {
         assert_eq!(ymd(2250, 12, 27).weekday(), Weekday::Fri);
         assert_eq!(cal.working_days(ymd(2250, 12, 24), ymd(2250, 12, 31)), 2);
         assert!(!cal.is_working_day(ymd(2250, 12, 27)));
-        assert_eq!(cal.add_working_days(ymd(2026, 5, 13), 1), ymd(2026, 5, 18));
         assert_eq!(cal.profile(), Profile::Cao);
-    }
-
-    #[test]
-    fn add_working_days_examples() {
-        let cal = Calendar::new(Profile::Cao, &[]);
-        let wed = ymd(2025, 12, 24);
-        assert_eq!(cal.add_working_days(wed, 0), wed);
-        assert_eq!(cal.add_working_days(wed, 1), ymd(2025, 12, 29));
-        // Saturday start: n = 0 is the Saturday itself, n = 1 the Monday.
-        let sat = ymd(2026, 3, 14);
-        assert_eq!(cal.add_working_days(sat, 0), sat);
-        assert_eq!(cal.add_working_days(sat, 1), ymd(2026, 3, 16));
-        // 10 working days from Thu 2 April 2026 (cao): Tweede Paasdag skipped; the Atw also skips
-        // Goede Vrijdag.
-        assert_eq!(cal.add_working_days(ymd(2026, 4, 2), 10), ymd(2026, 4, 17));
-        assert_eq!(
-            Calendar::new(Profile::Atw, &[]).add_working_days(ymd(2026, 4, 2), 10),
-            ymd(2026, 4, 20)
-        );
-        assert_eq!(cal.add_working_days(NaiveDate::MAX, 1), NaiveDate::MAX);
-        assert_eq!(cal.add_working_days(wed, u32::MAX), NaiveDate::MAX);
     }
 
     fn check_pairs(cal: &Calendar, from: NaiveDate, to: NaiveDate, pairs: usize, seed: u64) {
@@ -637,19 +593,6 @@ mod tests {
                 naive_is_working(cal.profile(), &cal_closures(cal), b),
                 "{b}"
             );
-            if let Ok(k) = u32::try_from(n) {
-                let d = cal.add_working_days(a, k);
-                assert_eq!(cal.working_days(a, d), n, "{a} + {k}");
-                if k > 0 {
-                    assert!(cal.is_working_day(d), "{a} + {k} = {d}");
-                    assert_eq!(
-                        cal.working_days(a, d.pred_opt().unwrap()),
-                        n - 1,
-                        "{a} + {k}"
-                    );
-                    assert!(d <= b);
-                }
-            }
         }
     }
 

@@ -66,7 +66,7 @@ pub fn run(config: &Config, args: &ReportArgs) -> Result<u8> {
         generated: generation_time(),
         company: config.company.clone(),
         config_text: config.to_toml_pretty(lang),
-        calendar_profile: format!("{:?}", config.calendar.profile).to_lowercase(),
+        calendar_profile: config.calendar.profile.key().to_string(),
         targets: targets(config, lang),
         command_line: command_line(args, &period, as_of, lang),
     };

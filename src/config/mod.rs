@@ -10,23 +10,21 @@
 //! configuration back (`klacht config --print`), and `fold.rs` is the comparison of texts that
 //! value and header mappings use.
 
-mod fold;
 mod print;
 mod tree;
 mod validate;
 
-pub(crate) use fold::mapping_form;
 pub(crate) use print::quote;
 pub use tree::line_of;
 
 use crate::calendar::Profile;
+use crate::ingest::value::{key_chars, same_key, DayOrder};
 use crate::register::{
     Channel, CustomerType, Field, FieldKind, HandlingMode, Justified, Nature, Status, Urgency,
 };
 use crate::rules::{Rule, Severity};
 use crate::{Error, Lang};
 use chrono::NaiveDate;
-use fold::{folded, same_key};
 use serde::{Serialize, Serializer};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -92,7 +90,8 @@ pub struct Config {
     pub company: Option<String>,
     pub lang: Lang,
     /// Day/month order for date columns whose values leave it open.
-    pub date_order: DayOrderSetting,
+    #[serde(serialize_with = "serialize_day_order")]
+    pub date_order: DayOrder,
     pub targets: Targets,
     pub calendar: CalendarSettings,
     /// Severity overrides per rule; see [`Config::severity`].
@@ -108,27 +107,6 @@ pub struct Config {
     pub limits: Limits,
     /// The file it came from; `None` for the defaults.
     pub source: Option<PathBuf>,
-}
-
-/// Which part of an ambiguous date such as `03-04-2026` is the day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum DayOrderSetting {
-    /// Dutch and European use: 3 April.
-    #[default]
-    DayFirst,
-    /// US use: 4 March.
-    MonthFirst,
-}
-
-impl DayOrderSetting {
-    /// `day-first` or `month-first`, as in `klacht.toml`.
-    pub fn key(self) -> &'static str {
-        match self {
-            DayOrderSetting::DayFirst => "day-first",
-            DayOrderSetting::MonthFirst => "month-first",
-        }
-    }
 }
 
 /// The procedure's terms (SPEC section 4).
@@ -229,7 +207,7 @@ impl Default for Config {
         Config {
             company: None,
             lang: Lang::Nl,
-            date_order: DayOrderSetting::DayFirst,
+            date_order: DayOrder::DayFirst,
             targets: Targets::default(),
             calendar: CalendarSettings::default(),
             severity: BTreeMap::new(),
@@ -306,7 +284,7 @@ impl Config {
     pub fn map_value(&self, field: Field, raw_text: &str) -> Option<&str> {
         let map = self.values.get(&field)?;
         // A cell of only punctuation or spaces is blank, never a mapped value.
-        folded(raw_text).next()?;
+        key_chars(raw_text).next()?;
         map.iter()
             .find(|(k, _)| same_key(k, raw_text))
             .map(|(_, v)| v.as_str())
@@ -337,6 +315,11 @@ pub fn vocabulary(kind: FieldKind) -> Option<Vec<&'static str>> {
         FieldKind::Urgency => Some(URGENCY_KEYS.to_vec()),
         FieldKind::Text | FieldKind::Date | FieldKind::Decimal => None,
     }
+}
+
+/// The date order as `klacht.toml` writes it (`month-first`), not as `check --json` does.
+fn serialize_day_order<S: Serializer>(order: &DayOrder, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(order.key())
 }
 
 fn serialize_rule_map<S: Serializer>(
@@ -423,7 +406,7 @@ mod tests {
     fn defaults_are_the_specs() {
         let c = Config::default();
         assert_eq!(c.lang, Lang::Nl);
-        assert_eq!(c.date_order, DayOrderSetting::DayFirst);
+        assert_eq!(c.date_order, DayOrder::DayFirst);
         assert_eq!(c.company, None);
         let t = &c.targets;
         assert_eq!(t.ack_wd, 1);

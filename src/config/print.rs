@@ -2,7 +2,6 @@
 //! `klacht.toml` (Dutch or English) that reads back as the same configuration.
 
 use super::{vocabulary, Config};
-use crate::calendar::Profile;
 use crate::register::Field;
 use crate::rules::Rule;
 use crate::Lang;
@@ -123,7 +122,7 @@ impl Config {
                 "Holidays: the installation trade's collective agreement, or the statutory terms act (adds Good Friday and 5 May every year):"
             )
         );
-        w!("profile = {}", quote(profile_key(self.calendar.profile)));
+        w!("profile = {}", quote(self.calendar.profile.key()));
         note!(
             "Eigen sluitingsdagen: \"JJJJ-MM-DD\" of een periode \"JJJJ-MM-DD..JJJJ-MM-DD\".",
             "Own closure days: \"YYYY-MM-DD\" or a period \"YYYY-MM-DD..YYYY-MM-DD\"."
@@ -247,13 +246,6 @@ fn lang_key(lang: Lang) -> &'static str {
     match lang {
         Lang::Nl => "nl",
         Lang::En => "en",
-    }
-}
-
-fn profile_key(p: Profile) -> &'static str {
-    match p {
-        Profile::Cao => "cao",
-        Profile::Atw => "atw",
     }
 }
 

@@ -1,12 +1,10 @@
 //! Checking `klacht.toml`: every key and value of the parsed tree (`tree.rs`) against
 //! what the model allows, each mistake an error naming the setting, the file and the line.
 
-use super::fold::{folded, same_key};
 use super::tree::{self, line_of, Located, Node};
-use super::{
-    quote, vocabulary, CalendarSettings, Config, DayOrderSetting, Limits, Targets, URGENCY_KEYS,
-};
+use super::{quote, vocabulary, CalendarSettings, Config, Limits, Targets, URGENCY_KEYS};
 use crate::calendar::Profile;
+use crate::ingest::value::{key_chars, same_key, DayOrder};
 use crate::register::{Field, Urgency};
 use crate::rules::{Rule, Severity};
 use crate::{Error, Lang};
@@ -47,8 +45,8 @@ pub(super) fn read(text: &str, source: &Path) -> Result<Config, Error> {
             }
             "date_order" => {
                 cfg.date_order = match doc.choice(&s, DATE_ORDERS)? {
-                    "month-first" => DayOrderSetting::MonthFirst,
-                    _ => DayOrderSetting::DayFirst,
+                    "month-first" => DayOrder::MonthFirst,
+                    _ => DayOrder::DayFirst,
                 };
             }
             "targets" => doc.targets(&s, &mut cfg.targets)?,
@@ -315,7 +313,7 @@ impl Doc<'_> {
             let mut headers: Vec<String> = Vec::new();
             for (node, at) in items {
                 let header = match node {
-                    Node::Text(t) if folded(t).next().is_some() => t.trim(),
+                    Node::Text(t) if key_chars(t).next().is_some() => t.trim(),
                     _ => return Err(not_texts()),
                 };
                 // The same header under another field would make the mapping ambiguous.
@@ -356,7 +354,7 @@ impl Doc<'_> {
             })?;
             let mut map = BTreeMap::new();
             for v in self.table(&s)? {
-                if folded(v.key).next().is_none() {
+                if key_chars(v.key).next().is_none() {
                     return Err(self.error("E-config-blank-key", &v.path, v.key_at));
                 }
                 if let Some(other) = map.keys().find(|k: &&String| same_key(k, v.key)) {
@@ -454,7 +452,7 @@ mod tests {
         let expected = Config {
             company: Some("Koeltechniek Van der Berg B.V.".into()),
             lang: Lang::En,
-            date_order: DayOrderSetting::MonthFirst,
+            date_order: DayOrder::MonthFirst,
             targets: Targets {
                 ack_wd: 2,
                 close_wd: [
@@ -557,7 +555,7 @@ mod tests {
     fn lenient_spellings_of_choices_are_accepted() {
         let c = parse("lang = \"English\"\ndate_order = \" Month-First \"\n[calendar]\nprofile = \"ATW\"\n[values.status]\nklaar = \"Closed\"\n").unwrap();
         assert_eq!(c.lang, Lang::En);
-        assert_eq!(c.date_order, DayOrderSetting::MonthFirst);
+        assert_eq!(c.date_order, DayOrder::MonthFirst);
         assert_eq!(c.calendar.profile, Profile::Atw);
         assert_eq!(c.map_value(Field::Status, "Klaar"), Some("closed"));
         // A blank company name is no company name; a byte order mark is ignored.

@@ -6,7 +6,7 @@ use super::input::Input;
 use super::location::{CellRef, FileIdx};
 use super::value::{self, DateValue, DayOrder, OrderEvidence};
 use super::{Raw, RawRef, RawRow, ReadOptions};
-use crate::config::{Config, DayOrderSetting};
+use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::register::{
     Complaint, DateColumn, Exclusion, ExclusionReason, Field, FieldKind, PassReason, PassedOver,
@@ -980,10 +980,7 @@ impl Reader<'_> {
         findings: &mut Vec<Finding>,
     ) -> Vec<DateColumn> {
         use rayon::prelude::*;
-        let default = match self.config.date_order {
-            DayOrderSetting::DayFirst => DayOrder::DayFirst,
-            DayOrderSetting::MonthFirst => DayOrder::MonthFirst,
-        };
+        let default = self.config.date_order;
         let evidence = pending
             .par_iter()
             .fold(

@@ -9,7 +9,7 @@
 use super::header::{self, Column};
 use super::value::{self, OrderEvidence};
 use super::{Raw, RawRow, ReadOptions};
-use crate::config::{mapping_form, Config};
+use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::register::FieldKind;
 use std::collections::HashMap;
@@ -143,7 +143,7 @@ fn date_evidence(cell: &Raw, date1904: bool) -> Option<value::DateValue> {
 fn distinct_key(cell: &Raw) -> (bool, String) {
     match cell {
         Raw::Text(t) => {
-            let form = mapping_form(t);
+            let form = value::normalize_key(t);
             // A text without letters or digits cannot be a mapping key: keep it as written.
             if form.is_empty() {
                 (false, t.trim().to_string())

@@ -8,10 +8,10 @@
 //! filled in, the text is a configuration that `Config::from_toml_str` accepts. Texts from the
 //! file appear only as quoted TOML strings, so no cell can break the file.
 
-use crate::config::{quote, vocabulary, Config, DayOrderSetting};
+use crate::config::{quote, vocabulary, Config};
 use crate::ingest::header::{self, Column, MatchKind};
 use crate::ingest::survey::{reading, ColumnStats, Survey};
-use crate::ingest::value::{DayOrder, OrderEvidence};
+use crate::ingest::value::{self, DayOrder, OrderEvidence};
 use crate::ingest::Raw;
 use crate::messages::fill;
 use crate::register::{Field, FieldKind, Need};
@@ -138,11 +138,7 @@ fn dates(out: &mut String, columns: &[(&Column, &ColumnStats)], config: &Config,
         month_first: dated.iter().map(|(_, s)| s.order.month_first).sum(),
         us_clock: dated.iter().map(|(_, s)| s.order.us_clock).sum(),
     };
-    let settled = all.order().map(|o| match o {
-        DayOrder::DayFirst => DayOrderSetting::DayFirst,
-        DayOrder::MonthFirst => DayOrderSetting::MonthFirst,
-    });
-    match settled {
+    match all.order() {
         Some(order) => w!(
             out,
             "date_order = {}   # {}",
@@ -152,7 +148,7 @@ fn dates(out: &mut String, columns: &[(&Column, &ColumnStats)], config: &Config,
                 "for values that fit both orders, such as 03-04-2026"
             )
         ),
-        None if config.date_order != DayOrderSetting::default() => {
+        None if config.date_order != DayOrder::default() => {
             w!(out, "date_order = {}", quote(config.date_order.key()))
         }
         None => w!(
@@ -307,7 +303,7 @@ fn values_tables(
                     lang.pick("al begrepen", "already understood")
                 ),
                 (Raw::Text(text) | Raw::Error(text), None, _)
-                    if crate::config::mapping_form(text).is_empty() =>
+                    if value::key_chars(text).next().is_none() =>
                 {
                     w!(
                         out,
@@ -625,7 +621,7 @@ mod tests {
             "{text}"
         );
         let config = Config::from_toml_str(&text, "s.toml".as_ref()).unwrap();
-        assert_eq!(config.date_order, DayOrderSetting::MonthFirst);
+        assert_eq!(config.date_order, DayOrder::MonthFirst);
     }
 
     #[test]

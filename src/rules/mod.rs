@@ -389,7 +389,7 @@ fn mapping_hint(field: Field, value: &str, lang: Lang) -> String {
     let Some(keys) = crate::config::vocabulary(field.kind()) else {
         return String::new();
     };
-    if crate::config::mapping_form(value).is_empty() {
+    if crate::ingest::value::key_chars(value).next().is_none() {
         return String::new();
     }
     let mapping = format!(
