@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
 /// A run-stopping error, rendered in either language by [`Error::message`].
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, PartialEq, Eq, thiserror::Error)]
 #[error("{}", self.message(Lang::En))]
 pub enum Error {
     /// The input file does not exist.
@@ -74,7 +74,10 @@ pub enum Error {
     /// A text file with NUL bytes (first on `line`).
     NulBytes { path: PathBuf, line: usize },
     /// Text that is not valid in its (detected or given) encoding.
-    Encoding { path: PathBuf, encoding: &'static str },
+    Encoding {
+        path: PathBuf,
+        encoding: &'static str,
+    },
     /// `--encoding` names no known encoding.
     UnknownEncoding { path: PathBuf, label: String },
     /// klacht.toml is not valid TOML.
@@ -122,26 +125,47 @@ pub enum Error {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConfigProblem {
     /// Not a known setting here; `allowed` lists the known ones.
-    UnknownKey { allowed: Vec<String> },
+    UnknownKey {
+        allowed: Vec<String>,
+    },
     NotTable,
     NotText,
     /// Neither a column header nor a list of them.
     NotTexts,
     NotList,
     /// Not a whole number in `min..=max`.
-    Number { value: String, min: i64, max: i64 },
+    Number {
+        value: String,
+        min: i64,
+        max: i64,
+    },
     /// Not a whole number in `min..=max`, nor "none".
-    NumberOrNone { value: String, min: i64, max: i64 },
+    NumberOrNone {
+        value: String,
+        min: i64,
+        max: i64,
+    },
     /// Not one of `allowed`.
-    Choice { value: String, allowed: Vec<String> },
+    Choice {
+        value: String,
+        allowed: Vec<String>,
+    },
     /// Not a date nor a period of at most `max` days.
-    Date { value: String, max: i64 },
+    Date {
+        value: String,
+        max: i64,
+    },
     /// A value mapping for a field without fixed values.
-    NoValues { allowed: Vec<String> },
+    NoValues {
+        allowed: Vec<String>,
+    },
     /// A value to map without letters or digits.
     BlankKey,
     /// `value` is also given for `other`.
-    Duplicate { value: String, other: String },
+    Duplicate {
+        value: String,
+        other: String,
+    },
 }
 
 impl ConfigProblem {
@@ -485,7 +509,11 @@ impl Error {
                 "{file}: --suggest-mapping makes a suggestion for one register file; name only that file.",
                 vec![shown(path)],
             ),
-            Error::NoRegisterGiven => ("REGISTER", "REGISTER", vec![]),
+            Error::NoRegisterGiven => (
+                "geef een registerbestand op (REGISTER)",
+                "name a register file (REGISTER)",
+                vec![],
+            ),
             Error::AnnotateExt { path } => (
                 "{file}: --annotate schrijft een Excel-werkmap; gebruik een bestandsnaam op .xlsx.",
                 "{file}: --annotate writes an Excel workbook; use a file name ending in .xlsx.",
@@ -532,3 +560,246 @@ impl Error {
 
 /// Result with the crate's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The position of `e`'s variant. No wildcard: a new variant stops this test compiling
+    /// until it is added here and to [`one_of_each`].
+    fn variant(e: &Error) -> usize {
+        match e {
+            Error::NotFound { .. } => 0,
+            Error::IsDir { .. } => 1,
+            Error::Io { .. } => 2,
+            Error::Empty { .. } => 3,
+            Error::Format { .. } => 4,
+            Error::Encrypted { .. } => 5,
+            Error::Corrupt { .. } => 6,
+            Error::TooLarge { .. } => 7,
+            Error::TooManyCells { .. } => 8,
+            Error::TooManyFields { .. } => 9,
+            Error::ZipBomb { .. } => 10,
+            Error::NoSheet { .. } => 11,
+            Error::NoRegister { .. } => 12,
+            Error::TooManySources { .. } => 13,
+            Error::NulBytes { .. } => 14,
+            Error::Encoding { .. } => 15,
+            Error::UnknownEncoding { .. } => 16,
+            Error::ConfigSyntax { .. } => 17,
+            Error::Config { problem, .. } => match problem {
+                ConfigProblem::UnknownKey { .. } => 18,
+                ConfigProblem::NotTable => 19,
+                ConfigProblem::NotText => 20,
+                ConfigProblem::NotTexts => 21,
+                ConfigProblem::NotList => 22,
+                ConfigProblem::Number { .. } => 23,
+                ConfigProblem::NumberOrNone { .. } => 24,
+                ConfigProblem::Choice { .. } => 25,
+                ConfigProblem::Date { .. } => 26,
+                ConfigProblem::NoValues { .. } => 27,
+                ConfigProblem::BlankKey => 28,
+                ConfigProblem::Duplicate { .. } => 29,
+            },
+            Error::Output { .. } => 30,
+            Error::OutputIsInput { .. } => 31,
+            Error::OnlyLockFiles { .. } => 32,
+            Error::SuggestOneFile { .. } => 33,
+            Error::NoRegisterGiven => 34,
+            Error::AnnotateExt { .. } => 35,
+            Error::FindingsExt { .. } => 36,
+            Error::Changed { .. } => 37,
+            Error::Metrics { .. } => 38,
+            Error::Period { .. } => 39,
+            Error::SampleExt { .. } => 40,
+            Error::SampleTooManyRows { .. } => 41,
+            Error::SamplePeriod { .. } => 42,
+        }
+    }
+    const VARIANTS: usize = 43;
+
+    fn one_of_each() -> Vec<Error> {
+        let p = || PathBuf::from("r.xlsx");
+        let s = |t: &str| t.to_string();
+        let config = |problem| Error::Config {
+            path: p(),
+            line: 4,
+            key: s("targets.stale"),
+            problem,
+        };
+        let day = NaiveDate::from_ymd_opt(2026, 9, 30).unwrap_or_default();
+        vec![
+            Error::NotFound { path: p() },
+            Error::IsDir { path: p() },
+            Error::Io {
+                path: p(),
+                detail: s("d"),
+            },
+            Error::Empty { path: p() },
+            Error::Format { path: p() },
+            Error::Encrypted { path: p() },
+            Error::Corrupt {
+                path: p(),
+                format: s("XLSX"),
+                detail: s("d"),
+            },
+            Error::TooLarge {
+                path: p(),
+                limit: s("1 MiB"),
+                key: "max_bytes",
+            },
+            Error::TooManyCells {
+                path: p(),
+                sheet: s("S"),
+                cell: s("B2"),
+                cells: 4,
+                limit: 3,
+            },
+            Error::TooManyFields {
+                path: p(),
+                line: 2,
+                fields: 9,
+                limit: 8,
+            },
+            Error::ZipBomb {
+                path: p(),
+                unpacked: s("1 GiB"),
+                ratio: 900,
+                limit: 100,
+            },
+            Error::NoSheet {
+                path: p(),
+                sheet: s("X"),
+                sheets: vec![s("A"), s("B")],
+            },
+            Error::NoRegister { path: p() },
+            Error::TooManySources { path: p() },
+            Error::NulBytes { path: p(), line: 3 },
+            Error::Encoding {
+                path: p(),
+                encoding: "UTF-8",
+            },
+            Error::UnknownEncoding {
+                path: p(),
+                label: s("x"),
+            },
+            Error::ConfigSyntax {
+                path: p(),
+                line: 1,
+                detail: s("d"),
+            },
+            config(ConfigProblem::UnknownKey {
+                allowed: vec![s("a")],
+            }),
+            config(ConfigProblem::NotTable),
+            config(ConfigProblem::NotText),
+            config(ConfigProblem::NotTexts),
+            config(ConfigProblem::NotList),
+            config(ConfigProblem::Number {
+                value: s("-1"),
+                min: 1,
+                max: 9,
+            }),
+            config(ConfigProblem::NumberOrNone {
+                value: s("-1"),
+                min: 0,
+                max: 9,
+            }),
+            config(ConfigProblem::Choice {
+                value: s("x"),
+                allowed: vec![s("a"), s("b")],
+            }),
+            config(ConfigProblem::Date {
+                value: s("x"),
+                max: 366,
+            }),
+            config(ConfigProblem::NoValues {
+                allowed: vec![s("a")],
+            }),
+            config(ConfigProblem::BlankKey),
+            config(ConfigProblem::Duplicate {
+                value: s("x"),
+                other: s("y"),
+            }),
+            Error::Output {
+                path: p(),
+                detail: s("d"),
+            },
+            Error::OutputIsInput { path: p() },
+            Error::OnlyLockFiles {
+                path: p(),
+                workbook: s("w.xlsx"),
+            },
+            Error::SuggestOneFile { path: p() },
+            Error::NoRegisterGiven,
+            Error::AnnotateExt { path: p() },
+            Error::FindingsExt { path: p() },
+            Error::Changed { path: p() },
+            Error::Metrics { detail: s("d") },
+            Error::Period { value: s("x") },
+            Error::SampleExt { path: p() },
+            Error::SampleTooManyRows {
+                path: p(),
+                limit: 5,
+            },
+            Error::SamplePeriod {
+                start: day,
+                end: day,
+            },
+        ]
+    }
+
+    #[test]
+    fn every_variant_renders_in_both_languages_with_every_blank_filled() {
+        let all = one_of_each();
+        let mut seen: Vec<usize> = all.iter().map(variant).collect();
+        seen.sort_unstable();
+        assert_eq!(seen, (0..VARIANTS).collect::<Vec<_>>(), "one of each, once");
+        for e in &all {
+            let (nl, en) = (e.message(Lang::Nl), e.message(Lang::En));
+            for text in [&nl, &en] {
+                // Blanks are lower-case names in braces; the examples in the texts
+                // (`[targets]`, `["Kop 1"]`) use other brackets.
+                let open = text.find('{');
+                assert!(open.is_none(), "{}: unfilled blank in {text:?}", e.code());
+                assert!(
+                    text.chars().any(char::is_alphabetic),
+                    "{}: {text:?}",
+                    e.code()
+                );
+            }
+            assert_ne!(nl, en, "{}: the same text in both languages", e.code());
+            assert!(e.code().starts_with("E-"), "{}", e.code());
+        }
+    }
+
+    #[test]
+    fn a_setting_error_names_file_line_and_key_before_the_problem() {
+        let e = Error::Config {
+            path: PathBuf::from("klacht.toml"),
+            line: 2,
+            key: "colour".to_string(),
+            problem: ConfigProblem::UnknownKey {
+                allowed: vec!["company".to_string(), "lang".to_string()],
+            },
+        };
+        assert_eq!(
+            e.message(Lang::Nl),
+            "klacht.toml, regel 2: onbekende instelling colour. Toegestaan: company, lang."
+        );
+        assert_eq!(
+            e.message(Lang::En),
+            "klacht.toml, line 2: unknown setting colour. Allowed: company, lang."
+        );
+        assert_eq!(e.code(), "E-config-unknown-key");
+        assert_eq!(e.to_string(), e.message(Lang::En));
+    }
+
+    #[test]
+    fn io_errors_a_user_can_act_on_are_told_apart() {
+        let kind = |k| Error::io("r.csv", &std::io::Error::from(k)).code();
+        assert_eq!(kind(std::io::ErrorKind::NotFound), "E-not-found");
+        assert_eq!(kind(std::io::ErrorKind::IsADirectory), "E-is-dir");
+        assert_eq!(kind(std::io::ErrorKind::PermissionDenied), "E-io");
+    }
+}

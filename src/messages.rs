@@ -110,6 +110,47 @@ mod tests {
         }
     }
 
+    /// Every code the source names (`"N-…"`, `"P-…"`, `"W-…"`, `"H-…"` in quotes) has a text,
+    /// so [`template`]'s fallback to the bare code is never reached.
+    #[test]
+    fn every_code_named_in_the_source_has_a_text() {
+        let mut named = Vec::new();
+        let mut dirs = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src"
+        ))];
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(&dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    for piece in text.split('"').skip(1).step_by(2) {
+                        let prefixed = ["N-", "P-", "W-", "H-"]
+                            .iter()
+                            .any(|p| piece.starts_with(p));
+                        let word = piece.len() > 2
+                            && piece.is_char_boundary(2)
+                            && piece[2..]
+                                .chars()
+                                .all(|c| c.is_ascii_lowercase() || c == '-');
+                        if prefixed && word {
+                            named.push(piece.to_string());
+                        }
+                    }
+                }
+            }
+        }
+        assert!(named.len() >= 10, "{named:?}");
+        for code in named {
+            assert!(
+                CATALOGUE.iter().any(|(c, _, _)| *c == code),
+                "no text for {code}"
+            );
+        }
+    }
+
     #[test]
     fn unknown_blanks_are_left_visible() {
         assert_eq!(fill("{a} {b}", &[("a", "1")]), "1 {b}");

@@ -235,11 +235,10 @@ impl Config {
             }
         };
         let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, &e))?;
-        let text = String::from_utf8(bytes)
-            .map_err(|_| Error::Encoding {
-                path: path.clone(),
-                encoding: "UTF-8",
-            })?;
+        let text = String::from_utf8(bytes).map_err(|_| Error::Encoding {
+            path: path.clone(),
+            encoding: "UTF-8",
+        })?;
         Config::from_toml_str(&text, &path)
     }
 

@@ -818,7 +818,7 @@ mod tests {
         for (text, code, line, key) in cases {
             let e = fail(text);
             assert_eq!(where_(&e), (*code, *line, *key), "{text:?}: {e}");
-            assert_eq!(e.file, Path::new("klacht.toml"));
+            assert_eq!(e.path(), Some(Path::new("klacht.toml")));
         }
     }
 

@@ -224,8 +224,8 @@ fn load_file(
         ..FileRegister::default()
     };
     for (k, found) in file.sheets.into_iter().enumerate() {
-        let idx =
-            FileIdx::try_from(first + k).map_err(|_| Error::TooManySources { path: path.into() })?;
+        let idx = FileIdx::try_from(first + k)
+            .map_err(|_| Error::TooManySources { path: path.into() })?;
         out.take(read_rows(path, idx, config, found, size, several)?);
     }
     Ok(out)
@@ -312,12 +312,10 @@ fn asked_sheets(path: &Path, names: &[String], asked: &[String]) -> Result<Optio
         .iter()
         .map(|s| {
             let found = names.iter().find(|n| n.eq_ignore_ascii_case(s)).cloned();
-            found.ok_or_else(|| {
-                Error::NoSheet {
-                    path: path.into(),
-                    sheet: s.clone(),
-                    sheets: names.to_vec(),
-                }
+            found.ok_or_else(|| Error::NoSheet {
+                path: path.into(),
+                sheet: s.clone(),
+                sheets: names.to_vec(),
             })
         })
         .collect::<Result<Vec<_>>>()

@@ -458,15 +458,15 @@ impl Workbook {
             }
             Ok(())
         })?;
-        sheet.finish(&merges).map_err(|(cells, (row, col))| {
-            Error::TooManyCells {
+        sheet
+            .finish(&merges)
+            .map_err(|(cells, (row, col))| Error::TooManyCells {
                 path: self.path.clone(),
                 sheet: name.to_string(),
                 cell: CellRef::cell(0, row, col).a1(),
                 cells,
                 limit: self.max_cells,
-            }
-        })
+            })
     }
 }
 
@@ -834,17 +834,14 @@ mod tests {
             .unwrap()
             .read_sheet("Sheet1")
             .unwrap_err();
-        assert_eq!(e.code(), "E-too-many-cells");
-        let args: Vec<_> = e.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        assert_eq!(
-            args,
-            [
-                ("sheet", "Sheet1"),
-                ("cell", "J10"),
-                ("cells", "100"),
-                ("limit", "99")
-            ]
-        );
+        let expected = Error::TooManyCells {
+            path: "r.xlsx".into(),
+            sheet: "Sheet1".to_string(),
+            cell: "J10".to_string(),
+            cells: 100,
+            limit: 99,
+        };
+        assert_eq!(e, expected);
         let rows = open_with("r.xlsx", bytes, &opts(100))
             .unwrap()
             .read_sheet("Sheet1")

@@ -25,8 +25,7 @@ pub fn write(
     let doc = check_document(register, findings, lang);
     match ext.as_str() {
         "json" => write_atomic(path, inputs, |tmp| {
-            let text = serde_json::to_vec_pretty(&doc)
-                .map_err(|e| Error::output(path, e))?;
+            let text = serde_json::to_vec_pretty(&doc).map_err(|e| Error::output(path, e))?;
             std::fs::write(tmp, text).map_err(|e| Error::output(path, e))
         }),
         "csv" => write_atomic(path, inputs, |tmp| write_csv(tmp, &doc.items, lang)),
