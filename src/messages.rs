@@ -39,7 +39,7 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
 /// use klacht::{messages, Lang};
 /// assert!(messages::template("P-validate", Lang::Nl).contains("controleren"));
 /// ```
-pub fn template<'c>(code: &'c str, lang: Lang) -> &'c str {
+pub fn template(code: &str, lang: Lang) -> &str {
     CATALOGUE
         .iter()
         .chain(crate::rules::catalogue::RULE_TEXTS.iter())
