@@ -34,8 +34,7 @@ pub fn run(config: &Config, args: &CheckArgs) -> Result<u8> {
     }
     if args.json {
         let doc = render::json::check_document(&register, &findings, lang);
-        let text = serde_json::to_string_pretty(&doc)
-            .map_err(|e| Error::new("E-output", "stdout").detail(e))?;
+        let text = serde_json::to_string_pretty(&doc).map_err(|e| Error::output("stdout", e))?;
         render::output::print(&format!("{text}\n"))?;
     } else {
         let missing = missing_columns(&register, &findings, config, &opts);
@@ -98,8 +97,12 @@ fn missing_columns(
 fn suggest_mapping(config: &Config, args: &CheckArgs) -> Result<u8> {
     let path = match args.input.registers.as_slice() {
         [one] => one,
-        [_, second, ..] => return Err(Error::new("E-suggest-one-file", second)),
-        [] => return Err(Error::new("E-usage", "").detail("REGISTER")),
+        [_, second, ..] => {
+            return Err(Error::SuggestOneFile {
+                path: second.into(),
+            })
+        }
+        [] => return Err(Error::NoRegisterGiven),
     };
     let opts = super::read_options(config, &args.input);
     let survey = crate::ingest::survey::survey(path, config, &opts)?;

@@ -57,7 +57,10 @@ pub fn without_lock_files(registers: &[PathBuf], lang: Lang) -> Result<Vec<PathB
     }
     if kept.is_empty() {
         let (lock, name) = &locks[0];
-        return Err(Error::new("E-only-lock-files", lock).with("workbook", name));
+        return Err(Error::OnlyLockFiles {
+            path: lock.to_path_buf(),
+            workbook: name.to_string(),
+        });
     }
     let mut told: Vec<&PathBuf> = Vec::new();
     for (lock, name) in &locks {

@@ -2,7 +2,7 @@
 
 use crate::cli::{ReportArgs, EXIT_FINDINGS, EXIT_OK};
 use crate::config::Config;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::metrics::{self, period::Period, Inputs};
 use crate::render::report::{self, ReportOutput};
 use crate::render::workbook::Provenance;
@@ -15,7 +15,7 @@ pub fn run(config: &Config, args: &ReportArgs) -> Result<u8> {
     let lang = config.lang;
     let today = chrono::Local::now().date_naive();
     let period = match &args.period {
-        Some(p) => Period::parse(p).map_err(|m| Error::new("E-usage", "--period").detail(m))?,
+        Some(p) => Period::parse(p)?,
         None => Period::last_full_quarter(today),
     };
     let as_of = args

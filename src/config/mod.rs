@@ -235,8 +235,10 @@ impl Config {
             }
         };
         let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, &e))?;
-        let text = String::from_utf8(bytes)
-            .map_err(|_| Error::new("E-encoding", &path).with("encoding", "UTF-8"))?;
+        let text = String::from_utf8(bytes).map_err(|_| Error::Encoding {
+            path: path.clone(),
+            encoding: "UTF-8",
+        })?;
         Config::from_toml_str(&text, &path)
     }
 
@@ -499,18 +501,18 @@ mod tests {
 
         let missing = dir.join("weg.toml");
         assert_eq!(
-            Config::load(Some(&missing), &dir).unwrap_err().code,
+            Config::load(Some(&missing), &dir).unwrap_err().code(),
             "E-not-found"
         );
 
         std::fs::write(&file, b"company = \"Caf\xe9\"\n").unwrap();
-        assert_eq!(Config::load(None, &dir).unwrap_err().code, "E-encoding");
+        assert_eq!(Config::load(None, &dir).unwrap_err().code(), "E-encoding");
 
         std::fs::write(&file, "[targets]\nstale = -1\n").unwrap();
         let e = Config::load(None, &dir).unwrap_err();
         assert_eq!(
-            (e.code, e.file.as_path()),
-            ("E-config-number", file.as_path())
+            (e.code(), e.path()),
+            ("E-config-number", Some(file.as_path()))
         );
 
         std::fs::remove_dir_all(&dir).unwrap();

@@ -90,7 +90,7 @@ fn load_with<P: AsRef<Path> + Sync>(
         }
         if first > usize::from(FileIdx::MAX) + 1 {
             let last = paths.last().map_or(Path::new(""), |p| p.as_ref());
-            return Err(Error::new("E-too-many-sources", last));
+            return Err(Error::TooManySources { path: last.into() });
         }
         let parts: Vec<Result<FileRegister>> = files
             .into_par_iter()
@@ -224,8 +224,8 @@ fn load_file(
         ..FileRegister::default()
     };
     for (k, found) in file.sheets.into_iter().enumerate() {
-        let idx =
-            FileIdx::try_from(first + k).map_err(|_| Error::new("E-too-many-sources", path))?;
+        let idx = FileIdx::try_from(first + k)
+            .map_err(|_| Error::TooManySources { path: path.into() })?;
         out.take(read_rows(path, idx, config, found, size, several)?);
     }
     Ok(out)
@@ -246,7 +246,7 @@ pub(crate) fn open_sheets(
     if format == super::spreadsheet::Format::Csv {
         let (sheet, head) = open_csv(path, bytes, opts)?;
         let header = header::detect(&head, &config.columns)
-            .ok_or_else(|| Error::new("E-no-register", path))?;
+            .ok_or_else(|| Error::NoRegister { path: path.into() })?;
         return Ok(OpenedFile {
             sheets: vec![Found {
                 sheet,
@@ -289,7 +289,7 @@ pub(crate) fn open_sheets(
                 header,
             }),
             (Some(_), Some(reason)) => out.passed_over.push(pass(reason)),
-            (None, _) if asked.is_some() => return Err(Error::new("E-no-register", path)),
+            (None, _) if asked.is_some() => return Err(Error::NoRegister { path: path.into() }),
             (None, by_name) => {
                 let reason = by_name.unwrap_or_else(|| kind_by_content(&rows));
                 out.passed_over.push(pass(reason));
@@ -297,7 +297,7 @@ pub(crate) fn open_sheets(
         }
     }
     if out.sheets.is_empty() {
-        return Err(Error::new("E-no-register", path));
+        return Err(Error::NoRegister { path: path.into() });
     }
     Ok(out)
 }
@@ -312,10 +312,10 @@ fn asked_sheets(path: &Path, names: &[String], asked: &[String]) -> Result<Optio
         .iter()
         .map(|s| {
             let found = names.iter().find(|n| n.eq_ignore_ascii_case(s)).cloned();
-            found.ok_or_else(|| {
-                Error::new("E-no-sheet", path)
-                    .with("sheet", s)
-                    .with("sheets", names.join(", "))
+            found.ok_or_else(|| Error::NoSheet {
+                path: path.into(),
+                sheet: s.clone(),
+                sheets: names.to_vec(),
             })
         })
         .collect::<Result<Vec<_>>>()
@@ -1225,8 +1225,8 @@ mod tests {
             .iter()
             .all(|p| p.reason == PassReason::NotAsked));
         // A sheet asked for must be a register; so must at least one sheet of a workbook.
-        assert_eq!(read(&["Overzicht"]).unwrap_err().code, "E-no-register");
-        assert_eq!(read(&["2027"]).unwrap_err().code, "E-no-sheet");
+        assert_eq!(read(&["Overzicht"]).unwrap_err().code(), "E-no-register");
+        assert_eq!(read(&["2027"]).unwrap_err().code(), "E-no-sheet");
         let none = workbook(&[
             ("Uitleg", &[&["Tekst"]]),
             ("Overzicht", &[&["Aantal", "12"]]),
@@ -1237,7 +1237,7 @@ mod tests {
             &Config::default(),
             &ReadOptions::default(),
         );
-        assert_eq!(err.unwrap_err().code, "E-no-register");
+        assert_eq!(err.unwrap_err().code(), "E-no-register");
     }
 
     #[test]

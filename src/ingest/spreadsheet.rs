@@ -103,7 +103,7 @@ pub fn detect_format(path: &Path, bytes: &[u8]) -> Result<Format, Error> {
             Ok(Format::Ods)
         } else {
             match by_ext {
-                Some(Format::Csv) | None => Err(Error::new("E-format", path)),
+                Some(Format::Csv) | None => Err(Error::Format { path: path.into() }),
                 Some(f) => Ok(f),
             }
         };
@@ -114,7 +114,7 @@ pub fn detect_format(path: &Path, bytes: &[u8]) -> Result<Format, Error> {
             .flat_map(u16::to_le_bytes)
             .collect();
         return if has(&encrypted) {
-            Err(Error::new("E-encrypted", path))
+            Err(Error::Encrypted { path: path.into() })
         } else {
             Ok(Format::Xls)
         };
@@ -122,13 +122,13 @@ pub fn detect_format(path: &Path, bytes: &[u8]) -> Result<Format, Error> {
     let sample = &bytes[..bytes.len().min(TEXT_SAMPLE)];
     if looks_like_text(sample) {
         return if is_markup(sample) {
-            Err(Error::new("E-format", path))
+            Err(Error::Format { path: path.into() })
         } else {
             Ok(Format::Csv)
         };
     }
     // Binary, and not a workbook container: let the named reader say what is wrong with it.
-    by_ext.ok_or_else(|| Error::new("E-format", path))
+    by_ext.ok_or_else(|| Error::Format { path: path.into() })
 }
 
 /// Text has a UTF-16 BOM, or no NUL and hardly any other control bytes.
@@ -160,7 +160,7 @@ fn is_markup(sample: &[u8]) -> bool {
 pub fn read_input(path: &Path, opts: &ReadOptions) -> Result<Input, Error> {
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, &e))?;
     if meta.is_dir() {
-        return Err(Error::new("E-is-dir", path));
+        return Err(Error::IsDir { path: path.into() });
     }
     if meta.len() > opts.limits.max_bytes {
         return Err(too_large(path, opts));
@@ -182,15 +182,17 @@ pub fn check_size(path: &Path, bytes: &[u8], opts: &ReadOptions) -> Result<(), E
         return Err(too_large(path, opts));
     }
     if bytes.is_empty() {
-        return Err(Error::new("E-empty", path));
+        return Err(Error::Empty { path: path.into() });
     }
     Ok(())
 }
 
 fn too_large(path: &Path, opts: &ReadOptions) -> Error {
-    Error::new("E-too-large", path)
-        .with("limit", human_size(opts.limits.max_bytes))
-        .with("key", "max_bytes")
+    Error::TooLarge {
+        path: path.into(),
+        limit: human_size(opts.limits.max_bytes),
+        key: "max_bytes",
+    }
 }
 
 /// A byte count in whole units without a decimal mark (which differs between the languages):
@@ -266,7 +268,7 @@ pub fn open_workbook(
             Format::Ods => Inner::Ods(Box::new(
                 Ods::new(cursor).map_err(|e| err(matches!(e, OdsError::Password), &e))?,
             )),
-            Format::Csv => return Err(Error::new("E-format", path)),
+            Format::Csv => return Err(Error::Format { path: path.into() }),
         })
     })?;
     Ok(Workbook {
@@ -293,21 +295,25 @@ fn check_unpacked(path: &Path, bytes: &[u8], max_ratio: u64) -> Result<(), Error
     // Never zero: the caller has refused empty files.
     let packed = (bytes.len() as u64).max(1);
     if unpacked > packed.saturating_mul(max_ratio) {
-        return Err(Error::new("E-zip-bomb", path)
-            .with("unpacked", human_size(unpacked))
-            .with("ratio", unpacked / packed)
-            .with("limit", max_ratio));
+        return Err(Error::ZipBomb {
+            path: path.into(),
+            unpacked: human_size(unpacked),
+            ratio: unpacked / packed,
+            limit: max_ratio,
+        });
     }
     Ok(())
 }
 
 fn workbook_error(path: &Path, format: Format, password: bool, err: &dyn Display) -> Error {
     if password {
-        Error::new("E-encrypted", path)
+        Error::Encrypted { path: path.into() }
     } else {
-        Error::new("E-corrupt", path)
-            .with("format", format.label())
-            .detail(err)
+        Error::Corrupt {
+            path: path.into(),
+            format: format.label(),
+            detail: err.to_string(),
+        }
     }
 }
 
@@ -408,9 +414,11 @@ impl Workbook {
     /// counted as they come, in case the declaration is missing or wrong.
     pub fn read_sheet(&mut self, name: &str) -> Result<Vec<RawRow>, Error> {
         if !self.sheet_names().iter().any(|n| n == name) {
-            return Err(Error::new("E-no-sheet", &self.path)
-                .with("sheet", name)
-                .with("sheets", self.sheet_names().join(", ")));
+            return Err(Error::NoSheet {
+                path: self.path.clone(),
+                sheet: name.to_string(),
+                sheets: self.sheet_names(),
+            });
         }
         let merges = self.merged_regions(name)?;
         let (path, format) = (self.path.clone(), self.format);
@@ -450,13 +458,15 @@ impl Workbook {
             }
             Ok(())
         })?;
-        sheet.finish(&merges).map_err(|(cells, (row, col))| {
-            Error::new("E-too-many-cells", &self.path)
-                .with("sheet", name)
-                .with("cell", CellRef::cell(0, row, col).a1())
-                .with("cells", cells)
-                .with("limit", self.max_cells)
-        })
+        sheet
+            .finish(&merges)
+            .map_err(|(cells, (row, col))| Error::TooManyCells {
+                path: self.path.clone(),
+                sheet: name.to_string(),
+                cell: CellRef::cell(0, row, col).a1(),
+                cells,
+                limit: self.max_cells,
+            })
     }
 }
 
@@ -642,7 +652,7 @@ mod tests {
     fn code<T>(r: Result<T, Error>) -> &'static str {
         match r {
             Ok(_) => "ok",
-            Err(e) => e.code,
+            Err(e) => e.code(),
         }
     }
 
@@ -762,7 +772,7 @@ mod tests {
         let mut wb = open("r.xlsx", sample_xlsx()).unwrap();
         assert_eq!(wb.read_sheet("Lijsten").unwrap(), []);
         let e = wb.read_sheet("Blad1").unwrap_err();
-        assert_eq!(e.code, "E-no-sheet");
+        assert_eq!(e.code(), "E-no-sheet");
         assert!(e.to_string().contains("Register, Lijsten"), "{e}");
     }
 
@@ -791,7 +801,7 @@ mod tests {
             .unwrap()
             .read_sheet("Sheet1")
             .unwrap_err();
-        assert_eq!(e.code, "E-too-many-cells");
+        assert_eq!(e.code(), "E-too-many-cells");
         assert!(e.to_string().contains("XFD1048576"), "{e}");
         assert!(e.to_string().contains("17179869184 cells"), "{e}");
     }
@@ -824,17 +834,14 @@ mod tests {
             .unwrap()
             .read_sheet("Sheet1")
             .unwrap_err();
-        assert_eq!(e.code, "E-too-many-cells");
-        let args: Vec<_> = e.args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        assert_eq!(
-            args,
-            [
-                ("sheet", "Sheet1"),
-                ("cell", "J10"),
-                ("cells", "100"),
-                ("limit", "99")
-            ]
-        );
+        let expected = Error::TooManyCells {
+            path: "r.xlsx".into(),
+            sheet: "Sheet1".to_string(),
+            cell: "J10".to_string(),
+            cells: 100,
+            limit: 99,
+        };
+        assert_eq!(e, expected);
         let rows = open_with("r.xlsx", bytes, &opts(100))
             .unwrap()
             .read_sheet("Sheet1")
@@ -856,7 +863,7 @@ mod tests {
         let e = open_with("r.xlsx", bytes, &opts(2))
             .map(|_| ())
             .unwrap_err();
-        assert_eq!(e.code, "E-zip-bomb");
+        assert_eq!(e.code(), "E-zip-bomb");
         let msg = e.message(crate::Lang::Nl);
         assert!(
             msg.contains("grens van 2 keer (instelling limits.max_ratio)"),
@@ -869,7 +876,7 @@ mod tests {
         let good = sample_xlsx();
         let half = good[..good.len() / 2].to_vec();
         let e = open("r.xlsx", half).map(|_| ()).unwrap_err();
-        assert_eq!(e.code, "E-corrupt");
+        assert_eq!(e.code(), "E-corrupt");
         assert!(e.to_string().contains("not a valid XLSX"), "{e}");
 
         // Pseudo-random bytes (a fixed linear congruential sequence).
@@ -1001,7 +1008,7 @@ mod tests {
             ..ReadOptions::default()
         };
         let e = read_input(&file, &small).unwrap_err();
-        assert_eq!(e.code, "E-too-large");
+        assert_eq!(e.code(), "E-too-large");
         assert!(
             e.to_string().contains("4 bytes (setting limits.max_bytes)"),
             "{e}"

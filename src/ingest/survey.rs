@@ -212,7 +212,7 @@ pub fn survey(path: &Path, config: &Config, opts: &ReadOptions) -> Result<Survey
                 .take(header::HEADER_SCAN_ROWS)
                 .find(|(_, r)| filled(r) >= 2)
                 .or_else(|| opened.head.iter().enumerate().find(|(_, r)| filled(r) > 0))
-                .ok_or_else(|| Error::new("E-no-register", path))?;
+                .ok_or_else(|| Error::NoRegister { path: path.into() })?;
             let (columns, score) = header::match_row(row, &config.columns);
             let h = header::HeaderMatch {
                 index,

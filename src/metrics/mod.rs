@@ -76,7 +76,9 @@ pub struct Inputs<'a> {
 /// The only error is an internal one of the group-by engine (`E-metrics`): figures are never
 /// silently incomplete.
 pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
-    let internal = |e: polars::error::PolarsError| Error::new("E-metrics", "").detail(e);
+    let internal = |e: polars::error::PolarsError| Error::Metrics {
+        detail: e.to_string(),
+    };
     let register = inputs.register;
     let (p, d) = (&inputs.period, inputs.as_of);
     let (prev_p, ya_p) = (p.previous(), p.year_ago());

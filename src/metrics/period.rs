@@ -1,7 +1,7 @@
 //! Report periods (SPEC §5): a quarter, month, half year, year or any range of days, with the
 //! previous period of the same length and the same period a year earlier for the trend.
 
-use crate::Lang;
+use crate::Error;
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::Serialize;
 
@@ -32,22 +32,17 @@ enum Shape {
 
 impl Period {
     /// Parses `2026-Q3`, `2026-07`, `2026-H2`, `2026` or `2026-07-01..2026-09-30` (white space
-    /// anywhere is ignored, letters in either case). The error names the accepted forms, in
-    /// English (command-line parsing happens before the language is known); see
-    /// [`Period::parse_lang`].
-    pub fn parse(s: &str) -> Result<Period, String> {
-        Period::parse_lang(s, Lang::En)
-    }
-
-    /// [`Period::parse`] with the error message in `lang`.
-    pub fn parse_lang(s: &str, lang: Lang) -> Result<Period, String> {
+    /// anywhere is ignored, letters in either case). The error names the accepted forms in
+    /// the run's language when it is shown.
+    pub fn parse(s: &str) -> Result<Period, Error> {
         let compact: String = s
             .chars()
             .filter(|c| !c.is_whitespace())
             .collect::<String>()
             .to_ascii_uppercase();
-        parse_compact(&compact)
-            .ok_or_else(|| crate::messages::text("E-period", lang, &[("value", s.trim())]))
+        parse_compact(&compact).ok_or_else(|| Error::Period {
+            value: s.trim().to_string(),
+        })
     }
 
     /// The last full quarter before `today`: on any day of 2026-Q4 that is 2026-Q3.
@@ -239,6 +234,7 @@ fn parse_compact(s: &str) -> Option<Period> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Lang;
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -331,13 +327,13 @@ mod tests {
             "2026-007",
             "20266",
         ] {
-            let err = Period::parse(bad).unwrap_err();
+            let err = Period::parse(bad).unwrap_err().message(Lang::En);
             assert!(
                 err.contains("2026-Q3") && err.contains("2026-07-01..2026-09-30"),
                 "{bad}: {err}"
             );
         }
-        let nl = Period::parse_lang("2026-Q5", Lang::Nl).unwrap_err();
+        let nl = Period::parse("2026-Q5").unwrap_err().message(Lang::Nl);
         assert!(nl.contains("2026-Q5") && nl.contains("kwartaal"), "{nl}");
     }
 

@@ -25,18 +25,14 @@ pub fn write(
     let doc = check_document(register, findings, lang);
     match ext.as_str() {
         "json" => write_atomic(path, inputs, |tmp| {
-            let text = serde_json::to_vec_pretty(&doc)
-                .map_err(|e| Error::new("E-output", path).detail(e))?;
-            std::fs::write(tmp, text).map_err(|e| Error::new("E-output", path).detail(e))
+            let text = serde_json::to_vec_pretty(&doc).map_err(|e| Error::output(path, e))?;
+            std::fs::write(tmp, text).map_err(|e| Error::output(path, e))
         }),
         "csv" => write_atomic(path, inputs, |tmp| write_csv(tmp, &doc.items, lang)),
         "xlsx" => write_atomic(path, inputs, |tmp| {
             write_xlsx(tmp, &doc.items, &Counts::of(findings), lang)
         }),
-        _ => Err(Error::new("E-usage", path).detail(lang.pick(
-            "--findings: gebruik een bestandsnaam op .xlsx, .csv of .json",
-            "--findings: use a file name ending in .xlsx, .csv or .json",
-        ))),
+        _ => Err(Error::FindingsExt { path: path.into() }),
     }
 }
 
@@ -72,7 +68,7 @@ fn row(item: &Item) -> [String; 10] {
 }
 
 fn write_csv(tmp: &Path, items: &[Item], lang: Lang) -> Result<()> {
-    let err = |e: csv::Error| Error::new("E-output", tmp).detail(e);
+    let err = |e: csv::Error| Error::output(tmp, e);
     let mut w = csv::WriterBuilder::new()
         .delimiter(b';')
         .from_path(tmp)
@@ -83,11 +79,11 @@ fn write_csv(tmp: &Path, items: &[Item], lang: Lang) -> Result<()> {
         w.write_record(cells.iter().map(|c| neutralize(c).into_owned()))
             .map_err(err)?;
     }
-    w.flush().map_err(|e| Error::new("E-output", tmp).detail(e))
+    w.flush().map_err(|e| Error::output(tmp, e))
 }
 
 fn write_xlsx(tmp: &Path, items: &[Item], counts: &Counts, lang: Lang) -> Result<()> {
-    let err = |e: rust_xlsxwriter::XlsxError| Error::new("E-output", tmp).detail(e);
+    let err = |e: rust_xlsxwriter::XlsxError| Error::output(tmp, e);
     let mut wb = Workbook::new();
     let bold = Format::new().set_bold();
 

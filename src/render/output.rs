@@ -16,15 +16,14 @@ pub fn write_atomic(
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    std::fs::create_dir_all(&dir).map_err(|e| Error::new("E-output", &dir).detail(e))?;
+    std::fs::create_dir_all(&dir).map_err(|e| Error::output(&dir, e))?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "klacht".into());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = write(&tmp).and_then(|()| {
-        std::fs::rename(&tmp, path).map_err(|e| Error::new("E-output", path).detail(e))
-    });
+    let result =
+        write(&tmp).and_then(|()| std::fs::rename(&tmp, path).map_err(|e| Error::output(path, e)));
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
@@ -38,9 +37,7 @@ pub fn print(text: &str) -> Result<()> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(Error::new("E-output", "stdout").detail(e))
-        }
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(Error::output("stdout", e)),
         _ => Ok(()),
     }
 }
@@ -54,7 +51,7 @@ pub fn refuse_inputs(path: &Path, inputs: &[PathBuf]) -> Result<()> {
             _ => path == input,
         };
         if same {
-            return Err(Error::new("E-output-is-input", path));
+            return Err(Error::OutputIsInput { path: path.into() });
         }
     }
     Ok(())
@@ -86,7 +83,7 @@ mod tests {
         let target = dir.join("rapport.csv");
         let err = write_atomic(&target, &[], |tmp| {
             std::fs::write(tmp, "half").unwrap();
-            Err(Error::new("E-output", tmp))
+            Err(Error::output(tmp, "test"))
         });
         assert!(err.is_err());
         assert!(!target.exists());
@@ -99,7 +96,7 @@ mod tests {
         let input = dir.join("register.csv");
         std::fs::write(&input, "a").unwrap();
         let refused = write_atomic(&input, std::slice::from_ref(&input), |_| Ok(()));
-        assert_eq!(refused.unwrap_err().code, "E-output-is-input");
+        assert_eq!(refused.unwrap_err().code(), "E-output-is-input");
         assert_eq!(std::fs::read(&input).unwrap(), b"a");
 
         write_atomic(&target, &[input], |tmp| {

@@ -43,9 +43,9 @@ pub fn workbook_name(label: &str, lang: Lang) -> String {
 /// Writes the workbook, the charts and `kpi.json` into `out.dir`.
 pub fn write(out: &ReportOutput) -> Result<Written> {
     let lang = out.lang;
-    let kpi_text = serde_json::to_string_pretty(&out.figures.kpi)
-        .map_err(|e| Error::new("E-output", out.dir).detail(e))?;
-    std::fs::create_dir_all(out.dir).map_err(|e| Error::new("E-output", out.dir).detail(e))?;
+    let kpi_text =
+        serde_json::to_string_pretty(&out.figures.kpi).map_err(|e| Error::output(out.dir, e))?;
+    std::fs::create_dir_all(out.dir).map_err(|e| Error::output(out.dir, e))?;
 
     let workbook_path = out
         .dir
@@ -63,14 +63,12 @@ pub fn write(out: &ReportOutput) -> Result<Written> {
     })?;
 
     let chart_dir = out.dir.join(lang.pick("grafieken", "charts"));
-    std::fs::create_dir_all(&chart_dir)
-        .map_err(|e| Error::new("E-output", &chart_dir).detail(e))?;
+    std::fs::create_dir_all(&chart_dir).map_err(|e| Error::output(&chart_dir, e))?;
     let charts = write_charts(&chart_dir, out.figures, lang)?;
 
     let kpi_path = out.dir.join("kpi.json");
     write_atomic(&kpi_path, out.inputs, |tmp| {
-        std::fs::write(tmp, format!("{kpi_text}\n"))
-            .map_err(|e| Error::new("E-output", tmp).detail(e))
+        std::fs::write(tmp, format!("{kpi_text}\n")).map_err(|e| Error::output(tmp, e))
     })?;
     Ok(Written {
         workbook: workbook_path,

@@ -110,7 +110,7 @@ pub fn sheet_names(lang: Lang) -> [&'static str; 10] {
 /// # Ok(()) }
 /// ```
 pub fn write_workbook(path: &Path, input: &WorkbookInput) -> Result<(), Error> {
-    let failed = |e: XlsxError| Error::new("E-output", path).detail(e);
+    let failed = |e: XlsxError| Error::output(path, e);
     let report = Report::new(input);
     let mut wb = build(&report).map_err(failed)?;
     report.bulk.save(&mut wb, path).map_err(failed)

@@ -372,6 +372,6 @@ mod tests {
             ..SampleOptions::default()
         };
         let err = write_sample(&opts, Path::new("big.xlsx")).unwrap_err();
-        assert_eq!(err.code, "E-usage");
+        assert_eq!(err.code(), "E-usage");
     }
 }

@@ -64,20 +64,14 @@ pub fn write_sample(opts: &SampleOptions, out: &Path) -> Result<()> {
         "csv" => write_atomically(out, |tmp| clean::write_csv(opts, tmp)),
         "xlsx" => {
             if opts.rows > clean::XLSX_MAX_ROWS {
-                return Err(Error::new("E-usage", out).detail(format!(
-                    "{}: een werkblad heeft plaats voor {} klachten; kies .csv voor meer \
-                     (a worksheet holds {} complaints; use .csv for more)",
-                    out.display(),
-                    clean::XLSX_MAX_ROWS,
-                    clean::XLSX_MAX_ROWS
-                )));
+                return Err(Error::SampleTooManyRows {
+                    path: out.into(),
+                    limit: clean::XLSX_MAX_ROWS,
+                });
             }
             write_atomically(out, |tmp| clean::write_xlsx(opts, tmp))
         }
-        _ => Err(Error::new("E-usage", out).detail(format!(
-            "{}: kies een bestandsnaam op .xlsx of .csv (use a file name ending in .xlsx or .csv)",
-            out.display()
-        ))),
+        _ => Err(Error::SampleExt { path: out.into() }),
     }
 }
 
@@ -176,10 +170,10 @@ fn check_options(opts: &SampleOptions) -> Result<()> {
         || !years.contains(&opts.start.year_ce().1)
         || !years.contains(&opts.end.year_ce().1)
     {
-        return Err(Error::new("E-usage", "").detail(format!(
-            "de periode {} t/m {} is leeg of valt buiten 1900–9999 (the period is empty or outside 1900–9999)",
-            opts.start, opts.end
-        )));
+        return Err(Error::SamplePeriod {
+            start: opts.start,
+            end: opts.end,
+        });
     }
     Ok(())
 }
@@ -218,7 +212,7 @@ fn temp_path(out: &Path) -> PathBuf {
 
 /// A failure while writing `out`.
 fn output_error(out: &Path, err: &dyn std::fmt::Display) -> Error {
-    Error::new("E-output", out).detail(err)
+    Error::output(out, err)
 }
 
 #[cfg(test)]
@@ -247,7 +241,7 @@ mod tests {
         let dir = temp_dir("ext");
         for name in ["x.txt", "x.xls", "x"] {
             let err = write_sample(&SampleOptions::default(), &dir.join(name)).unwrap_err();
-            assert_eq!(err.code, "E-usage");
+            assert_eq!(err.code(), "E-usage");
             assert!(
                 err.message(Lang::Nl).contains(".xlsx of .csv"),
                 "{}",
@@ -265,7 +259,7 @@ mod tests {
             ..SampleOptions::default()
         };
         let err = write_sample(&opts, Path::new("x.csv")).unwrap_err();
-        assert_eq!(err.code, "E-usage");
+        assert_eq!(err.code(), "E-usage");
         assert!(sample_planted(&opts).is_err());
     }
 
@@ -274,7 +268,7 @@ mod tests {
         let dir = temp_dir("unwritable");
         let out = dir.join("missing-dir").join("x.csv");
         let err = write_sample(&SampleOptions::default(), &out).unwrap_err();
-        assert_eq!(err.code, "E-output");
+        assert_eq!(err.code(), "E-output");
         assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0);
     }
 

@@ -63,7 +63,7 @@ pub(super) fn read_again(
                 let (_, rows) = crate::ingest::csv::open_csv(path, bytes, opts)?;
                 return Ok((Box::new(rows), Vec::new()));
             }
-            return Err(Error::new("E-no-register", path));
+            return Err(Error::NoRegister { path: path.into() });
         }
     };
     let wb = match open.take() {
@@ -88,7 +88,7 @@ fn read_checked(
     let path = &source.path;
     let bytes = read_input(path, opts)?;
     if format!("{:x}", Sha256::digest(&bytes)) != source.sha256 {
-        return Err(Error::new("E-changed", path));
+        return Err(Error::Changed { path: path.into() });
     }
     let format = detect_format(path, &bytes)?;
     Ok((bytes, format))

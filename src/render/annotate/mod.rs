@@ -57,14 +57,14 @@ impl Limits {
 /// ```
 /// use klacht::render::annotate::check_path;
 /// assert!(check_path("bevindingen.xlsx".as_ref(), &[]).is_ok());
-/// assert_eq!(check_path("kopie.csv".as_ref(), &[]).unwrap_err().code, "E-annotate-ext");
+/// assert_eq!(check_path("kopie.csv".as_ref(), &[]).unwrap_err().code(), "E-annotate-ext");
 /// ```
 pub fn check_path(path: &Path, inputs: &[PathBuf]) -> Result<()> {
     let xlsx = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
     if !xlsx {
-        return Err(Error::new("E-annotate-ext", path));
+        return Err(Error::AnnotateExt { path: path.into() });
     }
     refuse_inputs(path, inputs)
 }
@@ -81,7 +81,7 @@ pub fn write(
     lang: Lang,
 ) -> Result<()> {
     check_path(path, inputs)?;
-    let failed = |e: XlsxError| Error::new("E-output", path).detail(e);
+    let failed = |e: XlsxError| Error::output(path, e);
     write_atomic(path, inputs, |tmp| {
         let mut wb = build(register, findings, opts, lang, &Limits::EXCEL, failed)?;
         wb.save(tmp).map_err(failed)

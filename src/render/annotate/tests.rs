@@ -25,7 +25,7 @@ fn annotate(path: &Path, out: &Path, limits: &Limits) -> (Register, Vec<Finding>
     let as_of = NaiveDate::from_ymd_opt(2026, 9, 30).unwrap();
     let ctx = crate::rules::Context::new(&register, &config, &calendar, as_of);
     let findings = crate::rules::check_all(&ctx);
-    let failed = |e: XlsxError| Error::new("E-output", out).detail(e);
+    let failed = |e: XlsxError| Error::output(out, e);
     let mut wb = build(&register, &findings, &opts, Lang::Nl, limits, failed).unwrap();
     wb.save(out).unwrap();
     (register, findings)
@@ -317,6 +317,6 @@ fn a_changed_input_is_refused() {
     std::fs::write(&input, format!("{MESSY}K-9;1-1-2026;x;y\n")).unwrap();
     let out = dir.join("kopie.xlsx");
     let err = write(&out, &[input], &register, &[], &opts, Lang::En).unwrap_err();
-    assert_eq!(err.code, "E-changed");
+    assert_eq!(err.code(), "E-changed");
     assert!(!out.exists());
 }

@@ -26,8 +26,8 @@ const SVG_SIZE_FACTOR: f64 = 1.24;
 /// Longest text measured; longer labels are cut first (they could never fit anyway).
 const MAX_CHARS: usize = 200;
 
-pub(super) fn err(e: impl std::fmt::Display) -> String {
-    e.to_string()
+pub(super) fn err(e: impl std::fmt::Display) -> ChartError {
+    ChartError::Draw(e.to_string())
 }
 
 /// The bundled font, parsed once per process.
@@ -46,10 +46,20 @@ pub(super) fn faces() -> Drawn<&'static Faces> {
             })
         })
         .as_ref()
-        .ok_or_else(|| "the bundled font could not be loaded".to_string())
+        .ok_or(ChartError::Font)
 }
 
-pub(super) type Drawn<T = ()> = std::result::Result<T, String>;
+/// Why a chart could not be drawn; it becomes the detail of an `E-output` error.
+#[derive(Debug, thiserror::Error)]
+pub(super) enum ChartError {
+    #[error("the bundled font could not be loaded")]
+    Font,
+    /// The drawing backend or the file system failed.
+    #[error("{0}")]
+    Draw(String),
+}
+
+pub(super) type Drawn<T = ()> = std::result::Result<T, ChartError>;
 
 /// Size, weight and colour of a text.
 #[derive(Clone, Copy)]

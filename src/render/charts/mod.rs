@@ -27,7 +27,7 @@ pub use palette::Palette;
 use crate::error::{Error, Result};
 use crate::render::output::write_atomic;
 use crate::Lang;
-use canvas::{err, faces, Drawn, Faces};
+use canvas::{err, faces, ChartError, Drawn, Faces};
 use frame::{draw, Mark};
 use palette::{shade, NEUTRAL};
 use plotters::prelude::*;
@@ -241,7 +241,7 @@ fn render(path_stem: &Path, chart: &Chart) -> Result<Vec<PathBuf>> {
     let svg = with_suffix(path_stem, "svg");
     let fail = |path: &Path| {
         let path = path.to_path_buf();
-        move |detail: String| Error::new("E-output", &path).detail(detail)
+        move |e: ChartError| Error::output(&path, e)
     };
     let faces = faces().map_err(fail(&png))?;
     // The SVG is drawn first, in memory, so a drawing failure leaves neither file.
@@ -250,7 +250,7 @@ fn render(path_stem: &Path, chart: &Chart) -> Result<Vec<PathBuf>> {
         write_png(tmp, faces, chart).map_err(fail(&png))
     })?;
     write_atomic(&svg, &[], |tmp| {
-        std::fs::write(tmp, &doc).map_err(|e| fail(&svg)(e.to_string()))
+        std::fs::write(tmp, &doc).map_err(|e| fail(&svg)(err(e)))
     })?;
     Ok(vec![png, svg])
 }

@@ -43,7 +43,7 @@ pub const DATA_ROWS: u32 = 1000;
 pub fn write_template(out: &Path, lang: Lang, company: Option<&str>) -> Result<()> {
     let company = company.map(str::trim).filter(|c| !c.is_empty());
     let created = creation_time(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref());
-    let failed = |e: XlsxError| Error::new("E-output", out).detail(e);
+    let failed = |e: XlsxError| Error::output(out, e);
     write_atomic(out, &[], |tmp| {
         build(lang, company, created)
             .map_err(failed)?

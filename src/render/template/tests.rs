@@ -510,7 +510,7 @@ fn an_unwritable_output_is_an_error_and_leaves_no_temporary_file() {
     std::fs::create_dir(&target).unwrap();
     std::fs::write(target.join("x"), "x").unwrap();
     let err = write_template(&target, Lang::Nl, None).unwrap_err();
-    assert_eq!(err.code, "E-output");
+    assert_eq!(err.code(), "E-output");
     assert_eq!(
         std::fs::read_dir(&dir).unwrap().count(),
         1,
