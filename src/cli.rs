@@ -1,10 +1,10 @@
 //! The command line: flags are parsed here (clap) and turned into each command's options;
 //! the commands themselves live in [`crate::cmd`].
 
+use crate::base::Severity;
 use crate::cmd;
 use crate::config::Config;
 use crate::error::Error;
-use crate::rules::Severity;
 use crate::Lang;
 use chrono::NaiveDate;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};

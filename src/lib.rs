@@ -6,6 +6,7 @@
 //! [`register`] (the complaint model) → [`rules`] and [`calendar`] (the procedure) →
 //! [`metrics`] (figures) → [`render`] (workbook, charts, JSON, terminal), with [`cli`] on top.
 
+pub mod base;
 pub mod calendar;
 pub mod cli;
 pub mod cmd;

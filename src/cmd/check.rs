@@ -18,7 +18,7 @@ pub fn run(config: &Config, args: &CheckArgs) -> Result<u8> {
     }
     let register = crate::ingest::load::load(&args.input.registers, config, &opts)?;
     phases.mark("import", Some("P-validate"));
-    let calendar = super::calendar(config);
+    let calendar = config.calendar.working_days();
     let ctx = rules::Context::new(&register, config, &calendar, super::as_of(&args.input));
     let findings = rules::check_all(&ctx);
     phases.mark("validate", None);
@@ -60,7 +60,7 @@ pub fn run(config: &Config, args: &CheckArgs) -> Result<u8> {
 /// that cannot be surveyed gets no candidates.
 fn missing_columns(
     register: &crate::register::Register,
-    findings: &[rules::Finding],
+    findings: &[crate::register::Finding],
     config: &Config,
     opts: &crate::ingest::ReadOptions,
 ) -> Vec<render::terminal::MissingColumn> {
@@ -68,7 +68,7 @@ fn missing_columns(
     let mut surveyed = None;
     for f in findings
         .iter()
-        .filter(|f| f.rule == rules::Rule::MissingColumn)
+        .filter(|f| f.rule == crate::base::Rule::MissingColumn)
     {
         let (Some(field), Some(source)) = (f.field, register.sources.get(usize::from(f.file)))
         else {

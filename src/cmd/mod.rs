@@ -27,11 +27,6 @@ pub fn as_of(input: &InputArgs) -> chrono::NaiveDate {
         .unwrap_or_else(|| chrono::Local::now().date_naive())
 }
 
-/// The working-day calendar the configuration asks for.
-pub fn calendar(config: &Config) -> crate::calendar::Calendar {
-    crate::calendar::Calendar::new(config.calendar.profile, &config.calendar.closures)
-}
-
 /// Leaves what a command has finished with to the system instead of freeing it: a million
 /// complaints and their findings take a tenth of a second to free one allocation at a time,
 /// and a command is the last thing the process does, whose memory the system takes back at

@@ -26,7 +26,7 @@ pub fn run(config: &Config, args: &ReportArgs) -> Result<u8> {
     let opts = super::read_options(config, &args.input);
     let register = crate::ingest::load::load(&args.input.registers, config, &opts)?;
     phases.mark("import", Some("P-figures"));
-    let calendar = super::calendar(config);
+    let calendar = config.calendar.working_days();
     let ctx = rules::Context::new(&register, config, &calendar, as_of);
     // The customer keys are made once for the rules and the figures. The figures need the
     // findings only to count them, so they are computed while the rules run and count the

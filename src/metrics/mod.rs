@@ -44,8 +44,9 @@ pub use period::Period;
 use crate::calendar::Calendar;
 use crate::config::Config;
 use crate::error::Error;
+use crate::register::Finding;
 use crate::register::{Nature, Register};
-use crate::rules::{Counts, Finding};
+use crate::rules::Counts;
 use chrono::NaiveDate;
 use compute::{repeat_window, Ctx};
 use model::{

@@ -3,10 +3,10 @@
 
 use super::model::*;
 use super::*;
+use crate::base::location::CellRef;
+use crate::base::{Rule, Severity};
 use crate::calendar::Profile;
-use crate::ingest::location::CellRef;
 use crate::register::{Channel, Complaint, RowCount, Source, Status, Urgency};
-use crate::rules::{Rule, Severity};
 use crate::testkit::{self, List};
 use chrono::{Datelike, Days};
 

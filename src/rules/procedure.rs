@@ -1,8 +1,10 @@
 //! The procedure's steps after registration: receipt, assessment, acknowledgement, follow-up
 //! and action, plus the date checks that keep the figures honest.
 
-use super::{first, Context, Finding, Out, Rule};
-use crate::ingest::value::{normalize_key, push_key};
+use super::{first, Context, Out};
+use crate::base::key::{normalize_key, push_key};
+use crate::base::Rule;
+use crate::register::Finding;
 use crate::register::{Complaint, CustomerType, Field, HandlingMode, Nature, Status, Text};
 use chrono::{Datelike, Months, NaiveDate};
 use rustc_hash::FxHashMap;

@@ -2,7 +2,9 @@
 //! employee who will handle it. (Rows without a date of receipt never become complaints: the
 //! reader reports them.)
 
-use super::{Context, Finding, Out, Rule};
+use super::{Context, Out};
+use crate::base::Rule;
+use crate::register::Finding;
 use crate::register::{Complaint, Field};
 
 /// `missing-id`, `missing-description`, `missing-handler` for complaint `i`. A file without a
