@@ -1,13 +1,13 @@
 //! `klacht check`: import and validate; the auditor's view of the register.
 
-use crate::cli::{CheckArgs, EXIT_FINDINGS, EXIT_OK};
+use super::{CheckOptions, EXIT_FINDINGS, EXIT_OK};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::render;
 use crate::rules;
 
 /// Runs `check`.
-pub fn run(config: &Config, args: &CheckArgs) -> Result<u8> {
+pub fn run(config: &Config, args: &CheckOptions) -> Result<u8> {
     if args.suggest_mapping {
         return suggest_mapping(config, args);
     }
@@ -48,7 +48,6 @@ pub fn run(config: &Config, args: &CheckArgs) -> Result<u8> {
     phases.mark("render", None);
     let failed = args
         .fail_on
-        .threshold()
         .is_some_and(|t| findings.iter().any(|f| f.severity >= t));
     super::leave((register, findings));
     Ok(if failed { EXIT_FINDINGS } else { EXIT_OK })
@@ -95,7 +94,7 @@ fn missing_columns(
 }
 
 /// `--suggest-mapping`: a klacht.toml skeleton for one register, on stdout.
-fn suggest_mapping(config: &Config, args: &CheckArgs) -> Result<u8> {
+fn suggest_mapping(config: &Config, args: &CheckOptions) -> Result<u8> {
     let path = match args.input.registers.as_slice() {
         [one] => one,
         [_, second, ..] => return Err(Error::new("E-suggest-one-file", second)),
