@@ -14,6 +14,8 @@ pub mod config;
 pub mod error;
 pub mod ingest;
 pub mod lang;
+#[cfg(test)]
+mod layers;
 pub mod messages;
 pub mod metrics;
 pub mod progress;
