@@ -5,6 +5,7 @@
 
 pub mod catalogue;
 mod day_order;
+pub mod first;
 pub mod key;
 pub mod location;
 mod severity;

@@ -31,7 +31,7 @@ pub fn run(config: &Config, args: &ReportOptions) -> Result<u8> {
     // The customer keys are made once for the rules and the figures. The figures need the
     // findings only to count them, so they are computed while the rules run and count the
     // findings after (both phases already use both cores: the overlap itself gains little).
-    let keys = rules::procedure::Keys::of(&register.complaints);
+    let keys = crate::register::keys::Keys::of(&register.complaints);
     let (findings, figures) = rayon::join(
         || super::timed(|| rules::check_with_keys(&ctx, &keys)),
         || {

@@ -68,7 +68,7 @@ pub struct Inputs<'a> {
     /// Show customer names instead of pseudonyms (`--show-names`).
     pub show_names: bool,
     /// The customer number of every complaint, when the rules have made them already
-    /// (`rules::procedure::Keys::customers`); else the figures make their own.
+    /// (`register::keys::Keys::customers`); else the figures make their own.
     pub customers: Option<&'a [u32]>,
 }
 

@@ -19,6 +19,7 @@ pub use urgency::Urgency;
 
 pub mod complaint;
 mod finding;
+pub mod keys;
 pub mod source;
 
 pub use complaint::{Complaint, Text};

@@ -1,8 +1,6 @@
 //! The procedure as rules: each finding says which rule, how serious, which procedure step and
 //! which cell shows it.
 
-pub mod first;
-
 use crate::base::location::CellRef;
 use crate::base::{Rule, Severity};
 use crate::register::Finding;
@@ -348,12 +346,15 @@ const CHUNK: usize = 8_192;
 /// as one pass in register order: each chunk keeps its findings in order, a column reported
 /// once per file is kept from the first chunk that reports it, and the sort is stable.
 pub fn check_all(ctx: &Context) -> Vec<Finding> {
-    check_with_keys(ctx, &procedure::Keys::of(&ctx.register.complaints))
+    check_with_keys(
+        ctx,
+        &crate::register::keys::Keys::of(&ctx.register.complaints),
+    )
 }
 
 /// [`check_all`] with the complaints' customer and job keys already made: `report` makes
 /// them once for the rules and the figures.
-pub fn check_with_keys(ctx: &Context, keys: &procedure::Keys) -> Vec<Finding> {
+pub fn check_with_keys(ctx: &Context, keys: &crate::register::keys::Keys) -> Vec<Finding> {
     use rayon::prelude::*;
     let complaints = &ctx.register.complaints;
     let ((chunks, ids), (repeats, duplicates)) = rayon::join(

@@ -38,8 +38,8 @@ pub fn duplicate_ids(ctx: &Context) -> Vec<Finding> {
         .map(|c| (!c.id_derived).then_some((c.file, c.id.as_str())))
         .collect();
     let mut out = Vec::new();
-    for (i, &j) in super::first::first_equal(&ids).iter().enumerate() {
-        if j == super::first::NONE || j as usize == i {
+    for (i, &j) in crate::base::first::first_equal(&ids).iter().enumerate() {
+        if j == crate::base::first::NONE || j as usize == i {
             continue;
         }
         let earlier =
