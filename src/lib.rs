@@ -2,9 +2,10 @@
 //! keep it, checks every complaint against the NVKL complaint procedure, and writes the
 //! periodic management report.
 //!
-//! The modules follow the pipeline: [`ingest`] (files to raw cells and typed values) →
-//! [`register`] (the complaint model) → [`rules`] and [`calendar`] (the procedure) →
-//! [`metrics`] (figures) → [`render`] (workbook, charts, JSON, terminal), with [`cli`] on top.
+//! The modules are layers that import only downward (docs/architecture.md, checked by the
+//! layer test): [`base`] (the shared vocabulary) → [`calendar`] → [`register`] (the complaint
+//! model) → [`config`] → [`ingest`] (files to the register) → [`rules`] (findings) →
+//! [`metrics`] (figures) → [`render`] (workbook, charts, JSON, terminal) → [`cmd`] → [`cli`].
 
 pub mod base;
 pub mod calendar;
