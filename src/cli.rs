@@ -1,22 +1,15 @@
 //! The command line: flags are parsed here (clap) and turned into each command's options;
 //! the commands themselves live in [`crate::cmd`].
 
-use crate::cmd;
+use crate::base::Severity;
+use crate::cmd::{self, EXIT_ERROR, EXIT_OK};
 use crate::config::Config;
 use crate::error::Error;
-use crate::rules::Severity;
 use crate::Lang;
 use chrono::NaiveDate;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
-
-/// Exit code: the run worked and no finding reached `--fail-on`.
-pub const EXIT_OK: u8 = 0;
-/// Exit code: the run worked but findings at or above `--fail-on` exist.
-pub const EXIT_FINDINGS: u8 = 1;
-/// Exit code: usage error or unreadable input.
-pub const EXIT_ERROR: u8 = 2;
 
 const AFTER_HELP: &str = "\
 Voorbeelden / examples:
@@ -187,6 +180,69 @@ impl FailOn {
     }
 }
 
+// The flags as each command's plain options (`crate::cmd`): the commands never see clap.
+
+impl From<InputArgs> for cmd::Input {
+    fn from(a: InputArgs) -> cmd::Input {
+        cmd::Input {
+            registers: a.registers,
+            sheet: a.sheet,
+            encoding: a.encoding,
+            as_of: a.as_of,
+        }
+    }
+}
+
+impl From<CheckArgs> for cmd::CheckOptions {
+    fn from(a: CheckArgs) -> cmd::CheckOptions {
+        cmd::CheckOptions {
+            input: a.input.into(),
+            json: a.json,
+            findings: a.findings,
+            annotate: a.annotate,
+            fail_on: a.fail_on.threshold(),
+            show: a.show,
+            suggest_mapping: a.suggest_mapping,
+        }
+    }
+}
+
+impl From<ReportArgs> for cmd::ReportOptions {
+    fn from(a: ReportArgs) -> cmd::ReportOptions {
+        cmd::ReportOptions {
+            input: a.input.into(),
+            period: a.period,
+            out: a.out,
+            show_names: a.show_names,
+            fail_on: a.fail_on.threshold(),
+        }
+    }
+}
+
+impl From<TemplateArgs> for cmd::TemplateOptions {
+    fn from(a: TemplateArgs) -> cmd::TemplateOptions {
+        cmd::TemplateOptions { out: a.out }
+    }
+}
+
+impl From<SampleArgs> for cmd::SampleOptions {
+    fn from(a: SampleArgs) -> cmd::SampleOptions {
+        cmd::SampleOptions {
+            rows: a.rows,
+            seed: a.seed,
+            from: a.from,
+            to: a.to,
+            out: a.out,
+        }
+    }
+}
+
+impl From<ConfigArgs> for cmd::ConfigOptions {
+    fn from(a: ConfigArgs) -> cmd::ConfigOptions {
+        cmd::ConfigOptions { print: a.print }
+    }
+}
+
 fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::parse(s).ok_or_else(|| format!("'{s}': use nl or en"))
 }
@@ -222,19 +278,21 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
         config.lang = lang;
     }
     match cli.command {
-        Command::Check(mut args) => {
-            args.input.registers =
-                cmd::locks::without_lock_files(&args.input.registers, config.lang)?;
-            cmd::check::run(&config, &args)
+        Command::Check(args) => {
+            let mut opts = cmd::CheckOptions::from(args);
+            opts.input.registers =
+                cmd::locks::without_lock_files(&opts.input.registers, config.lang)?;
+            cmd::check::run(&config, &opts)
         }
-        Command::Report(mut args) => {
-            args.input.registers =
-                cmd::locks::without_lock_files(&args.input.registers, config.lang)?;
-            cmd::report::run(&config, &args)
+        Command::Report(args) => {
+            let mut opts = cmd::ReportOptions::from(args);
+            opts.input.registers =
+                cmd::locks::without_lock_files(&opts.input.registers, config.lang)?;
+            cmd::report::run(&config, &opts)
         }
-        Command::Template(args) => cmd::template::run(&config, &args),
-        Command::Sample(args) => cmd::sample::run(&config, &args),
-        Command::Config(args) => cmd::config::run(&config, &args),
+        Command::Template(args) => cmd::template::run(&config, &args.into()),
+        Command::Sample(args) => cmd::sample::run(&config, &args.into()),
+        Command::Config(args) => cmd::config::run(&config, &args.into()),
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "klacht", &mut script);

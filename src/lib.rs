@@ -2,10 +2,12 @@
 //! keep it, checks every complaint against the NVKL complaint procedure, and writes the
 //! periodic management report.
 //!
-//! The modules follow the pipeline: [`ingest`] (files to raw cells and typed values) →
-//! [`register`] (the complaint model) → [`rules`] and [`calendar`] (the procedure) →
-//! [`metrics`] (figures) → [`render`] (workbook, charts, JSON, terminal), with [`cli`] on top.
+//! The modules are layers that import only downward (docs/architecture.md, checked by the
+//! layer test): [`base`] (the shared vocabulary) → [`calendar`] → [`register`] (the complaint
+//! model) → [`config`] → [`ingest`] (files to the register) → [`rules`] (findings) →
+//! [`metrics`] (figures) → [`render`] (workbook, charts, JSON, terminal) → [`cmd`] → [`cli`].
 
+pub mod base;
 pub mod calendar;
 pub mod cli;
 pub mod cmd;
@@ -13,6 +15,8 @@ pub mod config;
 pub mod error;
 pub mod ingest;
 pub mod lang;
+#[cfg(test)]
+mod layers;
 pub mod messages;
 pub mod metrics;
 pub mod progress;

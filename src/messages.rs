@@ -42,7 +42,7 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
 pub fn template(code: &str, lang: Lang) -> &str {
     CATALOGUE
         .iter()
-        .chain(crate::rules::catalogue::RULE_TEXTS.iter())
+        .chain(crate::base::catalogue::RULE_TEXTS.iter())
         .find(|(c, _, _)| *c == code)
         .map(|(_, nl, en)| lang.pick(nl, en))
         .unwrap_or(code)
@@ -98,7 +98,7 @@ mod tests {
     fn every_code_has_both_languages_and_codes_are_unique() {
         let all: Vec<_> = CATALOGUE
             .iter()
-            .chain(crate::rules::catalogue::RULE_TEXTS.iter())
+            .chain(crate::base::catalogue::RULE_TEXTS.iter())
             .collect();
         let mut codes: Vec<_> = all.iter().map(|(c, _, _)| *c).collect();
         codes.sort_unstable();

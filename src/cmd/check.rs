@@ -1,13 +1,13 @@
 //! `klacht check`: import and validate; the auditor's view of the register.
 
-use crate::cli::{CheckArgs, EXIT_FINDINGS, EXIT_OK};
+use super::{CheckOptions, EXIT_FINDINGS, EXIT_OK};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::render;
 use crate::rules;
 
 /// Runs `check`.
-pub fn run(config: &Config, args: &CheckArgs) -> Result<u8> {
+pub fn run(config: &Config, args: &CheckOptions) -> Result<u8> {
     if args.suggest_mapping {
         return suggest_mapping(config, args);
     }
@@ -18,7 +18,7 @@ pub fn run(config: &Config, args: &CheckArgs) -> Result<u8> {
     }
     let register = crate::ingest::load::load(&args.input.registers, config, &opts)?;
     phases.mark("import", Some("P-validate"));
-    let calendar = super::calendar(config);
+    let calendar = config.calendar.working_days();
     let ctx = rules::Context::new(&register, config, &calendar, super::as_of(&args.input));
     let findings = rules::check_all(&ctx);
     phases.mark("validate", None);
@@ -47,7 +47,6 @@ pub fn run(config: &Config, args: &CheckArgs) -> Result<u8> {
     phases.mark("render", None);
     let failed = args
         .fail_on
-        .threshold()
         .is_some_and(|t| findings.iter().any(|f| f.severity >= t));
     super::leave((register, findings));
     Ok(if failed { EXIT_FINDINGS } else { EXIT_OK })
@@ -59,7 +58,7 @@ pub fn run(config: &Config, args: &CheckArgs) -> Result<u8> {
 /// that cannot be surveyed gets no candidates.
 fn missing_columns(
     register: &crate::register::Register,
-    findings: &[rules::Finding],
+    findings: &[crate::register::Finding],
     config: &Config,
     opts: &crate::ingest::ReadOptions,
 ) -> Vec<render::terminal::MissingColumn> {
@@ -67,7 +66,7 @@ fn missing_columns(
     let mut surveyed = None;
     for f in findings
         .iter()
-        .filter(|f| f.rule == rules::Rule::MissingColumn)
+        .filter(|f| f.rule == crate::base::Rule::MissingColumn)
     {
         let (Some(field), Some(source)) = (f.field, register.sources.get(usize::from(f.file)))
         else {
@@ -94,7 +93,7 @@ fn missing_columns(
 }
 
 /// `--suggest-mapping`: a klacht.toml skeleton for one register, on stdout.
-fn suggest_mapping(config: &Config, args: &CheckArgs) -> Result<u8> {
+fn suggest_mapping(config: &Config, args: &CheckOptions) -> Result<u8> {
     let path = match args.input.registers.as_slice() {
         [one] => one,
         [_, second, ..] => {

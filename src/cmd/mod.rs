@@ -3,16 +3,21 @@
 pub mod check;
 pub mod config;
 pub mod locks;
+mod options;
 pub mod report;
 pub mod sample;
 pub mod template;
 
-use crate::cli::InputArgs;
+pub use options::{
+    CheckOptions, ConfigOptions, Input, ReportOptions, SampleOptions, TemplateOptions, EXIT_ERROR,
+    EXIT_FINDINGS, EXIT_OK,
+};
+
 use crate::config::Config;
 use crate::ingest::ReadOptions;
 
 /// Reading options from the configuration's limits and the command line.
-pub fn read_options(config: &Config, input: &InputArgs) -> ReadOptions {
+pub fn read_options(config: &Config, input: &Input) -> ReadOptions {
     ReadOptions {
         sheets: input.sheet.clone(),
         limits: config.limits.clone(),
@@ -21,15 +26,10 @@ pub fn read_options(config: &Config, input: &InputArgs) -> ReadOptions {
 }
 
 /// The reference date: `--as-of`, else today.
-pub fn as_of(input: &InputArgs) -> chrono::NaiveDate {
+pub fn as_of(input: &Input) -> chrono::NaiveDate {
     input
         .as_of
         .unwrap_or_else(|| chrono::Local::now().date_naive())
-}
-
-/// The working-day calendar the configuration asks for.
-pub fn calendar(config: &Config) -> crate::calendar::Calendar {
-    crate::calendar::Calendar::new(config.calendar.profile, &config.calendar.closures)
 }
 
 /// Leaves what a command has finished with to the system instead of freeing it: a million

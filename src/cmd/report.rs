@@ -1,6 +1,6 @@
 //! `klacht report`: the periodic management report.
 
-use crate::cli::{ReportArgs, EXIT_FINDINGS, EXIT_OK};
+use super::{ReportOptions, EXIT_FINDINGS, EXIT_OK};
 use crate::config::Config;
 use crate::error::Result;
 use crate::metrics::{self, period::Period, Inputs};
@@ -11,7 +11,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 use std::path::PathBuf;
 
 /// Runs `report`.
-pub fn run(config: &Config, args: &ReportArgs) -> Result<u8> {
+pub fn run(config: &Config, args: &ReportOptions) -> Result<u8> {
     let lang = config.lang;
     let today = chrono::Local::now().date_naive();
     let period = match &args.period {
@@ -26,12 +26,12 @@ pub fn run(config: &Config, args: &ReportArgs) -> Result<u8> {
     let opts = super::read_options(config, &args.input);
     let register = crate::ingest::load::load(&args.input.registers, config, &opts)?;
     phases.mark("import", Some("P-figures"));
-    let calendar = super::calendar(config);
+    let calendar = config.calendar.working_days();
     let ctx = rules::Context::new(&register, config, &calendar, as_of);
     // The customer keys are made once for the rules and the figures. The figures need the
     // findings only to count them, so they are computed while the rules run and count the
     // findings after (both phases already use both cores: the overlap itself gains little).
-    let keys = rules::procedure::Keys::of(&register.complaints);
+    let keys = crate::register::keys::Keys::of(&register.complaints);
     let (findings, figures) = rayon::join(
         || super::timed(|| rules::check_with_keys(&ctx, &keys)),
         || {
@@ -87,7 +87,6 @@ pub fn run(config: &Config, args: &ReportArgs) -> Result<u8> {
     );
     let failed = args
         .fail_on
-        .threshold()
         .is_some_and(|t| findings.iter().any(|f| f.severity >= t));
     super::leave((register, findings, keys, figures));
     Ok(if failed { EXIT_FINDINGS } else { EXIT_OK })
@@ -111,7 +110,12 @@ fn generation_time() -> NaiveDateTime {
 /// The command that reproduces the figures, for the provenance sheet: input files by name (no
 /// home directories) and the options that shape the report; the output folder is left out, so
 /// that writing the same report elsewhere gives the same bytes.
-fn command_line(args: &ReportArgs, period: &Period, as_of: NaiveDate, lang: crate::Lang) -> String {
+fn command_line(
+    args: &ReportOptions,
+    period: &Period,
+    as_of: NaiveDate,
+    lang: crate::Lang,
+) -> String {
     let mut parts = vec![
         "klacht".to_string(),
         format!("--lang {}", lang.pick("nl", "en")),

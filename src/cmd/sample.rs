@@ -1,12 +1,12 @@
 //! `klacht sample`: a synthetic register to try the tool on and to benchmark it.
 
-use crate::cli::{SampleArgs, EXIT_OK};
+use super::EXIT_OK;
 use crate::config::Config;
 use crate::error::Result;
 use crate::sample::{write_sample, SampleOptions};
 
 /// Runs `sample`.
-pub fn run(config: &Config, args: &SampleArgs) -> Result<u8> {
+pub fn run(config: &Config, args: &super::SampleOptions) -> Result<u8> {
     let opts = SampleOptions {
         rows: args.rows,
         seed: args.seed,

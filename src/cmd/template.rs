@@ -1,11 +1,11 @@
 //! `klacht template`: an empty register workbook that follows the procedure.
 
-use crate::cli::{TemplateArgs, EXIT_OK};
+use super::{TemplateOptions, EXIT_OK};
 use crate::config::Config;
 use crate::error::Result;
 
 /// Runs `template`.
-pub fn run(config: &Config, args: &TemplateArgs) -> Result<u8> {
+pub fn run(config: &Config, args: &TemplateOptions) -> Result<u8> {
     crate::render::template::write_template(&args.out, config.lang, config.company.as_deref())?;
     eprintln!(
         "{} {}",

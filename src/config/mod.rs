@@ -17,12 +17,13 @@ mod validate;
 pub(crate) use print::quote;
 pub use tree::line_of;
 
+use crate::base::key::{key_chars, same_key};
+use crate::base::DayOrder;
+use crate::base::{Rule, Severity};
 use crate::calendar::Profile;
-use crate::ingest::value::{key_chars, same_key, DayOrder};
 use crate::register::{
     Channel, CustomerType, Field, FieldKind, HandlingMode, Justified, Nature, Status, Urgency,
 };
-use crate::rules::{Rule, Severity};
 use crate::{Error, Lang};
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
@@ -176,6 +177,13 @@ pub struct CalendarSettings {
     pub closures: Vec<NaiveDate>,
 }
 
+impl CalendarSettings {
+    /// The working-day calendar these settings ask for.
+    pub fn working_days(&self) -> crate::calendar::Calendar {
+        crate::calendar::Calendar::new(self.profile, &self.closures)
+    }
+}
+
 /// Guards against files that would exhaust memory or time (a stray cell at XFD1048576, a CSV
 /// without line breaks, a zip bomb). Reading takes them in
 /// [`ReadOptions`](crate::ingest::ReadOptions); these defaults are the only ones.
@@ -246,7 +254,7 @@ impl Config {
     ///
     /// ```
     /// use klacht::config::Config;
-    /// use klacht::rules::{Rule, Severity};
+    /// use klacht::base::{Rule, Severity};
     /// let c = Config::from_toml_str("[severity]\nmissing-channel = \"error\"\n", "klacht.toml".as_ref())?;
     /// assert_eq!(c.severity(Rule::MissingChannel), Severity::Error);
     ///

@@ -2,8 +2,8 @@
 //! `klacht.toml` (Dutch or English) that reads back as the same configuration.
 
 use super::{vocabulary, Config};
+use crate::base::Rule;
 use crate::register::Field;
-use crate::rules::Rule;
 use crate::Lang;
 use chrono::NaiveDate;
 use std::fmt::Write as _;

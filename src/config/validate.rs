@@ -3,11 +3,12 @@
 
 use super::tree::{self, line_of, Located, Node};
 use super::{quote, vocabulary, CalendarSettings, Config, Limits, Targets, URGENCY_KEYS};
+use crate::base::key::{key_chars, same_key};
+use crate::base::DayOrder;
+use crate::base::{Rule, Severity};
 use crate::calendar::Profile;
 use crate::error::ConfigProblem;
-use crate::ingest::value::{key_chars, same_key, DayOrder};
 use crate::register::{Field, Urgency};
-use crate::rules::{Rule, Severity};
 use crate::{Error, Lang};
 use chrono::NaiveDate;
 use std::collections::BTreeMap;

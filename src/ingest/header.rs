@@ -6,38 +6,13 @@
 //! loosely (it starts with or contains a long synonym: `Omschrijving van de klacht`). Each
 //! column gets at most one field and each field at most one column, best matches first.
 
-use super::value::normalize_key;
 use super::{Raw, RawRow};
-use crate::register::Field;
+use crate::base::key::normalize_key;
+use crate::register::{Column, Field, MatchKind};
 use std::collections::BTreeMap;
 
 /// How many rows from the top are considered as header candidates.
 pub const HEADER_SCAN_ROWS: usize = 50;
-
-/// How a header was matched to its field, best first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MatchKind {
-    /// Named in `[columns]` of the configuration.
-    Configured,
-    /// The template's header or a known synonym.
-    Exact,
-    /// Starts with a known synonym (`Klachtnummer intern`).
-    Prefix,
-    /// Contains a known synonym (`Korte omschrijving van de klacht`).
-    Contains,
-}
-
-/// One column of the header row.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct Column {
-    /// 0-based column index.
-    pub col: u32,
-    /// The header as written (trimmed; empty for a column without header).
-    pub header: String,
-    pub field: Option<Field>,
-    pub how: Option<MatchKind>,
-}
 
 /// The result of header detection on one sheet.
 #[derive(Debug, Clone, PartialEq)]

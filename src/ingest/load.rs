@@ -3,16 +3,19 @@
 
 use super::header::{self, HeaderMatch};
 use super::input::Input;
-use super::location::{CellRef, FileIdx};
-use super::value::{self, DateValue, DayOrder, OrderEvidence};
+use super::value::{self, DateValue, OrderEvidence};
 use super::{Raw, RawRef, RawRow, ReadOptions};
+use crate::base::key::normalize_key;
+use crate::base::location::{CellRef, FileIdx};
+use crate::base::DayOrder;
+use crate::base::Rule;
 use crate::config::Config;
 use crate::error::{Error, Result};
+use crate::register::Finding;
 use crate::register::{
     Complaint, DateColumn, Exclusion, ExclusionReason, Field, FieldKind, PassReason, PassedOver,
     Register, RowCount, Source, Text,
 };
-use crate::rules::{Finding, Rule};
 use chrono::NaiveDate;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
@@ -322,7 +325,7 @@ fn asked_sheets(path: &Path, names: &[String], asked: &[String]) -> Result<Optio
         .map(Some)
 }
 
-/// Words that make a sheet's name (after [`value::normalize_key`]) an instructions sheet when
+/// Words that make a sheet's name (after [`normalize_key`]) an instructions sheet when
 /// it starts with one (`Toelichting`, `Instructies register`, `Read me`).
 const INSTRUCTION_WORDS: [&str; 12] = [
     "toelichting",
@@ -358,7 +361,7 @@ const LIST_NAMES: [&str; 5] = ["keuzes", "keuzewaarden", "codes", "lookup", "loo
 
 /// What a sheet's name says it is, when it says it holds no register.
 fn kind_by_name(name: &str) -> Option<PassReason> {
-    let key = value::normalize_key(name);
+    let key = normalize_key(name);
     let starts = |words: &[&str]| words.iter().any(|w| key.starts_with(w));
     let is = |names: &[&str]| names.contains(&key.as_str());
     if starts(&INSTRUCTION_WORDS) || is(&INSTRUCTION_NAMES) {
@@ -768,7 +771,7 @@ fn read_rows(
 
 /// A totals row starts with a word like `Totaal` (`Totaal`, `Totaal 2026:`, `Aantal klachten`).
 fn is_totals(first_text: &str) -> bool {
-    let key = value::normalize_key(first_text);
+    let key = normalize_key(first_text);
     const WORDS: [&str; 9] = [
         "totaal",
         "totalen",

@@ -5,7 +5,6 @@ pub mod csv;
 pub mod header;
 pub mod input;
 pub mod load;
-pub mod location;
 pub mod raw;
 pub mod spreadsheet;
 pub mod survey;

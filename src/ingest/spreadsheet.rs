@@ -7,8 +7,8 @@
 //! cells; xls and ods sheets arrive from calamine whole and are checked afterwards.
 
 use super::input::{self, Input};
-use super::location::CellRef;
 use super::{Raw, RawRow, ReadOptions};
+use crate::base::location::CellRef;
 use crate::error::Error;
 use calamine::{
     Data, Dimensions, Ods, OdsError, Reader, SheetType, Xls, XlsError, Xlsb, XlsbError, Xlsx,

@@ -6,11 +6,13 @@
 //! no complaints, so it also works on a file that does not (yet) read as a register: when no
 //! row looks like a header, the first row with two or more filled cells stands in for it.
 
-use super::header::{self, Column};
+use super::header;
 use super::value::{self, OrderEvidence};
 use super::{Raw, RawRow, ReadOptions};
+use crate::base::key::normalize_key;
 use crate::config::Config;
 use crate::error::{Error, Result};
+use crate::register::Column;
 use crate::register::FieldKind;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -143,7 +145,7 @@ fn date_evidence(cell: &Raw, date1904: bool) -> Option<value::DateValue> {
 fn distinct_key(cell: &Raw) -> (bool, String) {
     match cell {
         Raw::Text(t) => {
-            let form = value::normalize_key(t);
+            let form = normalize_key(t);
             // A text without letters or digits cannot be a mapping key: keep it as written.
             if form.is_empty() {
                 (false, t.trim().to_string())
@@ -260,7 +262,7 @@ pub fn survey(path: &Path, config: &Config, opts: &ReadOptions) -> Result<Survey
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::value::DayOrder;
+    use crate::base::DayOrder;
 
     fn text(s: &str) -> Raw {
         Raw::Text(s.to_string())

@@ -77,7 +77,7 @@ pub struct Ctx<'a> {
 }
 
 /// No customer recorded, or received outside the span the repeat figures look at.
-const NO_CUSTOMER: u32 = crate::rules::procedure::NO_KEY;
+const NO_CUSTOMER: u32 = crate::register::keys::NO_KEY;
 
 impl<'a> Ctx<'a> {
     /// Computes, in parallel, the durations of the complaints received or closed in one of
@@ -121,7 +121,7 @@ impl<'a> Ctx<'a> {
             prep,
             customers: match customers.filter(|k| k.len() == complaints.len()) {
                 Some(keys) => keys.into(),
-                None => crate::rules::procedure::customer_numbers(complaints, |c| {
+                None => crate::register::keys::customer_numbers(complaints, |c| {
                     customer_span.contains(c.received)
                 })
                 .into(),

@@ -7,7 +7,7 @@
 //! flag per group.
 
 use super::compute::{Ctx, Flags};
-use crate::ingest::value::normalize_key;
+use crate::base::key::normalize_key;
 use crate::register::{Channel, Field, Nature};
 use chrono::{Datelike, NaiveDate};
 use polars::prelude::*;

@@ -44,8 +44,9 @@ pub use period::Period;
 use crate::calendar::Calendar;
 use crate::config::Config;
 use crate::error::Error;
+use crate::register::Finding;
 use crate::register::{Nature, Register};
-use crate::rules::{Counts, Finding};
+use crate::rules::Counts;
 use chrono::NaiveDate;
 use compute::{repeat_window, Ctx};
 use model::{
@@ -67,7 +68,7 @@ pub struct Inputs<'a> {
     /// Show customer names instead of pseudonyms (`--show-names`).
     pub show_names: bool,
     /// The customer number of every complaint, when the rules have made them already
-    /// (`rules::procedure::Keys::customers`); else the figures make their own.
+    /// (`register::keys::Keys::customers`); else the figures make their own.
     pub customers: Option<&'a [u32]>,
 }
 

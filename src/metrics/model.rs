@@ -23,7 +23,7 @@
 //! source files: [`Tables::by_department`], [`Tables::by_handler`], [`Tables::by_file`].
 
 use super::period::Period;
-use crate::ingest::location::FileIdx;
+use crate::base::location::FileIdx;
 use crate::register::{Channel, Nature, RowCount, Urgency};
 use crate::rules::Counts;
 use crate::Lang;

@@ -3,10 +3,10 @@
 
 use super::model::*;
 use super::*;
+use crate::base::location::CellRef;
+use crate::base::{Rule, Severity};
 use crate::calendar::Profile;
-use crate::ingest::location::CellRef;
 use crate::register::{Channel, Complaint, RowCount, Source, Status, Urgency};
-use crate::rules::{Rule, Severity};
 use crate::testkit::{self, List};
 use chrono::{Datelike, Days};
 
@@ -287,7 +287,7 @@ fn figures_beside_the_rules_equal_figures_after_them() {
     let findings = fixture_findings();
     let config = Config::default();
     let calendar = Calendar::new(Profile::Cao, &[]);
-    let keys = crate::rules::procedure::Keys::of(&register.complaints);
+    let keys = crate::register::keys::Keys::of(&register.complaints);
     for (period, as_of) in [("2026-Q3", ymd(2026, 9, 30)), ("2026-Q2", ymd(2026, 6, 30))] {
         let mut beside = compute(&Inputs {
             register: &register,

@@ -4,7 +4,7 @@
 use super::{
     Channel, CustomerType, Field, FieldSet, HandlingMode, Justified, Nature, Status, Urgency,
 };
-use crate::ingest::location::FileIdx;
+use crate::base::location::FileIdx;
 use chrono::NaiveDate;
 
 /// The text of a register cell. Almost every value in a register (numbers, names, codes,

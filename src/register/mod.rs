@@ -18,15 +18,18 @@ pub use status::Status;
 pub use urgency::Urgency;
 
 pub mod complaint;
+mod finding;
+pub mod keys;
 pub mod source;
 
 pub use complaint::{Complaint, Text};
 pub use source::{
-    DateColumn, Exclusion, ExclusionReason, PassReason, PassedOver, RowCount, Source,
+    Column, DateColumn, Exclusion, ExclusionReason, MatchKind, PassReason, PassedOver, RowCount,
+    Source,
 };
 
-use crate::ingest::location::{CellRef, FileIdx};
-use crate::rules::Finding;
+use crate::base::location::{CellRef, FileIdx};
+pub use finding::Finding;
 
 /// A register as read from one or more files: the complaints, the rows that are not
 /// complaints, and the findings made while reading.

@@ -1,8 +1,8 @@
 //! What was read from each input file: where the register sat, how its columns map to fields,
 //! and how every row was accounted for.
 
-use crate::ingest::header::Column;
-use crate::ingest::value::DayOrder;
+use crate::base::location::{CellRef, FileIdx};
+use crate::base::DayOrder;
 use crate::register::Field;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -111,7 +111,7 @@ impl PassedOver {
 /// A row that was read but is not a complaint.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Exclusion {
-    pub file: crate::ingest::location::FileIdx,
+    pub file: FileIdx,
     pub row: u32,
     pub line: Option<u64>,
     pub reason: ExclusionReason,
@@ -135,6 +135,31 @@ impl DateColumn {
     pub fn is_mixed(&self) -> bool {
         self.day_first_evidence > 0 && self.month_first_evidence > 0
     }
+}
+
+/// How a header was matched to its field, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchKind {
+    /// Named in `[columns]` of the configuration.
+    Configured,
+    /// The template's header or a known synonym.
+    Exact,
+    /// Starts with a known synonym (`Klachtnummer intern`).
+    Prefix,
+    /// Contains a known synonym (`Korte omschrijving van de klacht`).
+    Contains,
+}
+
+/// One column of a source's header row, as header detection (`ingest::header`) matched it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Column {
+    /// 0-based column index.
+    pub col: u32,
+    /// The header as written (trimmed; empty for a column without header).
+    pub header: String,
+    pub field: Option<Field>,
+    pub how: Option<MatchKind>,
 }
 
 /// One input file (one sheet of it) as read: a workbook with the register on several sheets
@@ -184,7 +209,7 @@ impl Source {
     }
 
     /// `Sheet!F17` for workbooks, `F17` for CSV.
-    pub fn address(&self, at: &crate::ingest::location::CellRef) -> String {
+    pub fn address(&self, at: &CellRef) -> String {
         match &self.sheet {
             Some(s) if s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => {
                 format!("{s}!{}", at.a1())

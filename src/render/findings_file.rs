@@ -3,9 +3,11 @@
 
 use super::json::{check_document, Item};
 use super::output::{neutralize, write_atomic};
+use crate::base::Rule;
 use crate::error::{Error, Result};
+use crate::register::Finding;
 use crate::register::Register;
-use crate::rules::{Counts, Finding, Rule};
+use crate::rules::Counts;
 use crate::Lang;
 use rust_xlsxwriter::{Format, Table, TableColumn, Workbook};
 use std::path::{Path, PathBuf};

@@ -1,7 +1,8 @@
 //! JSON documents with the stable keys of SPEC section 8.
 
+use crate::register::Finding;
 use crate::register::Register;
-use crate::rules::{Counts, Finding};
+use crate::rules::Counts;
 use crate::Lang;
 use serde::Serialize;
 
@@ -103,7 +104,7 @@ pub fn check_document(register: &Register, findings: &[Finding], lang: Lang) -> 
                     .iter()
                     .filter(|c| !c.header.is_empty() || c.field.is_some())
                     .map(|c| ColumnDoc {
-                        cell: crate::ingest::location::CellRef::cell(0, s.header_row, c.col).a1(),
+                        cell: crate::base::location::CellRef::cell(0, s.header_row, c.col).a1(),
                         header: c.header.clone(),
                         field: c.field.map(|f| f.key()),
                     })

@@ -8,12 +8,15 @@
 //! filled in, the text is a configuration that `Config::from_toml_str` accepts. Texts from the
 //! file appear only as quoted TOML strings, so no cell can break the file.
 
+use crate::base::key::key_chars;
+use crate::base::DayOrder;
 use crate::config::{quote, vocabulary, Config};
-use crate::ingest::header::{self, Column, MatchKind};
+use crate::ingest::header;
 use crate::ingest::survey::{reading, ColumnStats, Survey};
-use crate::ingest::value::{self, DayOrder, OrderEvidence};
+use crate::ingest::value::OrderEvidence;
 use crate::ingest::Raw;
 use crate::messages::fill;
+use crate::register::{Column, MatchKind};
 use crate::register::{Field, FieldKind, Need};
 use crate::Lang;
 use std::fmt::Write;
@@ -303,7 +306,7 @@ fn values_tables(
                     lang.pick("al begrepen", "already understood")
                 ),
                 (Raw::Text(text) | Raw::Error(text), None, _)
-                    if value::key_chars(text).next().is_none() =>
+                    if key_chars(text).next().is_none() =>
                 {
                     w!(
                         out,

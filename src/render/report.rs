@@ -7,8 +7,8 @@ use super::output::write_atomic;
 use super::workbook::{self, Provenance, WorkbookInput};
 use crate::error::{Error, Result};
 use crate::metrics::model::Figures;
+use crate::register::Finding;
 use crate::register::{Register, Urgency};
-use crate::rules::Finding;
 use crate::Lang;
 use std::path::{Path, PathBuf};
 

@@ -1,9 +1,11 @@
 //! The terminal summary of `klacht check`: what was read, how it maps, what is wrong and where.
 
-use crate::ingest::location::FileIdx;
+use crate::base::location::FileIdx;
+use crate::base::{Rule, Severity, Step};
 use crate::messages::text;
+use crate::register::Finding;
 use crate::register::{Exclusion, ExclusionReason, Field, Register};
-use crate::rules::{Counts, Finding, Rule, Severity, Step};
+use crate::rules::Counts;
 use crate::Lang;
 use std::borrow::Cow;
 use std::ffi::OsStr;
@@ -243,7 +245,7 @@ fn summary_with(
         .filter(|e| !whole_file(e))
         .collect();
     for e in listed.iter().take(show) {
-        let at = crate::ingest::location::CellRef::row(e.file, e.row);
+        let at = crate::base::location::CellRef::row(e.file, e.row);
         let _ = writeln!(
             out,
             "  {} {}: {} ({})",

@@ -23,11 +23,11 @@ mod times;
 mod trend;
 mod urgency;
 
+use crate::base::location::{CellRef, FileIdx};
 use crate::error::Error;
-use crate::ingest::location::{CellRef, FileIdx};
 use crate::metrics::model::{DurationStats, Figures};
+use crate::register::Finding;
 use crate::register::{Channel, Nature, Register, Urgency};
-use crate::rules::Finding;
 use crate::Lang;
 use bulk::Bulk;
 use chrono::{NaiveDate, NaiveDateTime};

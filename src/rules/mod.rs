@@ -1,117 +1,11 @@
 //! The procedure as rules: each finding says which rule, how serious, which procedure step and
 //! which cell shows it.
 
-pub mod catalogue;
-pub mod first;
-
-pub use catalogue::Rule;
-
-use crate::ingest::location::CellRef;
+use crate::base::location::CellRef;
+use crate::base::{Rule, Severity};
+use crate::register::Finding;
 use crate::Lang;
 use serde::Serialize;
-
-/// How serious a finding is. Ordered: `Info < Warning < Error`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// A signal for management.
-    Info,
-    /// A procedural gap an auditor would note.
-    Warning,
-    /// The row breaks registration or cannot be used for a figure that needs the field.
-    Error,
-}
-
-impl Severity {
-    /// `error`, `warning`, `info`.
-    pub fn key(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-
-    /// Parses a key as written in `klacht.toml` or `--fail-on`.
-    pub fn from_key(s: &str) -> Option<Severity> {
-        match s {
-            "info" => Some(Severity::Info),
-            "warning" => Some(Severity::Warning),
-            "error" => Some(Severity::Error),
-            _ => None,
-        }
-    }
-
-    /// The label for people.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Severity::Info => lang.pick("info", "info"),
-            Severity::Warning => lang.pick("waarschuwing", "warning"),
-            Severity::Error => lang.pick("fout", "error"),
-        }
-    }
-}
-
-/// The procedure step a rule enforces (SPEC section 1).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Step {
-    Receipt,
-    Registration,
-    Assessment,
-    Acknowledgement,
-    FollowUp,
-    Action,
-    /// Rules about the data rather than one step (`unreadable-value`, `date-order`, …).
-    General,
-}
-
-impl Step {
-    /// Stable key as in the JSON output.
-    pub fn key(self) -> &'static str {
-        match self {
-            Step::Receipt => "receipt",
-            Step::Registration => "registration",
-            Step::Assessment => "assessment",
-            Step::Acknowledgement => "acknowledgement",
-            Step::FollowUp => "follow_up",
-            Step::Action => "action",
-            Step::General => "general",
-        }
-    }
-
-    /// The procedure's own name for the step.
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Step::Receipt => lang.pick("ontvangst", "receipt"),
-            Step::Registration => lang.pick("registreren", "registration"),
-            Step::Assessment => lang.pick("beoordelen", "assessment"),
-            Step::Acknowledgement => lang.pick("ontvangstbevestiging", "acknowledgement"),
-            Step::FollowUp => lang.pick("opvolging", "follow-up"),
-            Step::Action => lang.pick("actie", "action"),
-            Step::General => lang.pick("gegevens", "data"),
-        }
-    }
-}
-
-/// One finding: a rule broken by one complaint (or one column), at one cell.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Finding {
-    pub rule: Rule,
-    pub severity: Severity,
-    /// Where it shows; `None` for findings about a whole file (`missing-column`).
-    pub at: Option<CellRef>,
-    /// The file, for findings about a whole file.
-    pub file: crate::ingest::location::FileIdx,
-    /// Index of the complaint in the register, when the finding is about one.
-    pub complaint: Option<usize>,
-    /// The offending value as found (or the derived value the message mentions).
-    pub value: String,
-    /// The field concerned, for the message's `{field}`.
-    pub field: Option<crate::register::Field>,
-    /// Extra text for the message's `{detail}`.
-    pub detail: String,
-}
 
 pub mod procedure;
 pub mod registration;
@@ -120,8 +14,8 @@ pub(crate) mod testkit;
 #[cfg(test)]
 mod tests;
 
+use crate::base::location::FileIdx;
 use crate::calendar::Calendar;
-use crate::ingest::location::FileIdx;
 use crate::register::{Complaint, Field, FieldKind, Register};
 use chrono::NaiveDate;
 use rustc_hash::FxHashSet;
@@ -308,7 +202,7 @@ impl Finding {
             (None, None, Some(col)) => format!(
                 "{} {}",
                 lang.pick("kolom", "column"),
-                crate::ingest::location::column_letters(col)
+                crate::base::location::column_letters(col)
             ),
             (None, None, None) => String::new(),
         }
@@ -389,7 +283,7 @@ fn mapping_hint(field: Field, value: &str, lang: Lang) -> String {
     let Some(keys) = crate::config::vocabulary(field.kind()) else {
         return String::new();
     };
-    if crate::ingest::value::key_chars(value).next().is_none() {
+    if crate::base::key::key_chars(value).next().is_none() {
         return String::new();
     }
     let mapping = format!(
@@ -452,12 +346,15 @@ const CHUNK: usize = 8_192;
 /// as one pass in register order: each chunk keeps its findings in order, a column reported
 /// once per file is kept from the first chunk that reports it, and the sort is stable.
 pub fn check_all(ctx: &Context) -> Vec<Finding> {
-    check_with_keys(ctx, &procedure::Keys::of(&ctx.register.complaints))
+    check_with_keys(
+        ctx,
+        &crate::register::keys::Keys::of(&ctx.register.complaints),
+    )
 }
 
 /// [`check_all`] with the complaints' customer and job keys already made: `report` makes
 /// them once for the rules and the figures.
-pub fn check_with_keys(ctx: &Context, keys: &procedure::Keys) -> Vec<Finding> {
+pub fn check_with_keys(ctx: &Context, keys: &crate::register::keys::Keys) -> Vec<Finding> {
     use rayon::prelude::*;
     let complaints = &ctx.register.complaints;
     let ((chunks, ids), (repeats, duplicates)) = rayon::join(

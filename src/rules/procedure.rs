@@ -1,9 +1,13 @@
 //! The procedure's steps after registration: receipt, assessment, acknowledgement, follow-up
 //! and action, plus the date checks that keep the figures honest.
 
-use super::{first, Context, Finding, Out, Rule};
-use crate::ingest::value::{normalize_key, push_key};
-use crate::register::{Complaint, CustomerType, Field, HandlingMode, Nature, Status, Text};
+use super::{Context, Out};
+use crate::base::first;
+use crate::base::key::normalize_key;
+use crate::base::Rule;
+use crate::register::keys::{Keys, NO_KEY};
+use crate::register::Finding;
+use crate::register::{Complaint, CustomerType, Field, HandlingMode, Nature, Status};
 use chrono::{Datelike, Months, NaiveDate};
 use rustc_hash::FxHashMap;
 
@@ -258,65 +262,6 @@ fn action(ctx: &Context, i: usize, c: &Complaint, out: &mut Out) {
     }
 }
 
-/// The customer a complaint comes from: the customer number, else the normalised name.
-pub fn customer_key(c: &Complaint) -> Option<Text> {
-    match (&c.customer_id, &c.customer) {
-        (Some(id), _) => key_text("#", id),
-        (None, Some(name)) => key_text("", name),
-        _ => None,
-    }
-}
-
-/// `prefix` and the normalised key of `s`, unless that is empty; a compact text, so that
-/// a short key costs no allocation.
-fn key_text(prefix: &str, s: &str) -> Option<Text> {
-    let mut key = Text::from(prefix);
-    push_key(&mut key, s);
-    (!key.is_empty()).then_some(key)
-}
-
-/// No key: no customer, or no job reference (or not asked for).
-pub const NO_KEY: u32 = first::NONE;
-
-/// The customer key ([`customer_key`]) and the normalised job reference of every complaint,
-/// as numbers: equal numbers for equal keys.
-pub struct Keys {
-    customer: Vec<u32>,
-    job: Vec<u32>,
-}
-
-impl Keys {
-    /// The keys of `complaints`, in their order.
-    pub fn of(complaints: &[Complaint]) -> Keys {
-        let (customer, job) = rayon::join(
-            || customer_numbers(complaints, |_| true),
-            || intern(complaints, |c| key_text("", c.job_ref.as_deref()?)),
-        );
-        Keys { customer, job }
-    }
-
-    /// The customer number of every complaint ([`customer_numbers`] of all of them).
-    pub fn customers(&self) -> &[u32] {
-        &self.customer
-    }
-}
-
-/// The customer key ([`customer_key`]) of each complaint that is `wanted`, as a number: equal
-/// numbers for equal keys, [`NO_KEY`] for a complaint without one or not wanted.
-pub fn customer_numbers(
-    complaints: &[Complaint],
-    wanted: impl Fn(&Complaint) -> bool + Sync,
-) -> Vec<u32> {
-    intern(complaints, |c| wanted(c).then(|| customer_key(c)).flatten())
-}
-
-/// Numbers equal keys alike, in order of first sight; the keys are made on every core.
-fn intern(complaints: &[Complaint], key: impl Fn(&Complaint) -> Option<Text> + Sync) -> Vec<u32> {
-    use rayon::prelude::*;
-    let keys: Vec<Option<Text>> = complaints.par_iter().map(&key).collect();
-    first::numbered(&keys)
-}
-
 /// `repeat-complaint`: the same customer, or the same job/installation, complained in the
 /// `repeat_days` days before.
 pub fn repeats(ctx: &Context, keys: &Keys) -> Vec<Finding> {
@@ -341,8 +286,8 @@ pub fn repeats(ctx: &Context, keys: &Keys) -> Vec<Finding> {
             .map_or(0, |&m| m as usize + 1);
         vec![usize::MAX; n]
     };
-    let mut last_customer = slots(&keys.customer);
-    let mut last_job = slots(&keys.job);
+    let mut last_customer = slots(keys.customers());
+    let mut last_job = slots(keys.jobs());
     let mut out = Vec::new();
     for i in order {
         let c = &complaints[i];
@@ -352,8 +297,9 @@ pub fn repeats(ctx: &Context, keys: &Keys) -> Vec<Finding> {
             (prev != usize::MAX && (c.received - complaints[prev].received).num_days() <= window)
                 .then_some(prev)
         };
-        let by_customer = seen(&mut last_customer, keys.customer[i]).map(|p| (p, Field::Customer));
-        let by_job = seen(&mut last_job, keys.job[i]).map(|p| (p, Field::JobRef));
+        let by_customer =
+            seen(&mut last_customer, keys.customers()[i]).map(|p| (p, Field::Customer));
+        let by_job = seen(&mut last_job, keys.jobs()[i]).map(|p| (p, Field::JobRef));
         if let Some((p, field)) = by_customer.or(by_job) {
             let who = match field {
                 Field::Customer => "customer",
@@ -398,7 +344,7 @@ pub fn possible_duplicates(ctx: &Context, keys: &Keys) -> Vec<Finding> {
     // The first complaint of each (customer, date), and the groups that have more than one.
     let days: Vec<Option<(u32, NaiveDate)>> = complaints
         .par_iter()
-        .zip(keys.customer.par_iter())
+        .zip(keys.customers().par_iter())
         .map(|(c, &k)| (k != NO_KEY && c.description.is_some()).then_some((k, c.received)))
         .collect();
     let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();

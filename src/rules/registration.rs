@@ -2,7 +2,9 @@
 //! employee who will handle it. (Rows without a date of receipt never become complaints: the
 //! reader reports them.)
 
-use super::{Context, Finding, Out, Rule};
+use super::{Context, Out};
+use crate::base::Rule;
+use crate::register::Finding;
 use crate::register::{Complaint, Field};
 
 /// `missing-id`, `missing-description`, `missing-handler` for complaint `i`. A file without a
@@ -36,8 +38,8 @@ pub fn duplicate_ids(ctx: &Context) -> Vec<Finding> {
         .map(|c| (!c.id_derived).then_some((c.file, c.id.as_str())))
         .collect();
     let mut out = Vec::new();
-    for (i, &j) in super::first::first_equal(&ids).iter().enumerate() {
-        if j == super::first::NONE || j as usize == i {
+    for (i, &j) in crate::base::first::first_equal(&ids).iter().enumerate() {
+        if j == crate::base::first::NONE || j as usize == i {
             continue;
         }
         let earlier =

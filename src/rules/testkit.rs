@@ -2,9 +2,11 @@
 //! `dd-mm-jjjj`) and loaded the way `klacht` loads them, so that the reading rules and the
 //! procedure rules are tested on the same path real registers take.
 
-use super::{check_all, Context, Finding, Rule};
+use super::{check_all, Context};
+use crate::base::Rule;
 use crate::config::Config;
 use crate::ingest::ReadOptions;
+use crate::register::Finding;
 use crate::register::{Field, Register};
 use crate::Lang;
 use chrono::NaiveDate;
@@ -246,7 +248,7 @@ impl Checked {
 /// Loads `sheets` and runs every rule, with `config` on reference date `as_of` (`dd-mm-jjjj`).
 pub fn check_with(sheets: &[Sheet], config: &Config, as_of: &str) -> Checked {
     let register = load(sheets, config);
-    let calendar = crate::cmd::calendar(config);
+    let calendar = config.calendar.working_days();
     let findings = {
         let ctx = Context::new(&register, config, &calendar, date(as_of));
         check_all(&ctx)

@@ -3,7 +3,7 @@
 //! as `klacht` loads them (see [`super::testkit`]).
 
 use super::testkit::{check, check_with, config, date, row, Checked, Row, Sheet, AS_OF};
-use super::{Rule, Severity};
+use crate::base::{Rule, Severity};
 use crate::config::Config;
 use crate::register::{ExclusionReason, Field};
 use crate::Lang;
@@ -283,7 +283,7 @@ const SPEC_SECTION_3: &str = r#"
 
 #[test]
 fn the_catalogue_is_the_table_of_spec_section_3() {
-    use super::Step;
+    use crate::base::Step;
     // SPEC's words for the steps; `—` (rules about the data, no one step) is `Step::General`.
     let step = |s: &str| match s {
         "receipt" => Step::Receipt,

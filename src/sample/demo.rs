@@ -8,8 +8,8 @@ use super::content::{self, DEPARTMENTS, STAFF};
 use super::model::{self, Generator, Row};
 use super::rng::Rng;
 use super::{output_error, write_atomically, PlantedCounts};
+use crate::base::location::column_letters;
 use crate::error::Result;
-use crate::ingest::location::column_letters;
 use crate::register::{Channel, HandlingMode, Justified, Nature, Status};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use rust_xlsxwriter::{Color, Format, FormatBorder, Formula, Workbook, Worksheet, XlsxError};
@@ -807,7 +807,7 @@ mod tests {
         for (rule, n) in p.by_rule() {
             assert!(n > 0, "{rule:?} never planted");
             assert!(
-                n * 10 < DEMO_ROWS || rule == crate::rules::Rule::RepeatComplaint,
+                n * 10 < DEMO_ROWS || rule == crate::base::Rule::RepeatComplaint,
                 "{rule:?}: {n}"
             );
         }

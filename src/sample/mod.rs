@@ -17,8 +17,8 @@ mod rng;
 
 pub use demo::{demo_planted, demo_quirks, write_demo_csv, write_demo_workbook, DemoQuirks};
 
+use crate::base::Rule;
 use crate::error::{Error, Result};
-use crate::rules::Rule;
 use crate::Lang;
 use chrono::{Datelike as _, NaiveDate};
 use std::path::{Path, PathBuf};

@@ -5,10 +5,10 @@
 
 use crate::util::*;
 use chrono::{Months, NaiveDate};
+use klacht::base::Rule;
 use klacht::config::Config;
 use klacht::ingest::{load::load, ReadOptions};
 use klacht::register::CustomerType;
-use klacht::rules::Rule;
 use klacht::sample::{demo_planted, sample_planted, PlantedCounts, SampleOptions};
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -2,8 +2,8 @@
 //! one in effect, and an unknown key stops the run with the key, file and line named.
 
 use crate::util::*;
+use klacht::base::Rule;
 use klacht::config::Config;
-use klacht::rules::Rule;
 use std::path::Path;
 
 /// `klacht config --print` in `dir`: its text, after checking the exit code.

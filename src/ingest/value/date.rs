@@ -2,35 +2,9 @@
 //! from bytes; numeric dates wait for their column's day/month order.
 
 use super::{clean, is_blank_text};
+use crate::base::DayOrder;
 use crate::ingest::raw::RawRef;
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
-use serde::Serialize;
-
-/// The order of the first two parts of a numeric date: which part of an ambiguous date such
-/// as `03-04-2026` is the day. Found per column from its values, else the configured
-/// `date_order`.
-///
-/// Serialised as `day_first` / `month_first` (as `check --json` writes a column's order);
-/// `klacht.toml` writes it as [`DayOrder::key`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DayOrder {
-    /// Dutch and European use: 3 April.
-    #[default]
-    DayFirst,
-    /// US use: 4 March.
-    MonthFirst,
-}
-
-impl DayOrder {
-    /// `day-first` or `month-first`, as in `klacht.toml`.
-    pub fn key(self) -> &'static str {
-        match self {
-            DayOrder::DayFirst => "day-first",
-            DayOrder::MonthFirst => "month-first",
-        }
-    }
-}
 
 /// A date as read, before the column's day/month order is known.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -52,7 +26,8 @@ impl DateValue {
     /// What this value alone says about the column's order: Some(DayFirst) if first > 12 (and second <= 12), Some(MonthFirst) if second > 12 (and first <= 12), None otherwise.
     ///
     /// ```
-    /// use klacht::ingest::{Raw, value::{parse_date, DayOrder}};
+    /// use klacht::ingest::{Raw, value::parse_date};
+    /// use klacht::base::DayOrder;
     /// let v = parse_date(&Raw::Text("13-02-2026".into()), false).unwrap().unwrap();
     /// assert_eq!(v.order_evidence(), Some(DayOrder::DayFirst));
     /// ```
@@ -92,7 +67,8 @@ impl DateValue {
 /// What a date column's values say about its day/month order, counted value by value.
 ///
 /// ```
-/// use klacht::ingest::{Raw, value::{parse_date, DayOrder, OrderEvidence}};
+/// use klacht::ingest::{Raw, value::{parse_date, OrderEvidence}};
+/// use klacht::base::DayOrder;
 /// let mut e = OrderEvidence::default();
 /// for v in ["05/01/2022 12:00:03 AM", "05/02/2022 01:10:00 PM"] {
 ///     e.add(&parse_date(&Raw::Text(v.into()), false).unwrap().unwrap());
@@ -146,7 +122,8 @@ impl OrderEvidence {
 /// Blank → Ok(None); unreadable → Err(()). `date1904` is the workbook's 1904 date system flag (serial numbers in Raw::Number are Excel serials: 1900 system with the Lotus leap-year bug, serial 60 = 1900-02-29 does not exist → Err; 1904 system offset 1462).
 ///
 /// ```
-/// use klacht::ingest::{Raw, value::{parse_date, DayOrder}};
+/// use klacht::ingest::{Raw, value::parse_date};
+/// use klacht::base::DayOrder;
 /// let v = parse_date(&Raw::Text("3 mrt. '26".into()), false).unwrap().unwrap();
 /// let d = v.resolve(DayOrder::MonthFirst).unwrap();
 /// assert_eq!(d.format("%Y-%m-%d").to_string(), "2026-03-03");

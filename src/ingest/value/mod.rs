@@ -13,16 +13,13 @@
 
 mod blank;
 mod date;
-mod key;
 mod money;
 mod urgency;
 mod vocab;
 mod words;
 
 pub use blank::is_blank_text;
-pub use date::{parse_date, DateValue, DayOrder, OrderEvidence};
-use key::short_key;
-pub use key::{key_chars, normalize_key, push_key, same_key, KeyChars};
+pub use date::{parse_date, DateValue, OrderEvidence};
 pub use money::parse_decimal;
 pub use urgency::parse_urgency;
 pub use vocab::{
@@ -55,6 +52,8 @@ pub fn parse_text<'a>(raw: impl Into<RawRef<'a>>) -> Result<Option<Text>, ()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base::key::normalize_key;
+    use crate::base::DayOrder;
     use crate::ingest::Raw;
     use chrono::{NaiveDate, NaiveDateTime};
 
@@ -180,6 +179,7 @@ mod tests {
 mod props {
     use super::date::props::dates;
     use super::*;
+    use crate::base::DayOrder;
     use crate::ingest::Raw;
     use chrono::NaiveTime;
     use proptest::prelude::*;

@@ -1,6 +1,7 @@
 //! Urgency: a category number 1–8 or the procedure's label, with the prefixes registers use.
 
-use super::{clean, is_blank_text, normalize_key};
+use super::{clean, is_blank_text};
+use crate::base::key::normalize_key;
 use crate::ingest::raw::RawRef;
 use crate::register::Urgency;
 use crate::Lang;

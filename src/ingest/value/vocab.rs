@@ -1,8 +1,9 @@
 //! Closed vocabularies: a cell read as a channel, nature, status, handling mode, customer type
 //! or justification, by its key or by its meaningful words.
 
+use super::is_blank_text;
 use super::words::*;
-use super::{is_blank_text, normalize_key, short_key};
+use crate::base::key::{normalize_key, short_key};
 use crate::ingest::raw::RawRef;
 use crate::register::{Channel, CustomerType, HandlingMode, Justified, Nature, Status};
 

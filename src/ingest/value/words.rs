@@ -218,8 +218,8 @@ pub(super) const WAITING_WORDS: &[&str] = &[
 
 #[cfg(test)]
 mod tests {
-    use super::super::normalize_key;
     use super::*;
+    use crate::base::key::normalize_key;
 
     #[test]
     fn every_vocabulary_word_is_its_own_key() {

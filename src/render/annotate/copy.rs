@@ -3,11 +3,11 @@
 
 use super::plan::Mark;
 use super::Limits;
+use crate::base::Severity;
 use crate::error::{Error, Result};
 use crate::ingest::spreadsheet::{detect_format, open_workbook, read_input, Format as FileFormat};
 use crate::ingest::{Raw, RawRow, ReadOptions};
 use crate::register::Source;
-use crate::rules::Severity;
 use calamine::Dimensions;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use rust_xlsxwriter::{Color, Format, Note, Worksheet, XlsxError};

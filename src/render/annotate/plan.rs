@@ -2,9 +2,10 @@
 //! accepts.
 
 use super::copy::Copied;
-use crate::ingest::location::CellRef;
+use crate::base::location::CellRef;
+use crate::base::Severity;
+use crate::register::Finding;
 use crate::register::{Register, Source};
-use crate::rules::{Finding, Severity};
 use crate::Lang;
 
 /// One sheet of the copy: its name, and what happened while copying.

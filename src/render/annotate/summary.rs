@@ -4,10 +4,11 @@
 use super::copy::Styles;
 use super::plan::{cell_of, SheetPlan};
 use super::Limits;
+use crate::base::location::CellRef;
+use crate::base::{Rule, Severity};
 use crate::error::Result;
-use crate::ingest::location::CellRef;
+use crate::register::Finding;
 use crate::register::Register;
-use crate::rules::{Finding, Rule, Severity};
 use crate::Lang;
 use rust_xlsxwriter::{Url, Worksheet, XlsxError};
 use std::collections::HashMap;
@@ -251,7 +252,7 @@ fn rule_lines<'a>(
 /// What could not be copied or annotated whole, per sheet, for the summary.
 fn limit_lines(plans: &[SheetPlan], limits: &Limits, lang: Lang) -> Vec<String> {
     let rows = limits.rows.to_string();
-    let col = crate::ingest::location::column_letters(limits.cols - 1);
+    let col = crate::base::location::column_letters(limits.cols - 1);
     let notes = limits.notes.to_string();
     let mut out = Vec::new();
     for plan in plans {

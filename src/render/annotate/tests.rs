@@ -1,9 +1,9 @@
 //! The annotated copy written whole and read back: addresses, marks, notes, limits and values.
 
 use super::*;
+use crate::base::location::CellRef;
+use crate::base::{Rule, Severity};
 use crate::config::Config;
-use crate::ingest::location::CellRef;
-use crate::rules::{Rule, Severity};
 use calamine::{Data, Reader};
 use chrono::{NaiveDate, NaiveTime};
 use rust_xlsxwriter::Format;
@@ -21,7 +21,7 @@ fn annotate(path: &Path, out: &Path, limits: &Limits) -> (Register, Vec<Finding>
     let config = Config::default();
     let opts = ReadOptions::default();
     let register = crate::ingest::load::load(&[path.to_path_buf()], &config, &opts).unwrap();
-    let calendar = crate::cmd::calendar(&config);
+    let calendar = config.calendar.working_days();
     let as_of = NaiveDate::from_ymd_opt(2026, 9, 30).unwrap();
     let ctx = crate::rules::Context::new(&register, &config, &calendar, as_of);
     let findings = crate::rules::check_all(&ctx);

@@ -489,7 +489,7 @@ fn every_example_of_the_instructions_reads_back() {
             let read = match field.kind() {
                 FieldKind::Text => value::parse_text(&raw).map(|v| v.is_some()),
                 FieldKind::Date => value::parse_date(&raw, false).map(|v| {
-                    v.and_then(|d| d.resolve(value::DayOrder::DayFirst))
+                    v.and_then(|d| d.resolve(crate::base::DayOrder::DayFirst))
                         .is_some()
                 }),
                 FieldKind::Decimal => value::parse_decimal(&raw).map(|v| v == Some(185.0)),

@@ -4,7 +4,8 @@
 
 use super::layout::{Cell, Column, Style};
 use super::Report;
-use crate::rules::{Finding, Rule, Severity};
+use crate::base::{Rule, Severity};
+use crate::register::Finding;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 use std::collections::BTreeMap;
 

@@ -5,9 +5,9 @@
 
 use super::layout::{Cell, Column};
 use super::{span, Report};
-use crate::ingest::header::MatchKind;
-use crate::ingest::location::CellRef;
-use crate::ingest::value::DayOrder;
+use crate::base::location::CellRef;
+use crate::base::DayOrder;
+use crate::register::MatchKind;
 use crate::Lang;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 

@@ -4,7 +4,7 @@
 
 use super::layout::{Cell, Column, Style, WIDE};
 use super::Report;
-use crate::ingest::location::CellRef;
+use crate::base::location::CellRef;
 use crate::register::customer::pseudonym;
 use crate::register::{Complaint, Field, Register, Text};
 use crate::Lang;
@@ -171,7 +171,7 @@ impl Unmapped {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::header::Column as HeaderColumn;
+    use crate::register::Column as HeaderColumn;
 
     fn source(headers: &[&str]) -> crate::register::Source {
         crate::register::Source {

@@ -4,8 +4,8 @@
 use super::*;
 use crate::calendar::{Calendar, Profile};
 use crate::config::Config;
-use crate::ingest::header::{Column as HeaderColumn, MatchKind};
 use crate::metrics::{compute, Inputs, Period};
+use crate::register::{Column as HeaderColumn, MatchKind};
 use crate::register::{Complaint, Field, RowCount, Source};
 use crate::rules::{check_all, Context};
 use calamine::{open_workbook, Data, Reader, Xlsx};

@@ -49,7 +49,7 @@ impl CellRef {
 /// Spreadsheet column letters for a 0-based column: 0 → `A`, 26 → `AA`.
 ///
 /// ```
-/// use klacht::ingest::location::column_letters;
+/// use klacht::base::location::column_letters;
 /// assert_eq!(column_letters(0), "A");
 /// assert_eq!(column_letters(5), "F");
 /// assert_eq!(column_letters(27), "AB");

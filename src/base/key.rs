@@ -5,7 +5,7 @@
 /// Lower-case, accents stripped (é→e, ë→e, ï→i, ü→u, ç→c, þ→th …), everything that is not a letter or digit removed. Used for header matching, vocabularies and value mapping keys. "Datum ontvangst" -> "datumontvangst", "Klachtnr." -> "klachtnr", "Behandelaar(s)" -> "behandelaars", "T/NT" -> "tnt".
 ///
 /// ```
-/// use klacht::ingest::value::normalize_key;
+/// use klacht::base::key::normalize_key;
 /// assert_eq!(normalize_key("Coördinator (privé)"), "coordinatorprive");
 /// ```
 pub fn normalize_key(s: &str) -> String {
@@ -19,7 +19,7 @@ pub fn normalize_key(s: &str) -> String {
 /// customer numbers and job references are keyed).
 ///
 /// ```
-/// use klacht::ingest::value::push_key;
+/// use klacht::base::key::push_key;
 /// use klacht::register::Text;
 /// let mut key = Text::from("#");
 /// push_key(&mut key, "K-013 444");
@@ -33,7 +33,7 @@ pub fn push_key(out: &mut impl Extend<char>, s: &str) {
 /// looked up for every cell of its column).
 ///
 /// ```
-/// use klacht::ingest::value::same_key;
+/// use klacht::base::key::same_key;
 /// assert!(same_key("Postal-mail", " postal mail "));
 /// assert!(!same_key("ab", "abc"));
 /// ```
@@ -142,7 +142,7 @@ fn fold_latin(c: char) -> Option<&'static str> {
 
 /// The key of a short ASCII word in a stack buffer; None when it is longer than the buffer
 /// or holds other letters (then it is no word of any vocabulary).
-pub(super) fn short_key<'a>(s: &str, buf: &'a mut [u8; 32]) -> Option<&'a str> {
+pub(crate) fn short_key<'a>(s: &str, buf: &'a mut [u8; 32]) -> Option<&'a str> {
     let mut n = 0;
     for c in key_chars(s) {
         let slot = buf.get_mut(n).filter(|_| c.is_ascii())?;

@@ -17,7 +17,7 @@ pub const NONE: u32 = u32::MAX;
 /// for the first of its kind); [`NONE`] for `None`.
 ///
 /// ```
-/// use klacht::rules::first::{first_equal, NONE};
+/// use klacht::base::first::{first_equal, NONE};
 /// let values = [Some("a"), None, Some("b"), Some("a"), Some("b")];
 /// assert_eq!(first_equal(&values), [0, NONE, 2, 0, 2]);
 /// ```
@@ -53,7 +53,7 @@ pub fn first_equal<K: Hash + Eq + Sync>(values: &[Option<K>]) -> Vec<u32> {
 /// `None`.
 ///
 /// ```
-/// use klacht::rules::first::{numbered, NONE};
+/// use klacht::base::first::{numbered, NONE};
 /// let values = [Some("b"), None, Some("a"), Some("b")];
 /// assert_eq!(numbered(&values), [0, NONE, 1, 0]);
 /// ```
