@@ -6,6 +6,7 @@
 #   benches/run.sh            # all sizes (a few minutes after the release build, which
 #                             # takes about 20 minutes from scratch on two cores)
 #   QUICK=1 benches/run.sh    # 500 rows, 10k and 100k only
+#   KLACHT_BIN=old/klacht benches/run.sh   # the same measurements of another binary
 #
 # The 1M-row register is also read by polars as text (benches/polars_read.py, the reference of
 # issue 6) and reported on by the pandas peer (benches/pandas_report.py), when Python has
@@ -14,9 +15,14 @@
 # Results go to target/bench/results.md; docs/performance.md records a run with its machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --quiet
 TARGET=${CARGO_TARGET_DIR:-target}
-BIN=$TARGET/release/klacht
+# KLACHT_BIN=path/to/klacht measures another build (an A/B against an older binary) as it is.
+if [ -n "${KLACHT_BIN:-}" ]; then
+  BIN=$KLACHT_BIN
+else
+  cargo build --release --quiet
+  BIN=$TARGET/release/klacht
+fi
 OUT=$TARGET/bench
 mkdir -p "$OUT"
 TIME=/usr/bin/time
