@@ -10,6 +10,35 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 use std::collections::BTreeSet;
 
+/// The top-level keys of `kpi.json` up to issue 16, copied from SPEC §8 (not from the code).
+pub const KPI_KEYS: &[&str] = &[
+    "period",
+    "rows",
+    "received",
+    "closed",
+    "open_at_start",
+    "open_at_end",
+    "overdue",
+    "handling_wd",
+    "handling_cd",
+    "ack",
+    "by_urgency",
+    "by_channel",
+    "by_nature",
+    "causes",
+    "previous",
+    "year_ago",
+    "findings",
+    "share_within_target",
+    "repeat_complainants",
+    "flow",
+    "ageing",
+    "by_department",
+    "recurring_causes",
+    "trend",
+    "left_out",
+];
+
 /// The holiday lists of SPEC §4.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum List {

@@ -23,17 +23,8 @@ const NT: Option<Nature> = Some(Nature::NonTechnical);
 
 fn source(name: &str, sheet: Option<&str>, rows: RowCount) -> Source {
     Source {
-        path: name.into(),
-        format: if sheet.is_some() { "xlsx" } else { "csv" },
-        sheet: sheet.map(str::to_string),
-        encoding: None,
-        separator: None,
-        sha256: String::new(),
-        bytes: 0,
-        header_row: 0,
-        columns: Vec::new(),
-        date_columns: Vec::new(),
         rows,
+        ..Source::named(name, sheet)
     }
 }
 
@@ -1020,36 +1011,7 @@ fn kpi_json_has_exactly_the_spec_keys() {
         k.sort();
         k
     };
-    assert_eq!(
-        keys(&v),
-        sorted(&[
-            "period",
-            "rows",
-            "received",
-            "closed",
-            "open_at_start",
-            "open_at_end",
-            "overdue",
-            "handling_wd",
-            "handling_cd",
-            "ack",
-            "by_urgency",
-            "by_channel",
-            "by_nature",
-            "causes",
-            "previous",
-            "year_ago",
-            "findings",
-            "share_within_target",
-            "repeat_complainants",
-            "flow",
-            "ageing",
-            "by_department",
-            "recurring_causes",
-            "trend",
-            "left_out"
-        ])
-    );
+    assert_eq!(keys(&v), sorted(crate::testkit::KPI_KEYS));
     assert_eq!(
         keys(&v["period"]),
         sorted(&["label", "start", "end", "as_of"])

@@ -166,19 +166,7 @@ mod tests {
 
     #[test]
     fn a_source_is_named_by_its_sheet_only_beside_another_sheet_of_its_file() {
-        let source = |path: &str, sheet: Option<&str>| Source {
-            path: path.into(),
-            format: "xlsx",
-            sheet: sheet.map(str::to_string),
-            encoding: None,
-            separator: None,
-            sha256: String::new(),
-            bytes: 0,
-            header_row: 0,
-            columns: Vec::new(),
-            date_columns: Vec::new(),
-            rows: RowCount::default(),
-        };
+        let source = Source::named;
         let register = Register {
             sources: vec![
                 source("map/a.xlsx", Some("2025")),

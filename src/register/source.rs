@@ -184,6 +184,27 @@ pub struct Source {
     pub rows: RowCount,
 }
 
+#[cfg(test)]
+impl Source {
+    /// A source known only by its path and sheet (a workbook's when it has one, else a CSV),
+    /// for tests of what is said about sources.
+    pub(crate) fn named(path: &str, sheet: Option<&str>) -> Source {
+        Source {
+            path: path.into(),
+            format: if sheet.is_some() { "xlsx" } else { "csv" },
+            sheet: sheet.map(str::to_string),
+            encoding: None,
+            separator: None,
+            sha256: String::new(),
+            bytes: 0,
+            header_row: 0,
+            columns: Vec::new(),
+            date_columns: Vec::new(),
+            rows: RowCount::default(),
+        }
+    }
+}
+
 impl Source {
     /// The column holding `field` in this file.
     pub fn column_of(&self, field: Field) -> Option<u32> {

@@ -256,63 +256,6 @@ fn unreadable_urgencies_and_closed_dates_are_left_out_and_counted() {
     }
 }
 
-/// One complaint of a `klacht sample` register as the test reads it.
-struct Gen {
-    received: NaiveDate,
-    closed: Option<NaiveDate>,
-    urgency: Option<u8>,
-    due: Option<NaiveDate>,
-    customer: String,
-    technical: Option<bool>,
-}
-
-fn read_generated(path: &Path) -> Vec<Gen> {
-    let text = std::fs::read_to_string(path).unwrap();
-    let text = text.trim_start_matches('\u{feff}');
-    let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(b';')
-        .from_reader(text.as_bytes());
-    let headers = rdr.headers().unwrap().clone();
-    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
-    let (rc, cc, uc, dc, kc, nc, ac) = (
-        col("Datum ontvangst"),
-        col("Datum afgehandeld"),
-        col("Urgentie"),
-        col("Streefdatum"),
-        col("Klantnummer"),
-        col("Klant"),
-        col("Aard"),
-    );
-    let date = |s: &str| NaiveDate::parse_from_str(s.trim(), "%d-%m-%Y").ok();
-    rdr.records()
-        .map(|r| {
-            let r = r.unwrap();
-            // The customer number, else the name without case, spaces or punctuation.
-            let customer = if r[kc].trim().is_empty() {
-                r[nc]
-                    .chars()
-                    .filter(|c| c.is_alphanumeric())
-                    .flat_map(char::to_lowercase)
-                    .collect()
-            } else {
-                r[kc].trim().to_lowercase()
-            };
-            Gen {
-                received: date(&r[rc]).unwrap(),
-                closed: date(&r[cc]),
-                urgency: r[uc].trim().parse().ok(),
-                due: date(&r[dc]),
-                customer,
-                technical: match r[ac].trim() {
-                    "technisch" => Some(true),
-                    "niet-technisch" => Some(false),
-                    _ => None,
-                },
-            }
-        })
-        .collect()
-}
-
 #[test]
 fn kpi_json_of_20000_rows_has_every_figure_unrounded() {
     let dir = temp_dir("kpi-complete");
@@ -323,7 +266,7 @@ fn kpi_json_of_20000_rows_has_every_figure_unrounded() {
         &[arg(&reg), "--period", "2026-Q2", "--out", arg(&out)],
     );
     let k = kpi(&out);
-    for key in KPI_KEYS {
+    for key in oracle::KPI_KEYS {
         assert!(k.get(key).is_some(), "kpi.json has {key}");
     }
     for key in [
@@ -406,7 +349,7 @@ fn kpi_json_of_20000_rows_has_every_figure_unrounded() {
     for m in trend {
         let month = m["month"].as_str().unwrap();
         let of = |d: NaiveDate| d.format("%Y-%m").to_string() == month;
-        let received: Vec<&Gen> = rows.iter().filter(|r| of(r.received)).collect();
+        let received: Vec<&Generated> = rows.iter().filter(|r| of(r.received)).collect();
         assert_eq!(m["received"], received.len() as u64, "{month}");
         let closed = rows.iter().filter(|r| r.closed.is_some_and(of)).count();
         assert_eq!(m["closed"], closed as u64, "{month}");

@@ -101,7 +101,7 @@ fn sample_report_has_ten_sheets_tables_charts_and_kpi() {
     let open_start = k["open_at_start"].as_i64().unwrap();
     let flow = open_start + k["received"].as_i64().unwrap() - k["closed"].as_i64().unwrap();
     assert_eq!(flow, k["open_at_end"].as_i64().unwrap(), "flow check");
-    for key in KPI_KEYS {
+    for key in oracle::KPI_KEYS {
         assert!(k.get(key).is_some(), "kpi.json has {key}");
     }
 }
@@ -146,45 +146,6 @@ fn two_runs_give_identical_bytes_and_english_works() {
     assert_eq!(wb.sheet_names()[9], "Provenance");
 }
 
-/// One complaint as the naive implementation reads it from the sample CSV.
-struct Row {
-    received: NaiveDate,
-    closed: Option<NaiveDate>,
-    ack: Option<NaiveDate>,
-    urgency: Option<u8>,
-    due: Option<NaiveDate>,
-}
-
-fn naive_rows(path: &Path) -> Vec<Row> {
-    let text = std::fs::read_to_string(path).unwrap();
-    let text = text.trim_start_matches('\u{feff}');
-    let mut rdr = csv::ReaderBuilder::new()
-        .delimiter(b';')
-        .from_reader(text.as_bytes());
-    let headers = rdr.headers().unwrap().clone();
-    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
-    let (rc, cc, ac, uc, dc) = (
-        col("Datum ontvangst"),
-        col("Datum afgehandeld"),
-        col("Datum ontvangstbevestiging"),
-        col("Urgentie"),
-        col("Streefdatum"),
-    );
-    let date = |s: &str| NaiveDate::parse_from_str(s.trim(), "%d-%m-%Y").ok();
-    rdr.records()
-        .map(|r| {
-            let r = r.unwrap();
-            Row {
-                received: date(&r[rc]).unwrap(),
-                closed: date(&r[cc]),
-                ack: date(&r[ac]),
-                urgency: r[uc].trim().parse().ok(),
-                due: date(&r[dc]),
-            }
-        })
-        .collect()
-}
-
 /// Working days d with a < d <= b under the cao holidays of SPEC §4 as written out in
 /// [`oracle`], counted day by day.
 fn wd(a: NaiveDate, b: NaiveDate) -> i64 {
@@ -202,14 +163,14 @@ fn headline_figures_of_20000_rows_equal_a_naive_implementation() {
     );
     let k = kpi(&rdir);
 
-    let rows = naive_rows(&reg);
+    let rows = read_generated(&reg);
     assert_eq!(rows.len(), 20000);
     let start = NaiveDate::from_ymd_opt(2026, 4, 1).unwrap();
     let end = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
     let in_p = |d: NaiveDate| d >= start && d <= end;
-    let open_at = |r: &Row, x: NaiveDate| r.received <= x && r.closed.is_none_or(|c| c > x);
+    let open_at = |r: &Generated, x: NaiveDate| r.received <= x && r.closed.is_none_or(|c| c > x);
     let received = rows.iter().filter(|r| in_p(r.received)).count();
-    let closed: Vec<&Row> = rows.iter().filter(|r| r.closed.is_some_and(in_p)).collect();
+    let closed: Vec<&Generated> = rows.iter().filter(|r| r.closed.is_some_and(in_p)).collect();
     let open_start = rows
         .iter()
         .filter(|r| open_at(r, start.pred_opt().unwrap()))
@@ -246,7 +207,7 @@ fn headline_figures_of_20000_rows_equal_a_naive_implementation() {
     let med = oracle::median(&handling);
     let p90 = oracle::p90(&handling).unwrap();
     let max = *handling.iter().max().unwrap();
-    let acked: Vec<&Row> = rows.iter().filter(|r| in_p(r.received)).collect();
+    let acked: Vec<&Generated> = rows.iter().filter(|r| in_p(r.received)).collect();
     let ack_missing = acked.iter().filter(|r| r.ack.is_none()).count();
 
     assert_eq!(k["received"], received as u64);

@@ -5,35 +5,6 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
-/// The top-level keys of `kpi.json` up to issue 16, copied from SPEC §8 (not from the code).
-pub const KPI_KEYS: &[&str] = &[
-    "period",
-    "rows",
-    "received",
-    "closed",
-    "open_at_start",
-    "open_at_end",
-    "overdue",
-    "handling_wd",
-    "handling_cd",
-    "ack",
-    "by_urgency",
-    "by_channel",
-    "by_nature",
-    "causes",
-    "previous",
-    "year_ago",
-    "findings",
-    "share_within_target",
-    "repeat_complainants",
-    "flow",
-    "ageing",
-    "by_department",
-    "recurring_causes",
-    "trend",
-    "left_out",
-];
-
 /// The written-out holidays of SPEC §4 (2024–2027), working days counted one day at a time,
 /// and median and p90 by their definitions: the unit tests' oracle (`src/testkit.rs`),
 /// included as it is so that both kinds of test share one table.
@@ -185,4 +156,66 @@ pub fn klacht_timed(dir: &Path, args: &[&str], limit: Duration) -> Run {
         stderr: err.join().unwrap_or_default(),
         took: start.elapsed(),
     }
+}
+
+/// One complaint of a `klacht sample` register, read by the tests' own, plain reading of its
+/// CSV (not by klacht): the second implementation the figures are checked against.
+pub struct Generated {
+    pub received: chrono::NaiveDate,
+    pub closed: Option<chrono::NaiveDate>,
+    pub ack: Option<chrono::NaiveDate>,
+    pub urgency: Option<u8>,
+    pub due: Option<chrono::NaiveDate>,
+    /// The customer number, else the name without case, spaces or punctuation.
+    pub customer: String,
+    pub technical: Option<bool>,
+}
+
+/// The complaints of a register written by `klacht sample` (`;`, dates `dd-mm-jjjj`).
+pub fn read_generated(path: &Path) -> Vec<Generated> {
+    let text = std::fs::read_to_string(path).unwrap();
+    let text = text.trim_start_matches('\u{feff}');
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .from_reader(text.as_bytes());
+    let headers = rdr.headers().unwrap().clone();
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (rc, cc, ac, uc, dc, kc, nc, tc) = (
+        col("Datum ontvangst"),
+        col("Datum afgehandeld"),
+        col("Datum ontvangstbevestiging"),
+        col("Urgentie"),
+        col("Streefdatum"),
+        col("Klantnummer"),
+        col("Klant"),
+        col("Aard"),
+    );
+    let date = |s: &str| chrono::NaiveDate::parse_from_str(s.trim(), "%d-%m-%Y").ok();
+    rdr.records()
+        .map(|r| {
+            let r = r.unwrap();
+            let customer = if r[kc].trim().is_empty() {
+                r[nc]
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .flat_map(char::to_lowercase)
+                    .collect()
+            } else {
+                r[kc].trim().to_lowercase()
+            };
+            Generated {
+                received: date(&r[rc]).unwrap(),
+                closed: date(&r[cc]),
+                ack: date(&r[ac]),
+                urgency: r[uc].trim().parse().ok(),
+                due: date(&r[dc]),
+                customer,
+                technical: match r[tc].trim() {
+                    "technisch" => Some(true),
+                    "niet-technisch" => Some(false),
+                    _ => None,
+                },
+            }
+        })
+        .collect()
 }

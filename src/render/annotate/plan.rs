@@ -120,23 +120,10 @@ pub(super) fn fit(s: &str, max: usize) -> String {
 mod tests {
     use super::*;
     use rust_xlsxwriter::Workbook;
-    use std::path::PathBuf;
 
     #[test]
     fn sheet_names_excel_accepts() {
-        let source = |sheet: Option<&str>, path: &str| Source {
-            path: PathBuf::from(path),
-            format: "xlsx",
-            sheet: sheet.map(str::to_string),
-            encoding: None,
-            separator: None,
-            sha256: String::new(),
-            bytes: 0,
-            header_row: 0,
-            columns: Vec::new(),
-            date_columns: Vec::new(),
-            rows: Default::default(),
-        };
+        let source = |sheet: Option<&str>, path: &str| Source::named(path, sheet);
         let sources = [
             source(Some("Register"), "a.xlsx"),
             source(Some("register"), "b.xlsx"),

@@ -88,6 +88,21 @@ pub(super) struct Canvas<'a, DB: DrawingBackend> {
     pub(super) w: i32,
 }
 
+/// A raster canvas of the chart's size in Dutch, for tests that measure or draw text.
+#[cfg(test)]
+pub(super) fn test_canvas<R>(f: impl FnOnce(&Canvas<'_, BitMapBackend<'_>>) -> R) -> R {
+    let mut buf = vec![0u8; 1600 * 900 * 3];
+    let root = BitMapBackend::with_buffer(&mut buf, super::size()).into_drawing_area();
+    let c = Canvas {
+        area: &root,
+        faces: faces().expect("the bundled font loads"),
+        raster: true,
+        lang: Lang::Nl,
+        w: super::WIDTH,
+    };
+    f(&c)
+}
+
 impl<DB: DrawingBackend> Canvas<'_, DB> {
     fn face(&self, l: Look) -> (&FontRef<'static>, PxScale) {
         let face = if l.bold {
@@ -305,72 +320,55 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
 #[cfg(test)]
 mod tests {
     use super::super::palette::INK;
-    use super::super::{size, WIDTH};
     use super::*;
 
     #[test]
     fn fit_cuts_to_the_width_and_wrap_keeps_words_whole() {
-        let faces = faces().unwrap();
-        let mut buf = vec![0u8; 1600 * 900 * 3];
-        let root = BitMapBackend::with_buffer(&mut buf, size()).into_drawing_area();
-        let c = Canvas {
-            area: &root,
-            faces,
-            raster: true,
-            lang: Lang::Nl,
-            w: WIDTH,
-        };
-        let l = look(TICK_PX, INK);
-        let cut = c.fit("koudemiddellekkage", l, 120).unwrap();
-        assert!(cut.ends_with('…') && cut.len() > "…".len(), "{cut}");
-        assert!(c.width(&cut, l).unwrap() <= 120);
-        assert_eq!(c.fit("kort", l, 120).unwrap(), "kort");
-        assert_eq!(
-            c.fit("  dubbele   spaties ", l, 600).unwrap(),
-            "dubbele spaties"
-        );
-        assert_eq!(
-            c.fit("iets", l, 2).unwrap(),
-            "",
-            "not even the ellipsis fits"
-        );
-        assert_eq!(
-            c.wrap("te laat op afspraak", l, 130).unwrap(),
-            ["te laat op", "afspraak"]
-        );
-        assert_eq!(
-            c.wrap("koudemiddellekkage buitendeel", l, 100).unwrap(),
-            ["koudemiddellekkage", "buitendeel"]
-        );
-        assert!(c.wrap("   ", l, 100).unwrap().is_empty());
-        // Kerning and advances: a wider text measures wider, bold wider than regular.
-        let bold = Look { bold: true, ..l };
-        assert!(c.width("Klachten", bold).unwrap() > c.width("Klachten", l).unwrap());
-        assert!(c.width("WW", l).unwrap() > c.width("ii", l).unwrap());
+        test_canvas(|c| {
+            let l = look(TICK_PX, INK);
+            let cut = c.fit("koudemiddellekkage", l, 120).unwrap();
+            assert!(cut.ends_with('…') && cut.len() > "…".len(), "{cut}");
+            assert!(c.width(&cut, l).unwrap() <= 120);
+            assert_eq!(c.fit("kort", l, 120).unwrap(), "kort");
+            assert_eq!(
+                c.fit("  dubbele   spaties ", l, 600).unwrap(),
+                "dubbele spaties"
+            );
+            assert_eq!(
+                c.fit("iets", l, 2).unwrap(),
+                "",
+                "not even the ellipsis fits"
+            );
+            assert_eq!(
+                c.wrap("te laat op afspraak", l, 130).unwrap(),
+                ["te laat op", "afspraak"]
+            );
+            assert_eq!(
+                c.wrap("koudemiddellekkage buitendeel", l, 100).unwrap(),
+                ["koudemiddellekkage", "buitendeel"]
+            );
+            assert!(c.wrap("   ", l, 100).unwrap().is_empty());
+            // Kerning and advances: a wider text measures wider, bold wider than regular.
+            let bold = Look { bold: true, ..l };
+            assert!(c.width("Klachten", bold).unwrap() > c.width("Klachten", l).unwrap());
+            assert!(c.width("WW", l).unwrap() > c.width("ii", l).unwrap());
+        });
     }
 
     #[test]
     fn numbers_follow_the_language() {
-        let faces = faces().unwrap();
-        let mut buf = vec![0u8; 1600 * 900 * 3];
-        let root = BitMapBackend::with_buffer(&mut buf, size()).into_drawing_area();
-        let nl = Canvas {
-            area: &root,
-            faces,
-            raster: true,
-            lang: Lang::Nl,
-            w: WIDTH,
-        };
-        let en = Canvas {
-            lang: Lang::En,
-            ..nl
-        };
-        assert_eq!(nl.number(1234.5, 1), "1.234,5");
-        assert_eq!(en.number(1234.5, 1), "1,234.5");
-        assert_eq!(nl.number(1_234_567.0, 0), "1.234.567");
-        assert_eq!(nl.number(999.0, 0), "999");
-        assert_eq!(nl.number(0.25, 2), "0,25");
-        assert_eq!(nl.number(-0.0, 0), "0");
-        assert_eq!(nl.number(-1500.0, 0), "-1.500");
+        test_canvas(|nl| {
+            let en = Canvas {
+                lang: Lang::En,
+                ..*nl
+            };
+            assert_eq!(nl.number(1234.5, 1), "1.234,5");
+            assert_eq!(en.number(1234.5, 1), "1,234.5");
+            assert_eq!(nl.number(1_234_567.0, 0), "1.234.567");
+            assert_eq!(nl.number(999.0, 0), "999");
+            assert_eq!(nl.number(0.25, 2), "0,25");
+            assert_eq!(nl.number(-0.0, 0), "0");
+            assert_eq!(nl.number(-1500.0, 0), "-1.500");
+        });
     }
 }

@@ -1,7 +1,7 @@
 //! Charts drawn whole: files written, what the pictures and SVG texts show, and what must never
 //! fail.
 
-use super::canvas::{faces, look, Canvas, Look, TICK_PX, TITLE_PX};
+use super::canvas::{faces, look, test_canvas, Look, TICK_PX, TITLE_PX};
 use super::labels::{category_labels, XLabels, LINE_PITCH, MAX_UPRIGHT_PX};
 use super::palette::{CUMULATIVE, INK};
 use super::scale::Plot;
@@ -553,103 +553,87 @@ fn long_labels_and_titles_are_cut_with_an_ellipsis_or_turned_upright() {
     let texts = svg_texts(&svg);
     assert!(texts[0].1.ends_with('…'), "title cut: {}", texts[0].1);
     assert!(texts.iter().filter(|(_, t)| t.ends_with('…')).count() >= 12);
-    let faces = faces().unwrap();
-    let mut buf = vec![0u8; 1600 * 900 * 3];
-    let root = BitMapBackend::with_buffer(&mut buf, size()).into_drawing_area();
-    let c = Canvas {
-        area: &root,
-        faces,
-        raster: true,
-        lang: Lang::Nl,
-        w: WIDTH,
-    };
-    let l = look(TICK_PX, INK);
-    for (_, t) in &texts {
-        let size = if t == &texts[0].1 { TITLE_PX } else { l.px };
-        let bold = t == &texts[0].1;
-        let w = c
-            .width(
-                t,
-                Look {
-                    px: size,
-                    bold,
-                    color: INK,
-                },
-            )
-            .unwrap();
-        assert!(w <= WIDTH - 2 * MARGIN, "{t} is {w} px");
-    }
+    test_canvas(|c| {
+        let l = look(TICK_PX, INK);
+        for (_, t) in &texts {
+            let size = if t == &texts[0].1 { TITLE_PX } else { l.px };
+            let bold = t == &texts[0].1;
+            let w = c
+                .width(
+                    t,
+                    Look {
+                        px: size,
+                        bold,
+                        color: INK,
+                    },
+                )
+                .unwrap();
+            assert!(w <= WIDTH - 2 * MARGIN, "{t} is {w} px");
+        }
+    });
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn category_labels_wrap_when_they_fit_and_turn_upright_when_not() {
-    let faces = faces().unwrap();
-    let mut buf = vec![0u8; 1600 * 900 * 3];
-    let root = BitMapBackend::with_buffer(&mut buf, size()).into_drawing_area();
-    let c = Canvas {
-        area: &root,
-        faces,
-        raster: true,
-        lang: Lang::Nl,
-        w: WIDTH,
-    };
-    let plot = Plot {
-        left: 100,
-        top: 200,
-        right: 1540,
-        bottom: 700,
-    };
-    let short = ["0–10", "11–20", "21–40", "41–60", ">60"];
-    assert!(matches!(
-        category_labels(&c, &short, &plot).unwrap(),
-        XLabels::Flat { step: 1, .. }
-    ));
-    // A long word may reach into the room of short neighbours.
-    let urgency = ["1", "2", "3", "4", "5", "6", "7", "8", "ongeclassificeerd"];
-    assert!(matches!(
-        category_labels(&c, &urgency, &plot).unwrap(),
-        XLabels::Flat { .. }
-    ));
-    let two_words = ["condensafvoer verstopt", "x"];
-    match category_labels(&c, &two_words, &plot).unwrap() {
-        XLabels::Flat { lines, .. } => assert_eq!(lines[0], ["condensafvoer verstopt"]),
-        _ => panic!("should stay flat"),
-    }
-    let causes = [
-        "koudemiddellekkage",
-        "condensafvoer verstopt",
-        "foutieve factuur",
-        "thermostaat defect",
-        "te laat op afspraak",
-        "geluidsoverlast buitendeel",
-        "compressor defect",
-        "onvoldoende koeling na onderhoud",
-        "communicatie monteur",
-        "overig",
-    ];
-    match category_labels(&c, &causes, &plot).unwrap() {
-        XLabels::Upright {
-            lines,
-            step,
-            length,
-        } => {
-            assert_eq!(step, 1);
-            assert!(length <= MAX_UPRIGHT_PX + 6);
-            let all: Vec<String> = lines.iter().map(|l| l.join(" ")).collect();
-            assert_eq!(all, causes, "every cause complete, split over columns");
+    test_canvas(|c| {
+        let plot = Plot {
+            left: 100,
+            top: 200,
+            right: 1540,
+            bottom: 700,
+        };
+        let short = ["0–10", "11–20", "21–40", "41–60", ">60"];
+        assert!(matches!(
+            category_labels(c, &short, &plot).unwrap(),
+            XLabels::Flat { step: 1, .. }
+        ));
+        // A long word may reach into the room of short neighbours.
+        let urgency = ["1", "2", "3", "4", "5", "6", "7", "8", "ongeclassificeerd"];
+        assert!(matches!(
+            category_labels(c, &urgency, &plot).unwrap(),
+            XLabels::Flat { .. }
+        ));
+        let two_words = ["condensafvoer verstopt", "x"];
+        match category_labels(c, &two_words, &plot).unwrap() {
+            XLabels::Flat { lines, .. } => assert_eq!(lines[0], ["condensafvoer verstopt"]),
+            _ => panic!("should stay flat"),
         }
-        _ => panic!("should turn upright"),
-    }
-    let many: Vec<String> = (0..120).map(|i| format!("oorzaak {i}")).collect();
-    let many: Vec<&str> = many.iter().map(String::as_str).collect();
-    match category_labels(&c, &many, &plot).unwrap() {
-        XLabels::Upright { step, lines, .. } => {
-            assert!(step >= 3, "thinned to slots of at least 34 px");
-            assert_eq!(lines.len(), 120usize.div_ceil(step));
+        let causes = [
+            "koudemiddellekkage",
+            "condensafvoer verstopt",
+            "foutieve factuur",
+            "thermostaat defect",
+            "te laat op afspraak",
+            "geluidsoverlast buitendeel",
+            "compressor defect",
+            "onvoldoende koeling na onderhoud",
+            "communicatie monteur",
+            "overig",
+        ];
+        match category_labels(c, &causes, &plot).unwrap() {
+            XLabels::Upright {
+                lines,
+                step,
+                length,
+            } => {
+                assert_eq!(step, 1);
+                assert!(length <= MAX_UPRIGHT_PX + 6);
+                let all: Vec<String> = lines.iter().map(|l| l.join(" ")).collect();
+                assert_eq!(all, causes, "every cause complete, split over columns");
+            }
+            _ => panic!("should turn upright"),
         }
-        _ => panic!("120 labels cannot lie flat"),
-    }
+        let many: Vec<String> = (0..120).map(|i| format!("oorzaak {i}")).collect();
+        let many: Vec<&str> = many.iter().map(String::as_str).collect();
+        match category_labels(c, &many, &plot).unwrap() {
+            XLabels::Upright { step, lines, .. } => {
+                assert!(step >= 3, "thinned to slots of at least 34 px");
+                assert_eq!(lines.len(), 120usize.div_ceil(step));
+            }
+            _ => panic!("120 labels cannot lie flat"),
+        }
+    });
 }
 
 #[test]
