@@ -17,6 +17,7 @@ pub use nature::Nature;
 pub use status::Status;
 pub use urgency::Urgency;
 
+pub mod causes;
 pub mod complaint;
 mod finding;
 pub mod keys;

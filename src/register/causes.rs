@@ -1,0 +1,295 @@
+//! Cause groups (SPEC §10): the free-text causes of a register, gathered into the causes they
+//! mean, without comparing all pairs.
+//!
+//! A text is *folded* into words: a trailing qualifier in brackets (`(R32)`) is dropped, the
+//! text is split at everything that is not a letter or digit, and each word is folded by
+//! [`key_chars`] (case, accents). Two texts are one cause when
+//!
+//! - **equal**: they share one of two exact keys. The *order key* is the words sorted, joined
+//!   by a space (word order folded: `lekkage koudemiddel` = `koudemiddel lekkage`). The
+//!   *compound key* is the words in written order with the spaces removed (compounds folded:
+//!   `koudemiddel lekkage` = `koudemiddellekkage`). One key alone is not enough: sorting the
+//!   words cannot see that `koudemiddellekkage` is two words, and joining them cannot see that
+//!   `lekkage koudemiddel` is `koudemiddel lekkage` reordered. Both go into one map; they
+//!   cannot collide by accident, since an order key of two or more words holds a space and a
+//!   compound key never does (for one word the two are the same string, as they should be).
+//!   The same holds when one text's words joined in sorted order equal another's joined in
+//!   written order (`lekkage koudemiddel` / `koudemiddellekkage`).
+//! - **one slip apart**: their joined words (written order, or sorted order, so that word
+//!   order is folded here too) differ by one letter left out, added, changed, or two
+//!   neighbours swapped, and the slip lies in a word of 8 or more letters in at least one of
+//!   the two texts (`koudemiddellekage` / `koudemiddel lekkage`: the slip is in the 17-letter
+//!   word of the first). A slip in shorter words keeps texts apart (`lekage` / `lekkage`).
+//!
+//! Groups are the closure of that relation (union-find). Candidates for a slip come from
+//! deletion neighbourhoods, as in SymSpell: each joined form is indexed under itself and
+//! under every string with one letter deleted; two texts one slip apart always share such a
+//! key, and each shared key is checked by [`one_slip`]. The work is linear in the total length
+//! of the distinct texts, never in their pairs.
+//!
+//! The groups do not depend on the order of the texts (the closure is the same), only their
+//! naming and order do: the spellings of a group by count, ties in register order; a group is
+//! named by its first spelling as written; groups by total count, ties by first appearance.
+
+use crate::base::key::key_chars;
+use std::collections::HashMap;
+
+/// One spelling of a cause, as written (trimmed), and how many complaints write it so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Spelling {
+    pub text: String,
+    pub count: usize,
+}
+
+/// A cause group: its spellings, most frequent first (ties in register order).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CauseGroup {
+    pub spellings: Vec<Spelling>,
+}
+
+impl CauseGroup {
+    /// The name the report shows: the most frequent spelling as written.
+    pub fn name(&self) -> &str {
+        self.spellings.first().map_or("", |s| s.text.as_str())
+    }
+
+    /// The complaints of all its spellings.
+    pub fn count(&self) -> usize {
+        self.spellings.iter().map(|s| s.count).sum()
+    }
+}
+
+/// The groups of a register's causes, with the group of each spelling.
+#[derive(Debug, Clone, Default)]
+pub struct CauseGroups {
+    pub groups: Vec<CauseGroup>,
+    of: HashMap<String, usize>,
+}
+
+impl CauseGroups {
+    /// The group of a cause text as written (trimmed), if it was among the texts grouped.
+    pub fn group_of(&self, text: &str) -> Option<&CauseGroup> {
+        self.index_of(text).and_then(|g| self.groups.get(g))
+    }
+
+    /// The position in [`CauseGroups::groups`] of a cause text's group.
+    pub fn index_of(&self, text: &str) -> Option<usize> {
+        self.of.get(text.trim()).copied()
+    }
+}
+
+/// A text folded into words (see the module comment).
+pub fn fold_words(text: &str) -> Vec<String> {
+    let text = strip_qualifier(text.trim());
+    text.split(|c: char| !c.is_alphanumeric())
+        .map(|w| key_chars(w).collect::<String>())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The text without trailing qualifiers in brackets (`(R32)`, `[2e keer]`), unless nothing
+/// would be left.
+fn strip_qualifier(mut text: &str) -> &str {
+    loop {
+        let t = text.trim_end();
+        let open = match t.chars().last() {
+            Some(')') => '(',
+            Some(']') => '[',
+            _ => return t,
+        };
+        match t.rfind(open) {
+            Some(at) if !t[..at].trim().is_empty() => text = &t[..at],
+            _ => return t,
+        }
+    }
+}
+
+/// Where two strings differ by one slip: the slip's char position in `a` and in `b`; None
+/// when they are equal or further apart. A letter left out or added is at its position in the
+/// longer string (and the position it would have in the shorter); a swap at its first letter.
+pub fn one_slip(a: &[char], b: &[char]) -> Option<(usize, usize)> {
+    let pre = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let suf = a[pre..]
+        .iter()
+        .rev()
+        .zip(b[pre..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    let (ra, rb) = (a.len() - pre - suf, b.len() - pre - suf);
+    match (ra, rb) {
+        (1, 1) | (1, 0) | (0, 1) => Some((pre, pre)),
+        (2, 2) if a[pre] == b[pre + 1] && a[pre + 1] == b[pre] => Some((pre, pre)),
+        _ => None,
+    }
+}
+
+/// One way to join a text's words, with the length of the word each letter belongs to.
+struct Form {
+    chars: Vec<char>,
+    word_len: Vec<usize>,
+}
+
+impl Form {
+    fn new<'a>(words: impl Iterator<Item = &'a String>) -> Form {
+        let (mut chars, mut word_len) = (Vec::new(), Vec::new());
+        for w in words {
+            let n = w.chars().count();
+            chars.extend(w.chars());
+            word_len.extend(std::iter::repeat_n(n, n));
+        }
+        Form { chars, word_len }
+    }
+
+    /// Whether position `at` lies in a word of 8 or more letters (a position one past the
+    /// end, where a letter was added at the end, belongs to the last word).
+    fn long_word_at(&self, at: usize) -> bool {
+        let at = at.min(self.word_len.len().saturating_sub(1));
+        self.word_len.get(at).is_some_and(|&n| n >= MIN_SLIP_WORD)
+    }
+}
+
+/// The shortest word in which one typing slip is forgiven.
+pub const MIN_SLIP_WORD: usize = 8;
+
+/// Union-find over the distinct texts.
+struct Sets(Vec<usize>);
+
+impl Sets {
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.0[x] != x {
+            self.0[x] = self.0[self.0[x]];
+            x = self.0[x];
+        }
+        x
+    }
+    /// Joins two sets under the smaller root, so roots are the first text of their set.
+    fn union(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            let (lo, hi) = (a.min(b), a.max(b));
+            self.0[hi] = lo;
+        }
+    }
+}
+
+/// Groups the causes of a register, given in register order (one text per complaint; blank
+/// texts are skipped).
+pub fn group_causes<'a>(texts: impl IntoIterator<Item = &'a str>) -> CauseGroups {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    let mut seen: HashMap<&'a str, usize> = HashMap::new();
+    for t in texts {
+        let t = t.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let id = *seen.entry(t).or_insert_with(|| {
+            counts.push((t.to_string(), 0));
+            counts.len() - 1
+        });
+        counts[id].1 += 1;
+    }
+    let n = counts.len();
+    let mut sets = Sets((0..n).collect());
+    let mut exact: HashMap<String, usize> = HashMap::new();
+    let mut forms: Vec<[Form; 2]> = Vec::with_capacity(n);
+    for (id, (text, _)) in counts.iter().enumerate() {
+        let words = fold_words(text);
+        let mut sorted = words.clone();
+        sorted.sort();
+        for key in [sorted.join(" "), words.concat()] {
+            match exact.get(&key) {
+                Some(&other) => sets.union(id, other),
+                None => {
+                    exact.insert(key, id);
+                }
+            }
+        }
+        forms.push([Form::new(words.iter()), Form::new(sorted.iter())]);
+    }
+    // The deletion neighbourhoods: key → the (text, form) pairs that have it.
+    let mut hoods: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    for (id, fs) in forms.iter().enumerate() {
+        for (f, form) in fs.iter().enumerate() {
+            let c = &form.chars;
+            let mut keys: Vec<String> = vec![c.iter().collect()];
+            if c.len() >= MIN_SLIP_WORD {
+                keys.extend(
+                    (0..c.len())
+                        .map(|d| c[..d].iter().chain(&c[d + 1..]).collect::<String>() + "\u{1}"),
+                );
+                // A deleted key ends in a mark, so that it meets another text's own form
+                // only by its own string (the mark is taken off for that look-up).
+            }
+            for key in keys {
+                let plain = key.trim_end_matches('\u{1}').to_string();
+                let mut candidates: Vec<(usize, usize)> = Vec::new();
+                if let Some(list) = hoods.get(&key) {
+                    candidates.extend(list);
+                }
+                if key.ends_with('\u{1}') {
+                    // Our deletion against another's own form (a letter we added).
+                    if let Some(list) = hoods.get(&plain) {
+                        candidates.extend(list);
+                    }
+                } else if let Some(list) = hoods.get(&(plain.clone() + "\u{1}")) {
+                    // Our own form against another's deletion (a letter we left out).
+                    candidates.extend(list);
+                }
+                for (other, of) in candidates {
+                    if other != id && sets.find(other) != sets.find(id) {
+                        let (a, b) = (form, &forms[other][of]);
+                        let joined = a.chars == b.chars
+                            || one_slip(&a.chars, &b.chars)
+                                .is_some_and(|(pa, pb)| a.long_word_at(pa) || b.long_word_at(pb));
+                        if joined {
+                            sets.union(id, other);
+                        }
+                    }
+                }
+                hoods.entry(key).or_default().push((id, f));
+            }
+        }
+    }
+    collect(counts, &mut sets)
+}
+
+/// The groups of the sets, ordered and named (see the module comment).
+fn collect(counts: Vec<(String, usize)>, sets: &mut Sets) -> CauseGroups {
+    let n = counts.len();
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for id in 0..n {
+        members[sets.find(id)].push(id);
+    }
+    let mut groups: Vec<(usize, Vec<usize>)> = members
+        .into_iter()
+        .enumerate()
+        .filter(|(_, m)| !m.is_empty())
+        .collect();
+    for (_, m) in &mut groups {
+        // Register order is the id order; a stable sort by count keeps it for ties.
+        m.sort_by(|&x, &y| counts[y].1.cmp(&counts[x].1));
+    }
+    let total = |m: &[usize]| m.iter().map(|&i| counts[i].1).sum::<usize>();
+    groups.sort_by(|(fa, a), (fb, b)| total(b).cmp(&total(a)).then(fa.cmp(fb)));
+    let mut of = HashMap::with_capacity(n);
+    let groups = groups
+        .into_iter()
+        .enumerate()
+        .map(|(g, (_, m))| CauseGroup {
+            spellings: m
+                .into_iter()
+                .map(|i| {
+                    of.insert(counts[i].0.clone(), g);
+                    Spelling {
+                        text: counts[i].0.clone(),
+                        count: counts[i].1,
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    CauseGroups { groups, of }
+}
+
+#[cfg(test)]
+mod tests;
