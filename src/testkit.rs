@@ -37,6 +37,7 @@ pub const KPI_KEYS: &[&str] = &[
     "recurring_causes",
     "trend",
     "left_out",
+    "cause_groups",
 ];
 
 /// The holiday lists of SPEC §4.

@@ -4,8 +4,10 @@
 use super::model::{DurationStats, Headline, PeriodInfo};
 use super::period::Period;
 use super::stats::share;
+use crate::base::key::key_chars;
 use crate::calendar::Calendar;
 use crate::config::Targets;
+use crate::register::causes::{group_causes, CauseGroups};
 use crate::register::{Complaint, Field, Urgency};
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -74,6 +76,9 @@ pub struct Ctx<'a> {
     /// Interned customer key per complaint (or per complaint received in the customer span,
     /// else [`NO_CUSTOMER`]): only equal and unequal keys matter.
     customers: std::borrow::Cow<'a, [u32]>,
+    /// The cause groups of the whole register (SPEC §10), so that every period counts a cause
+    /// under the same group and name.
+    pub causes: CauseGroups,
 }
 
 /// No customer recorded, or received outside the span the repeat figures look at.
@@ -114,7 +119,14 @@ impl<'a> Ctx<'a> {
                 }
             })
             .collect();
+        let causes = group_causes(
+            complaints
+                .iter()
+                .filter_map(|c| c.cause.as_deref())
+                .filter(|c| key_chars(c).next().is_some()),
+        );
         Ctx {
+            causes,
             complaints,
             calendar,
             targets,

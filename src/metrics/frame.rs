@@ -7,7 +7,6 @@
 //! flag per group.
 
 use super::compute::{Ctx, Flags};
-use crate::base::key::normalize_key;
 use crate::register::{Channel, Field, Nature};
 use chrono::{Datelike, NaiveDate};
 use polars::prelude::*;
@@ -71,9 +70,9 @@ fn code<T: PartialEq>(all: &[T], v: &T) -> Option<u32> {
         .and_then(|p| u32::try_from(p).ok())
 }
 
-/// The frame of the selected complaints. Causes are grouped by their [`normalize_key`]
-/// (case, accents, spaces and punctuation do not split a cause); the key is computed once per
-/// distinct text.
+/// The frame of the selected complaints. A cause is keyed by the name of its group
+/// ([`crate::register::causes`]: case, accents, punctuation, qualifiers, compounds, word order
+/// and slips do not split a cause); the key is looked up once per distinct text.
 pub fn build(ctx: &Ctx, flags: &[Flags], sel: Selection) -> PolarsResult<DataFrame> {
     let rows: Vec<usize> = (0..flags.len())
         .into_par_iter()
@@ -83,10 +82,8 @@ pub fn build(ctx: &Ctx, flags: &[Flags], sel: Selection) -> PolarsResult<DataFra
     let mut keys: FxHashMap<&str, Option<String>> = FxHashMap::default();
     for &i in &rows {
         if let Some(cause) = cs[i].cause.as_deref() {
-            keys.entry(cause).or_insert_with(|| {
-                let k = normalize_key(cause);
-                (!k.is_empty()).then_some(k)
-            });
+            keys.entry(cause)
+                .or_insert_with(|| ctx.causes.group_of(cause).map(|g| g.name().to_string()));
         }
     }
     fn text(v: &Option<crate::register::Text>) -> Option<&str> {

@@ -124,7 +124,7 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
     let by_urgency = tables::urgency_rows(groups.urgency, &times_by_urgency);
     let by_channel = tables::channel_counts(groups.channel);
     let by_nature = tables::nature_counts(groups.nature);
-    let causes = tables::causes(&ctx, &groups.causes_received);
+    let causes = tables::causes(&groups.causes_received);
     let recurring_counts = groups.causes_by_quarter;
     let (overdue, escalations, age_buckets) = tables::open_lists(&ctx, &flags, d);
 
@@ -164,7 +164,7 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
         pareto_technical: tables::pareto(&causes, Some(Nature::Technical)),
         pareto_non_technical: tables::pareto(&causes, Some(Nature::NonTechnical)),
         pareto_unknown_nature: tables::pareto(&causes, None),
-        recurring_causes: tables::recurring(&ctx, &recurring_counts, q0),
+        recurring_causes: tables::recurring(&recurring_counts, q0),
         recurring_quarters: quarters,
         repeat_complainants: tables::repeat_complainants(&ctx, &window, inputs.show_names),
         repeat_window: window,
@@ -255,6 +255,7 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
             })
             .collect(),
         left_out,
+        cause_groups: tables::cause_groups(&ctx, &flags),
     };
     let mut figures = Figures { kpi, tables };
     figures.count_findings(inputs.findings);

@@ -105,6 +105,26 @@ pub struct Kpi {
     pub trend: Vec<TrendRow>,
     /// Complaints left out of figures, per reason.
     pub left_out: LeftOut,
+    /// The cause groups of received(P), in the order of [`Kpi::causes`]' counting: most
+    /// complaints first (SPEC §10).
+    pub cause_groups: Vec<CauseGroupRow>,
+}
+
+/// `kpi.cause_groups`: a cause group with the spellings it merged, counted over received(P).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CauseGroupRow {
+    /// The group's name: its most frequent spelling in the register.
+    pub cause: String,
+    /// The nature its complaints in P share; `null` when they differ or none is recorded.
+    pub nature: Option<Nature>,
+    pub spellings: Vec<SpellingCount>,
+}
+
+/// One spelling of a cause group as written, and its complaints received in P.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SpellingCount {
+    pub text: String,
+    pub count: u64,
 }
 
 /// `kpi.flow`: open_before + received − closed − left_out = open_at_end.

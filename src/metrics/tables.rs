@@ -4,9 +4,9 @@
 use super::compute::{urgency_slot, Ctx, Flags, TimeAcc};
 use super::frame::{self, CauseCount as FrameCause, GroupSums};
 use super::model::{
-    AgeBucket, CauseCount, ChannelCount, CountShare, DurationStats, FlowCheck, GroupRow, Headline,
-    HeadlineFigure, HeadlineRow, MonthRow, NatureCount, OpenItem, ParetoRow, RecurringCause,
-    RepeatComplainant, TimeGroup, TimeRow, UrgencyRow,
+    AgeBucket, CauseCount, CauseGroupRow, ChannelCount, CountShare, DurationStats, FlowCheck,
+    GroupRow, Headline, HeadlineFigure, HeadlineRow, MonthRow, NatureCount, OpenItem, ParetoRow,
+    RecurringCause, RepeatComplainant, SpellingCount, TimeGroup, TimeRow, UrgencyRow,
 };
 use super::period::Period;
 use super::stats::{rel_change, share};
@@ -295,27 +295,68 @@ pub fn open_lists(
     )
 }
 
-/// The cause of complaint `i` as written (trimmed).
-fn spelling(ctx: &Ctx, i: usize) -> String {
-    ctx.complaints[i]
-        .cause
-        .as_deref()
-        .map(str::trim)
-        .unwrap_or_default()
-        .to_string()
-}
-
-/// For each cause key, the spelling of its first complaint over all groups.
-fn spellings(ctx: &Ctx, counts: &[FrameCause]) -> HashMap<String, String> {
-    let mut first: HashMap<&str, usize> = HashMap::new();
-    for c in counts {
-        let e = first.entry(c.key.as_str()).or_insert(c.first);
-        *e = (*e).min(c.first);
+/// The cause groups with a complaint received in P (`flags[i].received`), each with its
+/// spellings counted over those complaints: most complaints first, ties in the register's
+/// group order; spellings most frequent first, ties in register order.
+pub fn cause_groups(ctx: &Ctx, flags: &[Flags]) -> Vec<CauseGroupRow> {
+    let groups = &ctx.causes.groups;
+    // Per group: per spelling count, and the natures seen (None: mixed or never recorded).
+    let mut counts: Vec<Vec<u64>> = groups.iter().map(|g| vec![0; g.spellings.len()]).collect();
+    let mut natures: Vec<(bool, Option<Nature>)> = vec![(false, None); groups.len()];
+    for (c, f) in ctx.complaints.iter().zip(flags) {
+        let Some(text) = c.cause.as_deref().filter(|_| f.received) else {
+            continue;
+        };
+        let Some(g) = ctx.causes.index_of(text) else {
+            continue;
+        };
+        let text = text.trim();
+        if let Some(s) = groups[g].spellings.iter().position(|s| s.text == text) {
+            counts[g][s] += 1;
+        }
+        let seen = &mut natures[g];
+        let nature = if c.unreadable.contains(Field::Nature) {
+            None
+        } else {
+            c.nature
+        };
+        *seen = match seen {
+            (false, _) => (true, nature),
+            (true, n) if *n == nature => (true, nature),
+            _ => (true, None),
+        };
     }
-    first
-        .into_iter()
-        .map(|(k, i)| (k.to_string(), spelling(ctx, i)))
-        .collect()
+    let mut out: Vec<(u64, CauseGroupRow)> = groups
+        .iter()
+        .zip(counts)
+        .zip(natures)
+        .filter_map(|((g, counts), (_, nature))| {
+            let total: u64 = counts.iter().sum();
+            let mut spellings: Vec<SpellingCount> = g
+                .spellings
+                .iter()
+                .zip(counts)
+                .filter(|(_, n)| *n > 0)
+                .map(|(s, count)| SpellingCount {
+                    text: s.text.clone(),
+                    count,
+                })
+                .collect();
+            spellings.sort_by_key(|s| Reverse(s.count));
+            (total > 0).then(|| {
+                (
+                    total,
+                    CauseGroupRow {
+                        cause: g.name().to_string(),
+                        nature,
+                        spellings,
+                    },
+                )
+            })
+        })
+        .collect();
+    out.sort_by_key(|(total, _)| Reverse(*total));
+    out.into_iter().map(|(_, row)| row).collect()
 }
 
 /// Whether the nature code `n` is an unreadable nature (left out of every split by nature).
@@ -325,13 +366,12 @@ fn unreadable_nature(n: Option<i32>) -> bool {
 
 /// Causes of received(P) per (cause, nature), most frequent first, then by cause and nature.
 /// Complaints whose nature could not be read are left out (their split is unknown).
-pub fn causes(ctx: &Ctx, counts: &[FrameCause]) -> Vec<CauseCount> {
-    let names = spellings(ctx, counts);
+pub fn causes(counts: &[FrameCause]) -> Vec<CauseCount> {
     let mut out: Vec<CauseCount> = counts
         .iter()
         .filter(|c| !unreadable_nature(c.second))
         .map(|c| CauseCount {
-            cause: names.get(&c.key).cloned().unwrap_or_default(),
+            cause: c.key.clone(),
             nature: c
                 .second
                 .and_then(|n| usize::try_from(n).ok())
@@ -363,8 +403,7 @@ pub fn pareto(causes: &[CauseCount], nature: Option<Nature>) -> Vec<ParetoRow> {
 
 /// Counts per (cause, nature) over the four `quarters` (keys `q0..q0+3`); technical and
 /// non-technical apart as in the Pareto, an unreadable nature left out.
-pub fn recurring(ctx: &Ctx, counts: &[FrameCause], q0: i32) -> Vec<RecurringCause> {
-    let names = spellings(ctx, counts);
+pub fn recurring(counts: &[FrameCause], q0: i32) -> Vec<RecurringCause> {
     let mut per: HashMap<(&str, Option<Nature>), [u64; 4]> = HashMap::new();
     for c in counts.iter().filter(|c| !unreadable_nature(c.third)) {
         let slot = c
@@ -384,7 +423,7 @@ pub fn recurring(ctx: &Ctx, counts: &[FrameCause], q0: i32) -> Vec<RecurringCaus
         .map(|((key, nature), counts)| {
             let quarters = counts.iter().filter(|&&n| n > 0).count() as u64;
             RecurringCause {
-                cause: names.get(key).cloned().unwrap_or_default(),
+                cause: key.to_string(),
                 nature,
                 counts: counts.to_vec(),
                 total: counts.iter().sum(),
