@@ -2,6 +2,7 @@
 //! registers in `../shared/registers/`. One test binary (polars makes each binary large).
 
 mod annotate;
+mod causes;
 mod check;
 mod corpus;
 mod figures;
