@@ -166,6 +166,8 @@ pub enum ConfigProblem {
         value: String,
         other: String,
     },
+    /// A cause of the cause list without letters or digits in its name.
+    CauseName,
 }
 
 impl ConfigProblem {
@@ -184,6 +186,7 @@ impl ConfigProblem {
             ConfigProblem::NoValues { .. } => "E-config-no-values",
             ConfigProblem::BlankKey => "E-config-blank-key",
             ConfigProblem::Duplicate { .. } => "E-config-duplicate",
+            ConfigProblem::CauseName => "E-config-cause-name",
         }
     }
 
@@ -250,6 +253,11 @@ impl ConfigProblem {
                 "{key}: {value} staat ook al bij {other}.",
                 "{key}: {value} is also given for {other}.",
                 vec![("value", value.clone()), ("other", other.clone())],
+            ),
+            ConfigProblem::CauseName => (
+                "{key}: een oorzaak heeft een naam met letters of cijfers nodig, zoals [causes.\"lekkage koudemiddel\"].",
+                "{key}: a cause needs a name with letters or digits, like [causes.\"lekkage koudemiddel\"].",
+                vec![],
             ),
         }
     }
@@ -600,6 +608,7 @@ mod tests {
                 ConfigProblem::NoValues { .. } => 27,
                 ConfigProblem::BlankKey => 28,
                 ConfigProblem::Duplicate { .. } => 29,
+                ConfigProblem::CauseName => 43,
             },
             Error::Output { .. } => 30,
             Error::OutputIsInput { .. } => 31,
@@ -616,7 +625,7 @@ mod tests {
             Error::SamplePeriod { .. } => 42,
         }
     }
-    const VARIANTS: usize = 43;
+    const VARIANTS: usize = 44;
 
     fn one_of_each() -> Vec<Error> {
         let p = || PathBuf::from("r.xlsx");
@@ -746,6 +755,7 @@ mod tests {
                 start: day,
                 end: day,
             },
+            config(ConfigProblem::CauseName),
         ]
     }
 

@@ -106,8 +106,27 @@ pub struct Config {
     /// Value mappings per field: text as written → the field's key.
     pub values: BTreeMap<Field, BTreeMap<String, String>>,
     pub limits: Limits,
+    /// The company's cause list (`[causes."NAME"]`, SPEC §10), in file order.
+    pub causes: Vec<CauseEntry>,
     /// The file it came from; `None` for the defaults.
     pub source: Option<PathBuf>,
+}
+
+/// One entry of the company's cause list: applied before the automatic cause groups.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CauseEntry {
+    /// The name the report shows.
+    pub name: String,
+    /// Other ways the register writes it (folded as the automatic groups fold).
+    pub also: Vec<String>,
+    /// The nature its complaints are counted under in the cause tables, when given.
+    pub nature: Option<Nature>,
+    /// A broader heading (for a second Pareto, not yet drawn).
+    pub group: Option<String>,
+    /// The corrective action taken.
+    pub action: Option<String>,
+    /// From when the action applies.
+    pub action_date: Option<NaiveDate>,
 }
 
 /// The procedure's terms (SPEC section 4).
@@ -223,6 +242,7 @@ impl Default for Config {
             columns: BTreeMap::new(),
             values: BTreeMap::new(),
             limits: Limits::default(),
+            causes: Vec::new(),
             source: None,
         }
     }
@@ -398,6 +418,16 @@ RESOL = "closed"
 [values.urgency]
 "High" = 2
 "Low" = "8"
+
+[causes."lekkage koudemiddel"]
+also = ["lek in koudemiddelleiding", "koudemiddelverlies"]
+nature = "technical"
+group = "installatie"
+action = "perscontrole bij elke oplevering"
+action_date = 2026-03-01
+
+[causes."Foutieve factuur"]
+nature = "Non-Technical"
 
 [limits]
 max_bytes = 1048576

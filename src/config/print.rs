@@ -3,7 +3,7 @@
 
 use super::{vocabulary, Config};
 use crate::base::Rule;
-use crate::register::Field;
+use crate::register::{Field, Nature};
 use crate::Lang;
 use chrono::NaiveDate;
 use std::fmt::Write as _;
@@ -206,6 +206,44 @@ impl Config {
             for (from, to) in map {
                 w!("{} = {}", quote(from), quote(to));
             }
+        }
+
+        w!();
+        note!(
+            "De eigen oorzakenlijst: gaat voor op het automatisch samenvoegen van oorzaken.",
+            "The company's cause list: applied before causes are grouped automatically."
+        );
+        if self.causes.is_empty() {
+            w!("# [causes.{}]", quote("lekkage koudemiddel"));
+            w!("# also = [{}]", quote("lek in koudemiddelleiding"));
+            w!(
+                "# nature = {}  # technical | non-technical",
+                quote("technical")
+            );
+        }
+        for c in &self.causes {
+            w!("[causes.{}]", quote(&c.name));
+            if !c.also.is_empty() {
+                let also: Vec<String> = c.also.iter().map(|a| quote(a)).collect();
+                w!("also = [{}]", also.join(", "));
+            }
+            if let Some(n) = c.nature {
+                let key = match n {
+                    Nature::Technical => "technical",
+                    Nature::NonTechnical => "non-technical",
+                };
+                w!("nature = {}", quote(key));
+            }
+            if let Some(g) = &c.group {
+                w!("group = {}", quote(g));
+            }
+            if let Some(a) = &c.action {
+                w!("action = {}", quote(a));
+            }
+            if let Some(d) = c.action_date {
+                w!("action_date = {}", d.format("%Y-%m-%d"));
+            }
+            w!();
         }
 
         let lim = &self.limits;

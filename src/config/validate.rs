@@ -2,16 +2,19 @@
 //! what the model allows, each mistake an error naming the setting, the file and the line.
 
 use super::tree::{self, line_of, Located, Node};
-use super::{quote, vocabulary, CalendarSettings, Config, Limits, Targets, URGENCY_KEYS};
+use super::{
+    quote, vocabulary, CalendarSettings, CauseEntry, Config, Limits, Targets, URGENCY_KEYS,
+};
 use crate::base::key::{key_chars, same_key};
 use crate::base::DayOrder;
 use crate::base::{Rule, Severity};
 use crate::calendar::Profile;
 use crate::error::ConfigProblem;
-use crate::register::{Field, Urgency};
+use crate::register::causes::exact_keys;
+use crate::register::{Field, Nature, Urgency};
 use crate::{Error, Lang};
 use chrono::NaiveDate;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 /// Reads the text of a `klacht.toml` into a [`Config`]; `source` names it in errors and in the
@@ -57,6 +60,7 @@ pub(super) fn read(text: &str, source: &Path) -> Result<Config, Error> {
             "columns" => doc.columns(&s, &mut cfg.columns)?,
             "values" => doc.values(&s, &mut cfg.values)?,
             "limits" => doc.limits(&s, &mut cfg.limits)?,
+            "causes" => doc.causes(&s, &mut cfg.causes)?,
             _ => return Err(doc.unknown(&s, TOP_KEYS)),
         }
     }
@@ -76,7 +80,10 @@ const TOP_KEYS: &[&str] = &[
     "columns",
     "values",
     "limits",
+    "causes",
 ];
+const CAUSE_KEYS: &[&str] = &["also", "nature", "group", "action", "action_date"];
+const NATURES: &[&str] = &["technical", "non-technical"];
 const TARGET_KEYS: &[&str] = &[
     "acknowledge",
     "close",
@@ -393,6 +400,90 @@ impl Doc<'_> {
         Ok(())
     }
 
+    /// `[causes."NAME"]`: the company's cause list. A spelling (a name or one of `also`)
+    /// that folds onto another entry's spelling (the exact keys of the automatic groups)
+    /// would claim one text for two causes: an error naming both entries.
+    fn causes(&self, s: &Slot, out: &mut Vec<CauseEntry>) -> Result<(), Error> {
+        // Exact key → (entry path, spelling as written).
+        let mut claimed: HashMap<String, (String, String)> = HashMap::new();
+        for e in self.table(s)? {
+            let name = e.key.trim();
+            if key_chars(name).next().is_none() {
+                return Err(self.error(ConfigProblem::CauseName, &e.path, e.key_at));
+            }
+            let mut entry = CauseEntry {
+                name: name.to_string(),
+                also: Vec::new(),
+                nature: None,
+                group: None,
+                action: None,
+                action_date: None,
+            };
+            let mut spellings: Vec<(String, usize)> = vec![(name.to_string(), e.key_at)];
+            for k in self.table(&e)? {
+                let text = |k: &Slot| -> Result<Option<String>, Error> {
+                    let t = self.text(k)?.trim();
+                    Ok((!t.is_empty()).then(|| t.to_string()))
+                };
+                match k.key {
+                    "also" => {
+                        let Node::Array(items) = k.node else {
+                            return Err(self.error(ConfigProblem::NotList, &k.path, k.at));
+                        };
+                        for item in items {
+                            let at = item.at.unwrap_or(k.at);
+                            match &item.node {
+                                Node::Text(t) if key_chars(t).next().is_some() => {
+                                    entry.also.push(t.trim().to_string());
+                                    spellings.push((t.trim().to_string(), at));
+                                }
+                                _ => return Err(self.error(ConfigProblem::NotTexts, &k.path, at)),
+                            }
+                        }
+                    }
+                    "nature" => {
+                        let c = self.choice(&k, NATURES)?;
+                        entry.nature = Nature::ALL.iter().copied().find(|n| same_key(n.key(), c));
+                    }
+                    "group" => entry.group = text(&k)?,
+                    "action" => entry.action = text(&k)?,
+                    "action_date" => {
+                        let day = match &k.node {
+                            Node::Text(t) | Node::Datetime(t) => {
+                                NaiveDate::parse_from_str(t.trim(), "%Y-%m-%d").ok()
+                            }
+                            _ => None,
+                        };
+                        entry.action_date = Some(day.ok_or_else(|| {
+                            let (value, max) = (k.node.show(), 1);
+                            self.error(ConfigProblem::Date { value, max }, &k.path, k.at)
+                        })?);
+                    }
+                    _ => return Err(self.unknown(&k, CAUSE_KEYS)),
+                }
+            }
+            for (spelling, at) in spellings {
+                for key in exact_keys(&spelling) {
+                    match claimed.get(&key) {
+                        Some((other, _)) if *other != e.path => {
+                            let problem = ConfigProblem::Duplicate {
+                                value: quote(&spelling),
+                                other: other.clone(),
+                            };
+                            return Err(self.error(problem, &e.path, at));
+                        }
+                        Some(_) => {}
+                        None => {
+                            claimed.insert(key, (e.path.clone(), spelling.clone()));
+                        }
+                    }
+                }
+            }
+            out.push(entry);
+        }
+        Ok(())
+    }
+
     fn limits(&self, s: &Slot, out: &mut Limits) -> Result<(), Error> {
         for s in self.table(s)? {
             match s.key {
@@ -545,6 +636,27 @@ mod tests {
                 max_fields: 200,
                 max_ratio: 250,
             },
+            causes: vec![
+                CauseEntry {
+                    name: "lekkage koudemiddel".into(),
+                    also: vec![
+                        "lek in koudemiddelleiding".into(),
+                        "koudemiddelverlies".into(),
+                    ],
+                    nature: Some(Nature::Technical),
+                    group: Some("installatie".into()),
+                    action: Some("perscontrole bij elke oplevering".into()),
+                    action_date: Some(date("2026-03-01")),
+                },
+                CauseEntry {
+                    name: "Foutieve factuur".into(),
+                    also: vec![],
+                    nature: Some(Nature::NonTechnical),
+                    group: None,
+                    action: None,
+                    action_date: None,
+                },
+            ],
             source: Some("klacht.toml".into()),
         };
         assert_eq!(c, expected);
@@ -848,6 +960,40 @@ mod tests {
                 let m = e.message(lang);
                 assert!(!m.contains('{'), "unfilled blank: {m}");
             }
+        }
+    }
+
+    #[test]
+    fn cause_list_errors_name_the_file_line_and_key() {
+        let cases = [
+            // A spelling claimed by a second cause names both causes.
+            (
+                "[causes.a]\nalso = [\"Koudemiddel lekkage\"]\n[causes.b]\nalso = [\"x\", \"lekkage koudemiddel (R32)\"]\n",
+                "E-config-duplicate",
+                4,
+                "causes.b",
+            ),
+            // A name that folds onto another cause's spelling.
+            (
+                "[causes.\"koudemiddel lekkage\"]\n[causes.koudemiddellekkage]\n",
+                "E-config-duplicate",
+                2,
+                "causes.koudemiddellekkage",
+            ),
+            ("[causes.\" - \"]\nnature = \"technical\"\n", "E-config-cause-name", 1, "causes. - "),
+            ("[causes.a]\nsynonyms = [\"b\"]\n", "E-config-unknown-key", 2, "causes.a.synonyms"),
+            ("[causes.a]\nnature = \"soms\"\n", "E-config-choice", 2, "causes.a.nature"),
+            ("[causes.a]\nalso = \"b\"\n", "E-config-not-list", 2, "causes.a.also"),
+            ("[causes.a]\naction_date = \"maart\"\n", "E-config-date", 2, "causes.a.action_date"),
+        ];
+        for (text, code, line, key) in cases {
+            let e = parse(text).unwrap_err();
+            assert_eq!(where_(&e), (code, line, key), "{text}");
+        }
+        let e = parse(cases[0].0).unwrap_err();
+        for lang in [Lang::Nl, Lang::En] {
+            let m = e.message(lang);
+            assert!(m.contains("causes.a") && m.contains("causes.b"), "{m}");
         }
     }
 

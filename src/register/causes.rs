@@ -45,12 +45,15 @@ pub struct Spelling {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CauseGroup {
     pub spellings: Vec<Spelling>,
+    /// The entry of the company's cause list it is, if any (its position in the list).
+    pub listed: Option<usize>,
+    name: String,
 }
 
 impl CauseGroup {
-    /// The name the report shows: the most frequent spelling as written.
+    /// The name the report shows: the listed name, else the most frequent spelling as written.
     pub fn name(&self) -> &str {
-        self.spellings.first().map_or("", |s| s.text.as_str())
+        &self.name
     }
 
     /// The complaints of all its spellings.
@@ -76,6 +79,23 @@ impl CauseGroups {
     pub fn index_of(&self, text: &str) -> Option<usize> {
         self.of.get(text.trim()).copied()
     }
+}
+
+/// One entry of the company's cause list: the name the report shows and the other ways the
+/// register writes it.
+#[derive(Debug, Clone, Copy)]
+pub struct Listed<'a> {
+    pub name: &'a str,
+    pub also: &'a [String],
+}
+
+/// The two exact keys of a text (the order key and the compound key, see the module
+/// comment): texts that share one are one cause.
+pub fn exact_keys(text: &str) -> [String; 2] {
+    let words = fold_words(text);
+    let mut sorted = words.clone();
+    sorted.sort();
+    [sorted.join(" "), words.concat()]
 }
 
 /// A text folded into words (see the module comment).
@@ -151,8 +171,9 @@ impl Form {
 /// The shortest word in which one typing slip is forgiven.
 pub const MIN_SLIP_WORD: usize = 8;
 
-/// Union-find over the distinct texts.
-struct Sets(Vec<usize>);
+/// Union-find over the distinct texts; `entry` holds, per root, the entry of the cause list
+/// its set belongs to, and two sets of different entries are never joined (the list decides).
+struct Sets(Vec<usize>, Vec<Option<usize>>);
 
 impl Sets {
     fn find(&mut self, mut x: usize) -> usize {
@@ -165,9 +186,11 @@ impl Sets {
     /// Joins two sets under the smaller root, so roots are the first text of their set.
     fn union(&mut self, a: usize, b: usize) {
         let (a, b) = (self.find(a), self.find(b));
-        if a != b {
+        let (ea, eb) = (self.1[a], self.1[b]);
+        if a != b && (ea.is_none() || eb.is_none() || ea == eb) {
             let (lo, hi) = (a.min(b), a.max(b));
             self.0[hi] = lo;
+            self.1[lo] = ea.or(eb);
         }
     }
 }
@@ -175,8 +198,32 @@ impl Sets {
 /// Groups the causes of a register, given in register order (one text per complaint; blank
 /// texts are skipped).
 pub fn group_causes<'a>(texts: impl IntoIterator<Item = &'a str>) -> CauseGroups {
+    group_listed(texts, &[])
+}
+
+/// Groups the causes of a register with the company's cause list first: each entry's name
+/// and `also` spellings are one group from the start (named by the entry), and the texts
+/// that fold onto them or slip from them join it; two entries are never merged.
+pub fn group_listed<'a>(
+    texts: impl IntoIterator<Item = &'a str>,
+    list: &[Listed<'a>],
+) -> CauseGroups {
     let mut counts: Vec<(String, usize)> = Vec::new();
     let mut seen: HashMap<&'a str, usize> = HashMap::new();
+    // The list's spellings come first, with no complaints: they seed their entry's set.
+    let mut entry_of: Vec<Option<usize>> = Vec::new();
+    for (e, l) in list.iter().enumerate() {
+        for t in std::iter::once(l.name).chain(l.also.iter().map(String::as_str)) {
+            let t = t.trim();
+            if t.is_empty() || seen.contains_key(t) {
+                continue;
+            }
+            seen.insert(t, counts.len());
+            counts.push((t.to_string(), 0));
+            entry_of.push(Some(e));
+        }
+    }
+    let seeds = counts.len();
     for t in texts {
         let t = t.trim();
         if t.is_empty() {
@@ -184,19 +231,25 @@ pub fn group_causes<'a>(texts: impl IntoIterator<Item = &'a str>) -> CauseGroups
         }
         let id = *seen.entry(t).or_insert_with(|| {
             counts.push((t.to_string(), 0));
+            entry_of.push(None);
             counts.len() - 1
         });
         counts[id].1 += 1;
     }
     let n = counts.len();
-    let mut sets = Sets((0..n).collect());
+    let mut sets = Sets((0..n).collect(), entry_of);
+    for id in 1..seeds {
+        if sets.1[id] == sets.1[id - 1] {
+            sets.union(id, id - 1);
+        }
+    }
     let mut exact: HashMap<String, usize> = HashMap::new();
     let mut forms: Vec<[Form; 2]> = Vec::with_capacity(n);
     for (id, (text, _)) in counts.iter().enumerate() {
         let words = fold_words(text);
         let mut sorted = words.clone();
         sorted.sort();
-        for key in [sorted.join(" "), words.concat()] {
+        for key in exact_keys(text) {
             match exact.get(&key) {
                 Some(&other) => sets.union(id, other),
                 None => {
@@ -250,11 +303,13 @@ pub fn group_causes<'a>(texts: impl IntoIterator<Item = &'a str>) -> CauseGroups
             }
         }
     }
-    collect(counts, &mut sets)
+    collect(counts, &mut sets, list)
 }
 
-/// The groups of the sets, ordered and named (see the module comment).
-fn collect(counts: Vec<(String, usize)>, sets: &mut Sets) -> CauseGroups {
+/// The groups of the sets, ordered and named (see the module comment); sets without
+/// complaints (entries of the list the register does not use) are left out, and so are the
+/// list's spellings the register does not write.
+fn collect(counts: Vec<(String, usize)>, sets: &mut Sets, list: &[Listed]) -> CauseGroups {
     let n = counts.len();
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); n];
     for id in 0..n {
@@ -262,6 +317,11 @@ fn collect(counts: Vec<(String, usize)>, sets: &mut Sets) -> CauseGroups {
     }
     let mut groups: Vec<(usize, Vec<usize>)> = members
         .into_iter()
+        .map(|m| {
+            m.into_iter()
+                .filter(|&i| counts[i].1 > 0)
+                .collect::<Vec<_>>()
+        })
         .enumerate()
         .filter(|(_, m)| !m.is_empty())
         .collect();
@@ -270,13 +330,15 @@ fn collect(counts: Vec<(String, usize)>, sets: &mut Sets) -> CauseGroups {
         m.sort_by(|&x, &y| counts[y].1.cmp(&counts[x].1));
     }
     let total = |m: &[usize]| m.iter().map(|&i| counts[i].1).sum::<usize>();
-    groups.sort_by(|(fa, a), (fb, b)| total(b).cmp(&total(a)).then(fa.cmp(fb)));
+    let first = |m: &[usize]| m.iter().min().copied();
+    groups.sort_by(|(_, a), (_, b)| total(b).cmp(&total(a)).then(first(a).cmp(&first(b))));
     let mut of = HashMap::with_capacity(n);
     let groups = groups
         .into_iter()
         .enumerate()
-        .map(|(g, (_, m))| CauseGroup {
-            spellings: m
+        .map(|(g, (root, m))| {
+            let listed = sets.1[root];
+            let spellings: Vec<Spelling> = m
                 .into_iter()
                 .map(|i| {
                     of.insert(counts[i].0.clone(), g);
@@ -285,7 +347,19 @@ fn collect(counts: Vec<(String, usize)>, sets: &mut Sets) -> CauseGroups {
                         count: counts[i].1,
                     }
                 })
-                .collect(),
+                .collect();
+            let name = match listed.and_then(|e| list.get(e)) {
+                Some(l) => l.name.trim().to_string(),
+                None => spellings
+                    .first()
+                    .map(|s| s.text.clone())
+                    .unwrap_or_default(),
+            };
+            CauseGroup {
+                spellings,
+                listed,
+                name,
+            }
         })
         .collect();
     CauseGroups { groups, of }
