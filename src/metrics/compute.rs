@@ -6,9 +6,10 @@ use super::period::Period;
 use super::stats::share;
 use crate::base::key::key_chars;
 use crate::calendar::Calendar;
+use crate::config::CauseEntry;
 use crate::config::Targets;
-use crate::register::causes::{group_causes, CauseGroups};
-use crate::register::{Complaint, Field, Urgency};
+use crate::register::causes::{group_listed, CauseGroups, Listed};
+use crate::register::{Complaint, Field, Nature, Urgency};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
@@ -79,6 +80,9 @@ pub struct Ctx<'a> {
     /// The cause groups of the whole register (SPEC §10), so that every period counts a cause
     /// under the same group and name.
     pub causes: CauseGroups,
+    /// Per group of [`Ctx::causes`], the nature the company's cause list gives it: its
+    /// complaints count under that nature in the cause tables.
+    pub cause_natures: Vec<Option<Nature>>,
 }
 
 /// No customer recorded, or received outside the span the repeat figures look at.
@@ -95,6 +99,7 @@ impl<'a> Ctx<'a> {
         periods: &[Period],
         customer_span: &Period,
         customers: Option<&'a [u32]>,
+        cause_list: &[CauseEntry],
     ) -> Ctx<'a> {
         let in_periods = |d: NaiveDate| periods.iter().any(|p| p.contains(d));
         let prep = complaints
@@ -119,14 +124,32 @@ impl<'a> Ctx<'a> {
                 }
             })
             .collect();
-        let causes = group_causes(
+        let listed: Vec<Listed> = cause_list
+            .iter()
+            .map(|e| Listed {
+                name: &e.name,
+                also: &e.also,
+            })
+            .collect();
+        let causes = group_listed(
             complaints
                 .iter()
                 .filter_map(|c| c.cause.as_deref())
                 .filter(|c| key_chars(c).next().is_some()),
+            &listed,
         );
+        let cause_natures = causes
+            .groups
+            .iter()
+            .map(|g| {
+                g.listed
+                    .and_then(|e| cause_list.get(e))
+                    .and_then(|e| e.nature)
+            })
+            .collect();
         Ctx {
             causes,
+            cause_natures,
             complaints,
             calendar,
             targets,

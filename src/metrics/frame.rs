@@ -115,6 +115,23 @@ pub fn build(ctx: &Ctx, flags: &[Flags], sel: Selection) -> PolarsResult<DataFra
                 })
             })
         }),
+        // The nature the cause tables count a complaint under: the cause list's, when it
+        // gives one for the complaint's cause group, else the complaint's own.
+        Box::new(|| {
+            column("cause_nature", rows, |i| {
+                let listed = cs[i]
+                    .cause
+                    .as_deref()
+                    .and_then(|c| ctx.causes.index_of(c))
+                    .and_then(|g| ctx.cause_natures.get(g).copied().flatten());
+                match listed {
+                    Some(n) => code(Nature::ALL, &n),
+                    None => coded(&cs[i], Field::Nature, cs[i].nature, |n| {
+                        code(Nature::ALL, &n)
+                    }),
+                }
+            })
+        }),
         Box::new(|| column("file", rows, |i| u32::from(cs[i].file))),
         Box::new(|| column("department", rows, |i| text(&cs[i].department))),
         Box::new(|| column("handler", rows, |i| text(&cs[i].handler))),
@@ -264,7 +281,7 @@ fn cause_counts(
 
 /// Causes of complaints received in P, per (cause, nature code).
 fn causes_received(df: &DataFrame) -> PolarsResult<Vec<CauseCount>> {
-    cause_counts(df, col("received_p"), "nature", None)
+    cause_counts(df, col("received_p"), "cause_nature", None)
 }
 
 /// Causes of complaints received in the quarters `q0..=q1`, per (cause, quarter key, nature
@@ -274,7 +291,7 @@ fn causes_by_quarter(df: &DataFrame, q0: i32, q1: i32) -> PolarsResult<Vec<Cause
         df,
         between("received_quarter", q0, q1),
         "received_quarter",
-        Some("nature"),
+        Some("cause_nature"),
     )
 }
 

@@ -95,6 +95,7 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
         &[p.clone(), prev_p.clone(), ya_p.clone()],
         &customer_span,
         inputs.customers,
+        &inputs.config.causes,
     );
 
     let flags = ctx.flags(p, d);

@@ -115,7 +115,8 @@ pub struct Kpi {
 pub struct CauseGroupRow {
     /// The group's name: its most frequent spelling in the register.
     pub cause: String,
-    /// The nature its complaints in P share; `null` when they differ or none is recorded.
+    /// The nature the company's cause list gives it, else the nature its complaints in P
+    /// share; `null` when they differ or none is recorded.
     pub nature: Option<Nature>,
     pub spellings: Vec<SpellingCount>,
 }

@@ -330,7 +330,9 @@ pub fn cause_groups(ctx: &Ctx, flags: &[Flags]) -> Vec<CauseGroupRow> {
         .iter()
         .zip(counts)
         .zip(natures)
-        .filter_map(|((g, counts), (_, nature))| {
+        .zip(&ctx.cause_natures)
+        .filter_map(|(((g, counts), (_, seen)), listed)| {
+            let nature = listed.or(seen);
             let total: u64 = counts.iter().sum();
             let mut spellings: Vec<SpellingCount> = g
                 .spellings

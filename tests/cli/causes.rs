@@ -57,7 +57,7 @@ const VARIANTS: &[(&str, &[(&str, &str)])] = &[
 /// The sample register (Windows-1252, `;`) with the causes rewritten, written as UTF-8 CSV;
 /// returns, per row written in order, its cause as written and the cause it truly is. Rows
 /// with a doubtful number or date are left out, so that every row written is used.
-fn rewritten(dir: &Path) -> Vec<(String, String)> {
+fn rewritten(dir: &Path, extra: &[(&'static str, &'static str)]) -> Vec<(String, String)> {
     let bytes = std::fs::read(sample("klachtenregister-2025-2026.csv")).unwrap();
     let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
     let mut rdr = csv::ReaderBuilder::new()
@@ -86,6 +86,12 @@ fn rewritten(dir: &Path) -> Vec<(String, String)> {
         let mut fields: Vec<String> = r.iter().map(str::to_string).collect();
         let original = fields[cause].trim().to_string();
         if let Some((_, variants)) = VARIANTS.iter().find(|(o, _)| *o == original) {
+            // The extra spellings join the refrigerant leak's turn.
+            let variants: Vec<(&str, &str)> = if original == "koudemiddellekkage" {
+                variants.iter().chain(extra).copied().collect()
+            } else {
+                variants.to_vec()
+            };
             let k = turn.entry(original.clone()).or_default();
             let (text, label) = variants[*k % variants.len()];
             *k += 1;
@@ -123,7 +129,7 @@ fn report_kpi(dir: &Path) -> Value {
 #[test]
 fn cause_groups_count_every_variant_and_merge_no_two_causes() {
     let dir = temp_dir("causes-groups");
-    let truth = rewritten(&dir);
+    let truth = rewritten(&dir, &[]);
     let k = report_kpi(&dir);
     assert_eq!(k["rows"]["excluded"], 0, "every row written is used");
     // The truth: per true cause, its spellings with their counts in register order.
@@ -175,4 +181,73 @@ fn cause_groups_count_every_variant_and_merge_no_two_causes() {
             .sum();
         assert_eq!(counted, total, "kpi.causes of {name}");
     }
+}
+
+#[test]
+fn the_cause_list_counts_a_synonym_under_its_name_and_nature() {
+    let dir = temp_dir("causes-list");
+    let truth = rewritten(&dir, &[("lek in koudemiddelleiding", "koudemiddel")]);
+    std::fs::write(
+        dir.join("klacht.toml"),
+        "[causes.\"Lekkage koudemiddel\"]\nalso = [\"Lek in koudemiddel-leiding\"]\nnature = \"technical\"\n",
+    )
+    .unwrap();
+    let k = report_kpi(&dir);
+    assert_eq!(k["rows"]["excluded"], 0, "every row written is used");
+    let want: BTreeMap<&str, u64> =
+        truth
+            .iter()
+            .filter(|(_, l)| l == "koudemiddel")
+            .fold(BTreeMap::new(), |mut m, (t, _)| {
+                *m.entry(t.as_str()).or_default() += 1;
+                m
+            });
+    assert!(want.contains_key("lek in koudemiddelleiding"));
+    let groups = k["cause_groups"].as_array().unwrap();
+    let g = groups
+        .iter()
+        .find(|g| g["cause"] == "Lekkage koudemiddel")
+        .expect("the listed cause is a group under its configured name");
+    assert_eq!(g["nature"], "technical");
+    let got: BTreeMap<&str, u64> = g["spellings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["text"].as_str().unwrap(), s["count"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(got, want);
+    // In the cause tables: one row, under the configured nature, with every complaint.
+    let rows: Vec<&Value> = k["causes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["cause"] == "Lekkage koudemiddel")
+        .collect();
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0]["nature"], "technical");
+    assert_eq!(
+        rows[0]["count"].as_u64().unwrap(),
+        want.values().sum::<u64>()
+    );
+}
+
+#[test]
+fn a_spelling_claimed_by_two_causes_is_a_configuration_error_naming_both() {
+    let dir = temp_dir("causes-claimed");
+    rewritten(&dir, &[]);
+    std::fs::write(
+        dir.join("klacht.toml"),
+        "[causes.lekkage]\nalso = [\"koudemiddellekkage\"]\n\n[causes.koudemiddel]\nalso = [\"Koudemiddel lekkage (R32)\"]\n",
+    )
+    .unwrap();
+    let out = klacht_in(&dir, &["report", "register.csv", "--out", "out"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("klacht.toml")
+            && err.contains("causes.lekkage")
+            && err.contains("causes.koudemiddel"),
+        "{err}"
+    );
+    assert!(!dir.join("out").join("kpi.json").exists());
 }
