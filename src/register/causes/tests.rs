@@ -314,3 +314,55 @@ proptest! {
         prop_assert_eq!(partition(&g), oracle(&texts));
     }
 }
+
+#[test]
+fn the_list_names_its_groups_and_keeps_two_entries_apart() {
+    let also_a = vec!["lek in koudemiddelleiding".to_string()];
+    let also_b = vec!["koudemiddellekkage".to_string()];
+    let texts = [
+        "Lek in koudemiddel-leiding",
+        "lekkage koudemiddel",
+        "koudemiddellekage",
+        "compressorstoring",
+        "Koudemiddel lekkage (R32)",
+    ];
+    // Without a list the last four refrigerant texts are one group; the synonym alone.
+    let plain = group_causes(texts.iter().copied());
+    assert_eq!(plain.groups.len(), 3);
+    let list = [Listed {
+        name: "Lekkage koudemiddel",
+        also: &also_a,
+    }];
+    let g = group_listed(texts.iter().copied(), &list);
+    assert_eq!(g.groups.len(), 2);
+    let leak = g.group_of("Lek in koudemiddel-leiding").unwrap();
+    assert_eq!(leak.name(), "Lekkage koudemiddel");
+    assert_eq!(leak.listed, Some(0));
+    assert_eq!(leak.count(), 4);
+    assert_eq!(
+        g.group_of("compressorstoring").map(|g| g.listed),
+        Some(None)
+    );
+    // Two entries whose spellings are one slip apart stay two causes.
+    let list = [
+        Listed {
+            name: "lekkage koudemiddel",
+            also: &[],
+        },
+        Listed {
+            name: "koudemiddellekage",
+            also: &also_b[..0],
+        },
+    ];
+    let g = group_listed(["koudemiddel lekkage", "koudemiddellekage"], &list);
+    assert_eq!(g.groups.len(), 2);
+    // A listed cause the register never writes is no group.
+    let list = [Listed {
+        name: "thermostaat",
+        also: &also_b[..0],
+    }];
+    assert!(group_listed(["compressorstoring"], &list)
+        .groups
+        .iter()
+        .all(|g| g.listed.is_none()));
+}
