@@ -181,6 +181,38 @@ fn cause_groups_count_every_variant_and_merge_no_two_causes() {
             .sum();
         assert_eq!(counted, total, "kpi.causes of {name}");
     }
+    // The Oorzaken sheet lists every spelling with its count under its group's name.
+    let book = std::fs::read_dir(dir.join("out"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "xlsx"))
+        .unwrap();
+    let mut wb = calamine::open_workbook_auto(&book).unwrap();
+    let sheet = calamine::Reader::worksheet_range(&mut wb, "Oorzaken").unwrap();
+    let rows: Vec<Vec<String>> = sheet
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    let start = rows
+        .iter()
+        .position(|r| {
+            r.first()
+                .is_some_and(|c| c.starts_with("Schrijfwijzen per oorzaak"))
+        })
+        .expect("the spellings table");
+    let listed: BTreeSet<(String, String)> = rows[start..]
+        .iter()
+        .skip_while(|r| r.get(1).is_none_or(|c| c != "Schrijfwijze"))
+        .skip(1)
+        .take_while(|r| r.get(1).is_some_and(|c| !c.is_empty()))
+        .map(|r| (r[1].clone(), r[2].clone()))
+        .collect();
+    let want: BTreeSet<(String, String)> = per
+        .values()
+        .flatten()
+        .map(|(t, n)| (t.to_string(), n.to_string()))
+        .collect();
+    assert_eq!(listed, want);
 }
 
 #[test]
