@@ -32,6 +32,7 @@
 //! named by its first spelling as written; groups by total count, ties by first appearance.
 
 use crate::base::key::key_chars;
+use rustc_hash::FxHashMap;
 use std::collections::HashMap;
 
 /// One spelling of a cause, as written (trimmed), and how many complaints write it so.
@@ -168,6 +169,73 @@ impl Form {
     }
 }
 
+/// The tags of the two kinds of neighbourhood key: a form itself, and a form with one letter
+/// deleted.
+const OWN: u8 = 0;
+const DELETED: u8 = 1;
+
+/// A neighbourhood key from the hash of its letters and its kind, mixed (SplitMix64's
+/// finaliser) so that the two kinds of one string land apart.
+fn tagged(kind: u8, letters: u64) -> u64 {
+    let mut z = letters ^ (u64::from(kind) + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// Polynomial hashes of a form (wrapping, base [`Rolling::BASE`]), so that each of its
+/// one-letter deletions is hashed in constant time: the neighbourhood of a text costs its
+/// length, not its length squared.
+struct Rolling {
+    /// `prefix[i]`: the hash of the first `i` letters.
+    prefix: Vec<u64>,
+    /// `suffix[i]`: the hash of the letters from `i` on.
+    suffix: Vec<u64>,
+    /// `pow[i]`: `BASE` to the power `i`.
+    pow: Vec<u64>,
+}
+
+impl Rolling {
+    const BASE: u64 = 0x100_0000_01B3;
+
+    fn new(c: &[char]) -> Rolling {
+        let n = c.len();
+        let mut pow = vec![1u64; n + 1];
+        for i in 1..=n {
+            pow[i] = pow[i - 1].wrapping_mul(Self::BASE);
+        }
+        let mut prefix = vec![0u64; n + 1];
+        for i in 0..n {
+            prefix[i + 1] = prefix[i]
+                .wrapping_mul(Self::BASE)
+                .wrapping_add(u64::from(c[i]) + 1);
+        }
+        let mut suffix = vec![0u64; n + 1];
+        for i in (0..n).rev() {
+            suffix[i] = (u64::from(c[i]) + 1)
+                .wrapping_mul(pow[n - 1 - i])
+                .wrapping_add(suffix[i + 1]);
+        }
+        Rolling {
+            prefix,
+            suffix,
+            pow,
+        }
+    }
+
+    fn whole(&self) -> u64 {
+        self.suffix[0]
+    }
+
+    /// The hash of the letters without position `d`: equal to the hash of that string.
+    fn without(&self, d: usize) -> u64 {
+        let n = self.prefix.len() - 1;
+        self.prefix[d]
+            .wrapping_mul(self.pow[n - 1 - d])
+            .wrapping_add(self.suffix[d + 1])
+    }
+}
+
 /// The shortest word in which one typing slip is forgiven.
 pub const MIN_SLIP_WORD: usize = 8;
 
@@ -260,35 +328,34 @@ pub fn group_listed<'a>(
         forms.push([Form::new(words.iter()), Form::new(sorted.iter())]);
     }
     // The deletion neighbourhoods: key → the (text, form) pairs that have it.
-    let mut hoods: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    // Keys are hashes (no string per deletion): a collision only adds a candidate, and
+    // every candidate is checked on the letters themselves.
+    let mut hoods: FxHashMap<u64, Vec<(usize, usize)>> = FxHashMap::default();
+    let mut candidates: Vec<(usize, usize)> = Vec::new();
     for (id, fs) in forms.iter().enumerate() {
         for (f, form) in fs.iter().enumerate() {
-            let c = &form.chars;
-            let mut keys: Vec<String> = vec![c.iter().collect()];
-            if c.len() >= MIN_SLIP_WORD {
-                keys.extend(
-                    (0..c.len())
-                        .map(|d| c[..d].iter().chain(&c[d + 1..]).collect::<String>() + "\u{1}"),
-                );
-                // A deleted key ends in a mark, so that it meets another text's own form
-                // only by its own string (the mark is taken off for that look-up).
+            if f == 1 && fs[0].chars == form.chars {
+                continue; // written order is sorted order: the same form
             }
-            for key in keys {
-                let plain = key.trim_end_matches('\u{1}').to_string();
-                let mut candidates: Vec<(usize, usize)> = Vec::new();
-                if let Some(list) = hoods.get(&key) {
-                    candidates.extend(list);
-                }
-                if key.ends_with('\u{1}') {
-                    // Our deletion against another's own form (a letter we added).
-                    if let Some(list) = hoods.get(&plain) {
+            let c = &form.chars;
+            let hashes = Rolling::new(c);
+            let deletions = if c.len() >= MIN_SLIP_WORD { c.len() } else { 0 };
+            let keys = std::iter::once(None).chain((0..deletions).map(Some));
+            for d in keys {
+                let letters = match d {
+                    None => hashes.whole(),
+                    Some(d) => hashes.without(d),
+                };
+                let (own, deleted) = (tagged(OWN, letters), tagged(DELETED, letters));
+                candidates.clear();
+                // Same kind: equal forms, or one letter changed or swapped; other kind: one
+                // letter left out or added.
+                for key in [own, deleted] {
+                    if let Some(list) = hoods.get(&key) {
                         candidates.extend(list);
                     }
-                } else if let Some(list) = hoods.get(&(plain.clone() + "\u{1}")) {
-                    // Our own form against another's deletion (a letter we left out).
-                    candidates.extend(list);
                 }
-                for (other, of) in candidates {
+                for &(other, of) in &candidates {
                     if other != id && sets.find(other) != sets.find(id) {
                         let (a, b) = (form, &forms[other][of]);
                         let joined = a.chars == b.chars
@@ -299,7 +366,8 @@ pub fn group_listed<'a>(
                         }
                     }
                 }
-                hoods.entry(key).or_default().push((id, f));
+                let mine = if d.is_none() { own } else { deleted };
+                hoods.entry(mine).or_default().push((id, f));
             }
         }
     }

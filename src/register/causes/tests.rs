@@ -365,3 +365,16 @@ fn the_list_names_its_groups_and_keeps_two_entries_apart() {
         .iter()
         .all(|g| g.listed.is_none()));
 }
+
+#[test]
+fn a_deletion_hashes_as_the_string_it_leaves() {
+    let c: Vec<char> = "koudemiddellekkage".chars().collect();
+    let r = Rolling::new(&c);
+    for d in 0..c.len() {
+        let mut left = c.clone();
+        left.remove(d);
+        assert_eq!(r.without(d), Rolling::new(&left).whole(), "deleting {d}");
+    }
+    assert_ne!(r.whole(), r.without(0));
+    assert_ne!(tagged(OWN, r.whole()), tagged(DELETED, r.whole()));
+}
