@@ -364,6 +364,7 @@ fn expected_tables() -> [(&'static str, &'static [&'static str]); 10] {
                 "OorzakenNietTechnisch",
                 "TerugkerendeOorzaken",
                 "Herhaalklagers",
+                "Schrijfwijzen",
             ],
         ),
         ("Trend", &["PerMaand"]),
