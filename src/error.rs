@@ -168,6 +168,10 @@ pub enum ConfigProblem {
     },
     /// A cause of the cause list without letters or digits in its name.
     CauseName,
+    /// Not one date (a cause's `action_date`).
+    Day {
+        value: String,
+    },
 }
 
 impl ConfigProblem {
@@ -187,6 +191,7 @@ impl ConfigProblem {
             ConfigProblem::BlankKey => "E-config-blank-key",
             ConfigProblem::Duplicate { .. } => "E-config-duplicate",
             ConfigProblem::CauseName => "E-config-cause-name",
+            ConfigProblem::Day { .. } => "E-config-day",
         }
     }
 
@@ -258,6 +263,11 @@ impl ConfigProblem {
                 "{key}: een oorzaak heeft een naam met letters of cijfers nodig, zoals [causes.\"lekkage koudemiddel\"].",
                 "{key}: a cause needs a name with letters or digits, like [causes.\"lekkage koudemiddel\"].",
                 vec![],
+            ),
+            ConfigProblem::Day { value } => (
+                "{key} = {value} is geen geldige datum; schrijf JJJJ-MM-DD, zoals 2026-03-01.",
+                "{key} = {value} is not a valid date; write YYYY-MM-DD, like 2026-03-01.",
+                vec![("value", value.clone())],
             ),
         }
     }
@@ -609,6 +619,7 @@ mod tests {
                 ConfigProblem::BlankKey => 28,
                 ConfigProblem::Duplicate { .. } => 29,
                 ConfigProblem::CauseName => 43,
+                ConfigProblem::Day { .. } => 44,
             },
             Error::Output { .. } => 30,
             Error::OutputIsInput { .. } => 31,
@@ -625,7 +636,7 @@ mod tests {
             Error::SamplePeriod { .. } => 42,
         }
     }
-    const VARIANTS: usize = 44;
+    const VARIANTS: usize = 45;
 
     fn one_of_each() -> Vec<Error> {
         let p = || PathBuf::from("r.xlsx");
@@ -756,6 +767,7 @@ mod tests {
                 end: day,
             },
             config(ConfigProblem::CauseName),
+            config(ConfigProblem::Day { value: s("x") }),
         ]
     }
 

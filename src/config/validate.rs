@@ -455,8 +455,8 @@ impl Doc<'_> {
                             _ => None,
                         };
                         entry.action_date = Some(day.ok_or_else(|| {
-                            let (value, max) = (k.node.show(), 1);
-                            self.error(ConfigProblem::Date { value, max }, &k.path, k.at)
+                            let value = k.node.show();
+                            self.error(ConfigProblem::Day { value }, &k.path, k.at)
                         })?);
                     }
                     _ => return Err(self.unknown(&k, CAUSE_KEYS)),
@@ -984,7 +984,7 @@ mod tests {
             ("[causes.a]\nsynonyms = [\"b\"]\n", "E-config-unknown-key", 2, "causes.a.synonyms"),
             ("[causes.a]\nnature = \"soms\"\n", "E-config-choice", 2, "causes.a.nature"),
             ("[causes.a]\nalso = \"b\"\n", "E-config-not-list", 2, "causes.a.also"),
-            ("[causes.a]\naction_date = \"maart\"\n", "E-config-date", 2, "causes.a.action_date"),
+            ("[causes.a]\naction_date = \"maart\"\n", "E-config-day", 2, "causes.a.action_date"),
         ];
         for (text, code, line, key) in cases {
             let e = parse(text).unwrap_err();
