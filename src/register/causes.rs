@@ -172,6 +172,8 @@ impl Form {
 /// The tags of the two kinds of neighbourhood key: a form itself, and a form with one letter
 /// deleted.
 const OWN: u8 = 0;
+/// The end of a key's list of nodes.
+const END: usize = usize::MAX;
 const DELETED: u8 = 1;
 
 /// A neighbourhood key from the hash of its letters and its kind, mixed (SplitMix64's
@@ -277,7 +279,7 @@ pub fn group_listed<'a>(
     list: &[Listed<'a>],
 ) -> CauseGroups {
     let mut counts: Vec<(String, usize)> = Vec::new();
-    let mut seen: HashMap<&'a str, usize> = HashMap::new();
+    let mut seen: FxHashMap<&'a str, usize> = FxHashMap::default();
     // The list's spellings come first, with no complaints: they seed their entry's set.
     let mut entry_of: Vec<Option<usize>> = Vec::new();
     for (e, l) in list.iter().enumerate() {
@@ -330,7 +332,10 @@ pub fn group_listed<'a>(
     // The deletion neighbourhoods: key → the (text, form) pairs that have it.
     // Keys are hashes (no string per deletion): a collision only adds a candidate, and
     // every candidate is checked on the letters themselves.
-    let mut hoods: FxHashMap<u64, Vec<(usize, usize)>> = FxHashMap::default();
+    // Each key's (text, form) pairs as a linked list through `nodes` (no list per key):
+    // `hoods` holds the last node of a key, each node the one before it.
+    let mut hoods: FxHashMap<u64, usize> = FxHashMap::default();
+    let mut nodes: Vec<(usize, usize, usize)> = Vec::new();
     let mut candidates: Vec<(usize, usize)> = Vec::new();
     for (id, fs) in forms.iter().enumerate() {
         for (f, form) in fs.iter().enumerate() {
@@ -351,8 +356,10 @@ pub fn group_listed<'a>(
                 // Same kind: equal forms, or one letter changed or swapped; other kind: one
                 // letter left out or added.
                 for key in [own, deleted] {
-                    if let Some(list) = hoods.get(&key) {
-                        candidates.extend(list);
+                    let mut at = hoods.get(&key).copied().unwrap_or(END);
+                    while let Some(&(other, of, before)) = nodes.get(at) {
+                        candidates.push((other, of));
+                        at = before;
                     }
                 }
                 for &(other, of) in &candidates {
@@ -367,7 +374,8 @@ pub fn group_listed<'a>(
                     }
                 }
                 let mine = if d.is_none() { own } else { deleted };
-                hoods.entry(mine).or_default().push((id, f));
+                let before = hoods.insert(mine, nodes.len()).unwrap_or(END);
+                nodes.push((id, f, before));
             }
         }
     }
