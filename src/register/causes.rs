@@ -145,6 +145,7 @@ pub fn one_slip(a: &[char], b: &[char]) -> Option<(usize, usize)> {
 }
 
 /// One way to join a text's words, with the length of the word each letter belongs to.
+#[derive(PartialEq, Eq, Hash)]
 struct Form {
     chars: Vec<char>,
     word_len: Vec<usize>,
@@ -337,11 +338,21 @@ pub fn group_listed<'a>(
     let mut hoods: FxHashMap<u64, usize> = FxHashMap::default();
     let mut nodes: Vec<(usize, usize, usize)> = Vec::new();
     let mut candidates: Vec<(usize, usize)> = Vec::new();
+    // A form met before (the same letters in the same words: `Lekkage (R32)` and `lekkage`) has
+    // the same neighbourhood and the same slips: it joins the text that brought it and adds
+    // no nodes. Without this, thousands of spellings of one cause (a qualifier with a number)
+    // each walked the others' lists: quadratic in the spellings of a cause.
+    let mut met: FxHashMap<&Form, usize> = FxHashMap::default();
     for (id, fs) in forms.iter().enumerate() {
         for (f, form) in fs.iter().enumerate() {
             if f == 1 && fs[0].chars == form.chars {
                 continue; // written order is sorted order: the same form
             }
+            if let Some(&first) = met.get(form) {
+                sets.union(id, first);
+                continue;
+            }
+            met.insert(form, id);
             let c = &form.chars;
             let hashes = Rolling::new(c);
             let deletions = if c.len() >= MIN_SLIP_WORD { c.len() } else { 0 };
