@@ -96,6 +96,11 @@ pub fn exact_keys(text: &str) -> [String; 2] {
     let words = fold_words(text);
     let mut sorted = words.clone();
     sorted.sort();
+    keys_of(&words, &sorted)
+}
+
+/// The two exact keys from a text's folded words as written and sorted.
+fn keys_of(words: &[String], sorted: &[String]) -> [String; 2] {
     [sorted.join(" "), words.concat()]
 }
 
@@ -320,7 +325,8 @@ pub fn group_listed<'a>(
         let words = fold_words(text);
         let mut sorted = words.clone();
         sorted.sort();
-        for key in exact_keys(text) {
+        // The words are folded once, for the keys and the forms alike.
+        for key in keys_of(&words, &sorted) {
             match exact.get(&key) {
                 Some(&other) => sets.union(id, other),
                 None => {
