@@ -58,7 +58,7 @@ fn value<'a>(row: &Row, field: Field, lang: Lang, salt: u64, tmp: &'a mut String
         Field::AckDate => return date(row.ack),
         Field::Department => return text(DEPARTMENTS.get(usize::from(row.department)).copied()),
         Field::DueDate => return date(row.due),
-        Field::Cause => return text(row.cause_filled.then(|| row.cause().name)),
+        Field::Cause => return text(row.cause_text()),
         Field::Solution => return text(row.solution_text()),
         Field::ClosedDate => return date(row.closed),
         Field::Status => return Value::Text(row.status.label(lang)),

@@ -109,8 +109,16 @@ impl Season {
 
 /// A complaint cause, with the words around it.
 pub(crate) struct Cause {
-    /// As written in the cause column.
+    /// The usual spelling in the cause column, and the name of its group in a report.
     pub name: &'static str,
+    /// Other ways people write it that fold onto `name` (SPEC §10: case, accents,
+    /// punctuation, a qualifier in brackets, a space in a compound, word order, one slip in a
+    /// word of 8+ letters), each with how often, per mille of the cause's complaints. The rest
+    /// write `name`, so that it stays the most frequent spelling and names the group.
+    pub variants: &'static [(&'static str, u32)],
+    /// Another word for the same cause that no spelling rule finds, and how often (per mille):
+    /// its own group unless the company's cause list names it.
+    pub synonym: Option<(&'static str, u32)>,
     pub technical: bool,
     pub season: Season,
     /// Base frequency.
@@ -126,6 +134,38 @@ pub(crate) struct Cause {
     pub solutions: &'static [&'static str],
 }
 
+impl Cause {
+    /// The spelling `i`: 0 the name, then the variants, then the synonym.
+    pub(crate) fn spelling(&self, i: u8) -> &'static str {
+        let i = usize::from(i);
+        match i.checked_sub(1) {
+            None => self.name,
+            Some(v) => match self.variants.get(v) {
+                Some((text, _)) => text,
+                None => self.synonym.map_or(self.name, |s| s.0),
+            },
+        }
+    }
+
+    /// Whether the spelling `i` is the synonym.
+    pub(crate) fn is_synonym(&self, i: u8) -> bool {
+        self.synonym.is_some() && usize::from(i) == self.variants.len() + 1
+    }
+
+    /// The spelling (as for [`Cause::spelling`]) a number `r` below 1000 picks.
+    pub(crate) fn pick_spelling(&self, r: u32) -> u8 {
+        let mut left = r;
+        let others = self.variants.iter().chain(self.synonym.as_ref());
+        for (i, (_, per_mille)) in others.enumerate() {
+            if left < *per_mille {
+                return u8::try_from(i + 1).unwrap_or(0);
+            }
+            left -= per_mille;
+        }
+        0
+    }
+}
+
 /// Index of "storing niet verholpen", the usual cause of a repeat complaint.
 pub(crate) const NOT_FIXED: u8 = 6;
 /// Index of "foutieve factuur": credits as cost, payment withheld as urgency.
@@ -136,6 +176,15 @@ pub(crate) const MISSED_APPOINTMENT: u8 = 10;
 pub(crate) const CAUSES: [Cause; 13] = [
     Cause {
         name: "koudemiddellekkage",
+        variants: &[
+            ("Koudemiddellekkage", 80),
+            ("koudemiddel lekkage", 70),
+            ("lekkage koudemiddel", 60),
+            ("koudemiddellekkage (R32)", 50),
+            ("koudemiddellekage", 40),
+            ("koudemiddel-lekkage", 30),
+        ],
+        synonym: Some(("lek in koudemiddelleiding", 30)),
         technical: true,
         season: Season::Summer,
         weight: 12,
@@ -157,6 +206,14 @@ pub(crate) const CAUSES: [Cause; 13] = [
     },
     Cause {
         name: "compressorstoring",
+        variants: &[
+            ("Compressorstoring", 90),
+            ("compressor storing", 80),
+            ("storing compressor", 50),
+            ("compresorstoring", 40),
+            ("compressorstoring (buitenunit)", 40),
+        ],
+        synonym: Some(("compressor defect", 30)),
         technical: true,
         season: Season::Summer,
         weight: 9,
@@ -178,6 +235,14 @@ pub(crate) const CAUSES: [Cause; 13] = [
     },
     Cause {
         name: "condensafvoer verstopt",
+        variants: &[
+            ("Condensafvoer verstopt", 90),
+            ("condens afvoer verstopt", 70),
+            ("condensafvoer verstopt.", 50),
+            ("condesafvoer verstopt", 40),
+            ("condensafvoer verstopt (2e keer)", 40),
+        ],
+        synonym: None,
         technical: true,
         season: Season::Summer,
         weight: 9,
@@ -198,6 +263,14 @@ pub(crate) const CAUSES: [Cause; 13] = [
     },
     Cause {
         name: "geluidsoverlast buitenunit",
+        variants: &[
+            ("Geluidsoverlast buitenunit", 90),
+            ("geluidsoverlast buiten unit", 60),
+            ("geluidoverlast buitenunit", 60),
+            ("buitenunit geluidsoverlast", 50),
+            ("geluidsoverlast buitenunit (buren)", 50),
+        ],
+        synonym: None,
         technical: true,
         season: Season::Summer,
         weight: 7,
@@ -219,6 +292,14 @@ pub(crate) const CAUSES: [Cause; 13] = [
     },
     Cause {
         name: "thermostaatinstelling",
+        variants: &[
+            ("Thermostaatinstelling", 90),
+            ("thermostaat instelling", 80),
+            ("instelling thermostaat", 50),
+            ("thermostaatinsteling", 50),
+            ("thermostaatinstelling (stooklijn)", 40),
+        ],
+        synonym: None,
         technical: true,
         season: Season::Winter,
         weight: 8,
@@ -239,6 +320,14 @@ pub(crate) const CAUSES: [Cause; 13] = [
     },
     Cause {
         name: "installatiefout",
+        variants: &[
+            ("Installatiefout", 90),
+            ("installatie fout", 70),
+            ("instalatiefout", 60),
+            ("fout installatie", 40),
+            ("installatiefout (montage)", 40),
+        ],
+        synonym: None,
         technical: true,
         season: Season::AllYear,
         weight: 10,
@@ -260,6 +349,14 @@ pub(crate) const CAUSES: [Cause; 13] = [
     },
     Cause {
         name: "storing niet verholpen",
+        variants: &[
+            ("Storing niet verholpen", 100),
+            ("storing niet verholpen (2e bezoek)", 80),
+            ("storing, niet verholpen", 50),
+            ("storing niet verhopen", 40),
+            ("STORING NIET VERHOLPEN", 30),
+        ],
+        synonym: None,
         technical: true,
         season: Season::Winter,
         weight: 11,
@@ -281,6 +378,13 @@ pub(crate) const CAUSES: [Cause; 13] = [
     },
     Cause {
         name: "verkeerd gedimensioneerd",
+        variants: &[
+            ("Verkeerd gedimensioneerd", 100),
+            ("verkeerd gedimentioneerd", 80),
+            ("verkeerd gedimensioneerd (te klein)", 70),
+            ("verkeerd gedimensioneerd.", 50),
+        ],
+        synonym: None,
         technical: true,
         season: Season::Summer,
         weight: 5,
@@ -300,6 +404,14 @@ pub(crate) const CAUSES: [Cause; 13] = [
     },
     Cause {
         name: "foutieve factuur",
+        variants: &[
+            ("Foutieve factuur", 100),
+            ("foutieve factuur (creditnota)", 60),
+            ("foutive factuur", 50),
+            ("foutieve factuur (btw)", 40),
+            ("FOUTIEVE FACTUUR", 30),
+        ],
+        synonym: None,
         technical: false,
         season: Season::AllYear,
         weight: 9,
@@ -326,6 +438,14 @@ pub(crate) const CAUSES: [Cause; 13] = [
     },
     Cause {
         name: "gedrag personeel",
+        variants: &[
+            ("Gedrag personeel", 100),
+            ("gedrag personeel (monteur)", 80),
+            ("gedrag personneel", 60),
+            ("gedrag personeel.", 40),
+            ("Gedrag Personeel", 30),
+        ],
+        synonym: None,
         technical: false,
         season: Season::AllYear,
         weight: 4,
@@ -346,6 +466,13 @@ pub(crate) const CAUSES: [Cause; 13] = [
     },
     Cause {
         name: "afspraak niet nagekomen",
+        variants: &[
+            ("Afspraak niet nagekomen", 100),
+            ("afspraak niet na gekomen", 70),
+            ("afspraak niet nagekomen (monteur)", 50),
+            ("afspaak niet nagekomen", 40),
+        ],
+        synonym: Some(("monteur niet gekomen", 40)),
         technical: false,
         season: Season::AllYear,
         weight: 8,
@@ -365,6 +492,14 @@ pub(crate) const CAUSES: [Cause; 13] = [
     },
     Cause {
         name: "te late levering",
+        variants: &[
+            ("Te late levering", 100),
+            ("te late levering (leverancier)", 60),
+            ("té late levering", 50),
+            ("te late levring", 40),
+            ("Te late levering.", 40),
+        ],
+        synonym: None,
         technical: false,
         season: Season::Summer,
         weight: 4,
@@ -388,6 +523,14 @@ pub(crate) const CAUSES: [Cause; 13] = [
     },
     Cause {
         name: "slechte communicatie",
+        variants: &[
+            ("Slechte communicatie", 100),
+            ("slechte comunicatie", 70),
+            ("slechte communicatie (terugbellen)", 60),
+            ("slechte communicatie.", 40),
+            ("SLECHTE COMMUNICATIE", 30),
+        ],
+        synonym: None,
         technical: false,
         season: Season::AllYear,
         weight: 5,
@@ -716,11 +859,75 @@ mod tests {
         assert_eq!(Season::AllYear.factor(4), Season::AllYear.factor(10));
     }
 
+    /// Every spelling of a cause with its index, the name first.
+    fn spellings(c: &Cause) -> Vec<(u8, &'static str)> {
+        let n = 1 + c.variants.len() + usize::from(c.synonym.is_some());
+        (0..n as u8).map(|i| (i, c.spelling(i))).collect()
+    }
+
+    #[test]
+    fn each_spelling_is_picked_as_often_as_its_weight_and_the_name_most() {
+        for c in &CAUSES {
+            let mut picked = vec![0u32; spellings(c).len()];
+            for r in 0..1000 {
+                picked[usize::from(c.pick_spelling(r))] += 1;
+            }
+            let weights: Vec<u32> = c.variants.iter().chain(&c.synonym).map(|v| v.1).collect();
+            assert_eq!(picked[1..], weights[..], "{}", c.name);
+            assert_eq!(picked[0], 1000 - weights.iter().sum::<u32>(), "{}", c.name);
+            assert!((600..=750).contains(&picked[0]), "{}: {picked:?}", c.name);
+            assert!(c.synonym.is_none_or(|s| s.1 <= 50), "{}: rare", c.name);
+            assert!(
+                !c.is_synonym(0)
+                    && c.synonym
+                        .is_none_or(|_| c.is_synonym(picked.len() as u8 - 1))
+            );
+        }
+        let synonyms = CAUSES.iter().filter(|c| c.synonym.is_some()).count();
+        assert!((2..=3).contains(&synonyms), "{synonyms}");
+    }
+
+    #[test]
+    fn spellings_fold_onto_their_cause_and_synonyms_onto_none() {
+        // Each cause's name written often (so it names its group), then every other spelling
+        // once: one group per cause, named by it, and one per synonym, alone.
+        let mut texts = Vec::new();
+        for c in &CAUSES {
+            texts.extend(std::iter::repeat_n(c.name, 3));
+            texts.extend(spellings(c).into_iter().skip(1).map(|s| s.1));
+        }
+        let groups = crate::register::causes::group_causes(texts.iter().copied());
+        let want = CAUSES.len() + CAUSES.iter().filter(|c| c.synonym.is_some()).count();
+        assert_eq!(groups.groups.len(), want, "{:#?}", groups.groups);
+        for c in &CAUSES {
+            for (i, text) in spellings(c) {
+                let g = groups.group_of(text).unwrap();
+                if c.is_synonym(i) {
+                    assert_eq!(g.spellings.len(), 1, "{text}");
+                } else {
+                    assert_eq!(g.name(), c.name, "{text}");
+                }
+            }
+            assert_eq!(
+                groups.group_of(c.name).unwrap().spellings.len(),
+                1 + c.variants.len(),
+                "{}",
+                c.name
+            );
+        }
+    }
+
     #[test]
     fn texts_avoid_csv_specials() {
+        let spelt: Vec<&str> = CAUSES
+            .iter()
+            .flat_map(|c| spellings(c))
+            .map(|s| s.1)
+            .collect();
         let all = CAUSES
             .iter()
             .flat_map(|c| c.problems.iter().chain(c.solutions).chain(c.subjects))
+            .chain(&spelt)
             .chain(URGENCY_TAILS.iter().flat_map(|t| t.iter()))
             .chain(
                 NOTES

@@ -7,7 +7,7 @@ use super::clean::{properties, push_csv_field};
 use super::content::{self, DEPARTMENTS, STAFF};
 use super::model::{self, Generator, Row};
 use super::rng::Rng;
-use super::{output_error, write_atomically, PlantedCounts};
+use super::{output_error, write_atomically, PlantedCounts, WrittenCause};
 use crate::base::location::column_letters;
 use crate::error::Result;
 use crate::register::{Channel, HandlingMode, Justified, Nature, Status};
@@ -136,6 +136,15 @@ struct Demo {
 /// The procedure gaps planted in the demo files.
 pub fn demo_planted() -> PlantedCounts {
     build().planted
+}
+
+/// The causes the demo files write, in register order, each with the cause it is.
+pub fn demo_causes() -> Vec<WrittenCause> {
+    demo_rows()
+        .0
+        .iter()
+        .filter_map(Row::written_cause)
+        .collect()
 }
 
 /// The layout and spelling quirks of the demo files.
@@ -442,11 +451,7 @@ impl Layout {
                 .unwrap_or("")
                 .to_string(),
         );
-        let cause = if r.cause_filled {
-            self.text(r.cause().name)
-        } else {
-            Cell::Empty
-        };
+        let cause = r.cause_text().map_or(Cell::Empty, |c| self.text(c));
         let solution = r.solution_text().map_or(Cell::Empty, |s| self.text(s));
         let closed = match r.closed {
             Some(_) => self.date(r.closed, 60, |q| &mut q.text_closed_dates),
@@ -527,13 +532,19 @@ fn shorten(label: &str, max: usize) -> String {
     out
 }
 
-/// The demo, laid out: header, complaints, a blank and a note row at the turn of the year, and
-/// the totals row.
-fn build() -> Demo {
+/// The demo's complaints, and the gaps planted in them.
+fn demo_rows() -> (Vec<Row>, PlantedCounts) {
     let start = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap_or_default();
     let end = NaiveDate::from_ymd_opt(2026, 9, 30).unwrap_or_default();
     let mut generator = Generator::new(DEMO_ROWS, DEMO_SEED, start, end, &model::DEMO);
-    let rows: Vec<Row> = generator.by_ref().collect();
+    let rows = generator.by_ref().collect();
+    (rows, generator.counts)
+}
+
+/// The demo, laid out: header, complaints, a blank and a note row at the turn of the year, and
+/// the totals row.
+fn build() -> Demo {
+    let (rows, counts) = demo_rows();
     let mut layout = Layout {
         rng: Rng::new(DEMO_SEED ^ 0x0051_5549_524B_5321),
         names: HashMap::new(),
@@ -591,7 +602,7 @@ fn build() -> Demo {
         grid,
         planted: PlantedCounts {
             unmapped_column: layout.quirks.unmapped_columns,
-            ..generator.counts
+            ..counts
         },
         quirks: layout.quirks,
     }
@@ -1047,6 +1058,21 @@ mod tests {
     }
 
     #[test]
+    fn demo_causes_are_the_cause_column_in_order() {
+        let col = HEADERS.iter().position(|h| *h == "Oorzaak").unwrap();
+        let column: Vec<String> = build().grid[1..]
+            .iter()
+            .filter_map(|r| match &r[col] {
+                Cell::Text(s) => Some(s.clone()),
+                _ => None,
+            })
+            .collect();
+        let written: Vec<String> = demo_causes().iter().map(|w| w.text.to_string()).collect();
+        assert_eq!(column, written);
+        assert!(demo_causes().iter().any(|w| w.synonym));
+    }
+
+    #[test]
     fn demo_files_are_byte_stable() {
         let (x1, c1) = write_both("stable1");
         let (x2, c2) = write_both("stable2");
@@ -1076,6 +1102,21 @@ mod tests {
         }
         for (what, n) in demo_quirks().list() {
             let line = format!("| {what} | {n} |");
+            assert!(readme.contains(&line), "README lacks {line}");
+        }
+        let written = demo_causes();
+        for (i, c) in content::CAUSES.iter().enumerate() {
+            let code = |t: &str| format!("`{t}`");
+            let variants: Vec<String> = c.variants.iter().map(|v| code(v.0)).collect();
+            let synonym = c.synonym.map_or("–".to_string(), |s| code(s.0));
+            let of = written.iter().filter(|w| w.cause == i);
+            let otherwise = of.clone().filter(|w| w.text != c.name).count();
+            let line = format!(
+                "| {} | {} | {synonym} | {otherwise} / {} |",
+                code(c.name),
+                variants.join(", "),
+                of.count()
+            );
             assert!(readme.contains(&line), "README lacks {line}");
         }
         let complaints = format!("{} klachten", demo_planted().complaints);

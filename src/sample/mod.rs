@@ -8,6 +8,9 @@
 //! - [`write_demo_workbook`] and [`write_demo_csv`]: the bundled demo files, the same company's
 //!   register as people really keep it (title rows, header variants, typed-in dates, blank and
 //!   totals rows, a Windows-1252 CSV export), with the gaps counted in [`demo_planted`].
+//!
+//! Both write a cause several ways, as different people do (SPEC §10), the usual spelling
+//! the most frequent; [`demo_causes`] and [`sample_causes`] say which cause each text is.
 
 mod clean;
 mod content;
@@ -15,7 +18,9 @@ mod demo;
 mod model;
 mod rng;
 
-pub use demo::{demo_planted, demo_quirks, write_demo_csv, write_demo_workbook, DemoQuirks};
+pub use demo::{
+    demo_causes, demo_planted, demo_quirks, write_demo_csv, write_demo_workbook, DemoQuirks,
+};
 
 use crate::base::Rule;
 use crate::error::{Error, Result};
@@ -81,6 +86,29 @@ pub fn sample_planted(opts: &SampleOptions) -> Result<PlantedCounts> {
     let mut g = model::Generator::new(opts.rows, opts.seed, opts.start, opts.end, &model::CLEAN);
     g.by_ref().for_each(drop);
     Ok(g.counts)
+}
+
+/// The causes a clean sample writes, in register order (complaints without a cause left out),
+/// each with the cause it is: what a report's cause groups must find.
+pub fn sample_causes(opts: &SampleOptions) -> Result<Vec<WrittenCause>> {
+    check_options(opts)?;
+    let g = model::Generator::new(opts.rows, opts.seed, opts.start, opts.end, &model::CLEAN);
+    Ok(g.filter_map(|r| r.written_cause()).collect())
+}
+
+/// A cause as a generated register writes it, and the cause it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WrittenCause {
+    /// The complaint's date of receipt.
+    pub received: NaiveDate,
+    /// Which of the generator's causes it is (the same for all its spellings).
+    pub cause: usize,
+    /// The cause's usual spelling.
+    pub name: &'static str,
+    /// The text in the cause column.
+    pub text: &'static str,
+    /// Another word for the cause, which no spelling rule folds onto its name.
+    pub synonym: bool,
 }
 
 /// Procedure gaps planted in a generated register, per kind, counted from the complaints as

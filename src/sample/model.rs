@@ -4,7 +4,7 @@
 
 use super::content::{self, CAUSES, COORDINATOR, DIRECTOR, KAM};
 use super::rng::{mix, Rng};
-use super::PlantedCounts;
+use super::{PlantedCounts, WrittenCause};
 use crate::register::{Channel, HandlingMode, Justified, Nature, Status, Urgency};
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
@@ -97,6 +97,8 @@ pub(crate) struct Row {
     pub job: Option<u32>,
     /// Index into [`CAUSES`].
     pub cause: u8,
+    /// How the cause column writes it (see [`content::Cause::spelling`]).
+    pub spelling: u8,
     /// Description parts: subject (cause subject or equipment), problem, suffix, urgency tail.
     pub subject: u8,
     pub problem: u8,
@@ -132,6 +134,24 @@ impl Row {
     pub(crate) fn cause(&self) -> &'static content::Cause {
         // `cause` is always drawn below CAUSES.len(); the fallback keeps this panic-free.
         CAUSES.get(usize::from(self.cause)).unwrap_or(&CAUSES[0])
+    }
+
+    /// The cause column: the cause as this complaint's handler wrote it, if filled in.
+    pub(crate) fn cause_text(&self) -> Option<&'static str> {
+        self.cause_filled
+            .then(|| self.cause().spelling(self.spelling))
+    }
+
+    /// The cause written, with the cause it is, for the tests' truth.
+    pub(crate) fn written_cause(&self) -> Option<WrittenCause> {
+        let cause = self.cause();
+        Some(WrittenCause {
+            received: self.received,
+            cause: usize::from(self.cause),
+            name: cause.name,
+            text: self.cause_text()?,
+            synonym: cause.is_synonym(self.spelling),
+        })
     }
 
     /// Closed by the register's evidence, as the validator sees it.
@@ -315,6 +335,9 @@ const WEEKDAY_WEIGHT: [u64; 7] = [24, 21, 20, 19, 16, 3, 1];
 /// Relative number per month, January first: heating trouble in winter, airco in summer heat.
 const MONTH_WEIGHT: [u64; 12] = [11, 10, 8, 8, 9, 13, 17, 15, 10, 8, 9, 11];
 
+/// Sets the spelling stream apart from the main one of the same seed.
+const SPELLING_STREAM: u64 = 0x5350_454C_4C49_4E47;
+
 /// Consumer customers: the rest are businesses.
 const CONSUMER_SHARE: u32 = 600;
 /// A complaint from a customer who complained before.
@@ -344,6 +367,9 @@ struct Recent {
 /// Produces the complaints of a register in order of receipt.
 pub(crate) struct Generator {
     rng: Rng,
+    /// The cause's spelling comes from a stream of its own, one draw per row, so that the
+    /// spellings leave every other field as it was before they were written several ways.
+    spellings: Rng,
     rates: &'static GapRates,
     start: NaiveDate,
     end: NaiveDate,
@@ -416,6 +442,7 @@ impl Generator {
         let next_job = 100_000 + rng.below(20_000);
         Generator {
             rng,
+            spellings: Rng::new(mix(seed) ^ SPELLING_STREAM),
             rates,
             start,
             end,
@@ -534,6 +561,7 @@ impl Generator {
                 .weighted(&self.cause_weights[received.month0() as usize]) as u8,
         };
         let c = CAUSES.get(usize::from(cause)).unwrap_or(&CAUSES[0]);
+        let spelling = c.pick_spelling(self.spellings.below(1000));
         let mut urgency_weights = if c.technical {
             TECH_URGENCY
         } else {
@@ -764,6 +792,7 @@ impl Generator {
             business,
             job,
             cause,
+            spelling,
             subject,
             problem,
             suffix,
@@ -1073,6 +1102,36 @@ mod tests {
             assert!(s.chars().next().is_some_and(char::is_uppercase), "{s}");
             assert!(!s.contains("  ") && !s.contains(" ."), "{s}");
         }
+    }
+
+    #[test]
+    fn spellings_leave_every_other_field_as_it_is() {
+        // Another spelling stream changes the spellings and nothing else: the main stream does
+        // not feed them, so writing causes several ways moved no planted gap.
+        let new = || Generator::new(5000, 14, d(2025, 1, 1), d(2026, 9, 30), &CLEAN);
+        let mut other = new();
+        other.spellings = Rng::new(99);
+        let (a, b): (Vec<Row>, Vec<Row>) = (new().collect(), other.collect());
+        assert_eq!(a.len(), b.len());
+        let mut differ = 0;
+        for (x, y) in a.iter().zip(&b) {
+            differ += usize::from(x.spelling != y.spelling);
+            assert_eq!(
+                Row {
+                    spelling: 0,
+                    ..x.clone()
+                },
+                Row {
+                    spelling: 0,
+                    ..y.clone()
+                }
+            );
+        }
+        assert!(differ > 500, "{differ}");
+        let written = a.iter().filter_map(Row::written_cause).collect::<Vec<_>>();
+        let usual = written.iter().filter(|w| w.text == w.name).count();
+        assert!(usual * 100 > written.len() * 60 && usual * 100 < written.len() * 75);
+        assert_eq!(written.len(), a.iter().filter(|r| r.cause_filled).count());
     }
 
     #[test]

@@ -169,6 +169,8 @@ pub struct Generated {
     /// The customer number, else the name without case, spaces or punctuation.
     pub customer: String,
     pub technical: Option<bool>,
+    /// The cause as written, if filled in.
+    pub cause: Option<String>,
 }
 
 /// The complaints of a register written by `klacht sample` (`;`, dates `dd-mm-jjjj`).
@@ -180,6 +182,7 @@ pub fn read_generated(path: &Path) -> Vec<Generated> {
         .from_reader(text.as_bytes());
     let headers = rdr.headers().unwrap().clone();
     let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let oc = col("Oorzaak");
     let (rc, cc, ac, uc, dc, kc, nc, tc) = (
         col("Datum ontvangst"),
         col("Datum afgehandeld"),
@@ -215,6 +218,7 @@ pub fn read_generated(path: &Path) -> Vec<Generated> {
                     "niet-technisch" => Some(false),
                     _ => None,
                 },
+                cause: Some(r[oc].trim().to_string()).filter(|c| !c.is_empty()),
             }
         })
         .collect()
