@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes a copy of a `klacht sample` register whose causes are written about 100,000 ways, as
 different people write one cause: half with a numbered qualifier in brackets, a tenth in
-capitals, a tenth with a space left out. They group back to the sample's causes (SPEC section 10).
+capitals, a tenth with a space left out. They group back to the groups of the sample's own
+spellings (its 13 causes and its rare synonyms; SPEC section 10).
 
 usage: cause_variants.py REGISTER.csv OUT.csv
 """
