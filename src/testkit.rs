@@ -10,7 +10,8 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 use std::collections::BTreeSet;
 
-/// The top-level keys of `kpi.json` up to issue 16, copied from SPEC §8 (not from the code).
+/// The top-level keys of `kpi.json` up to issue 18, copied from SPEC §8 and §10 (not from
+/// the code); `cause_headings` is the second Pareto of §10 (docs/decisions.md).
 pub const KPI_KEYS: &[&str] = &[
     "period",
     "rows",
@@ -38,6 +39,8 @@ pub const KPI_KEYS: &[&str] = &[
     "trend",
     "left_out",
     "cause_groups",
+    "cause_headings",
+    "cause_actions",
 ];
 
 /// The holiday lists of SPEC §4.

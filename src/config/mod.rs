@@ -121,11 +121,11 @@ pub struct CauseEntry {
     pub also: Vec<String>,
     /// The nature its complaints are counted under in the cause tables, when given.
     pub nature: Option<Nature>,
-    /// A broader heading (for a second Pareto, not yet drawn).
+    /// A broader heading: the second Pareto (`kpi.cause_headings`).
     pub group: Option<String>,
     /// The corrective action taken.
     pub action: Option<String>,
-    /// From when the action applies.
+    /// From when the action applies: its complaints before and after (`kpi.cause_actions`).
     pub action_date: Option<NaiveDate>,
 }
 

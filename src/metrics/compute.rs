@@ -83,6 +83,10 @@ pub struct Ctx<'a> {
     /// Per group of [`Ctx::causes`], the nature the company's cause list gives it: its
     /// complaints count under that nature in the cause tables.
     pub cause_natures: Vec<Option<Nature>>,
+    /// The company's cause list, whose entries [`CauseGroup::listed`] points into.
+    ///
+    /// [`CauseGroup::listed`]: crate::register::causes::CauseGroup::listed
+    pub cause_list: &'a [CauseEntry],
 }
 
 /// No customer recorded, or received outside the span the repeat figures look at.
@@ -99,7 +103,7 @@ impl<'a> Ctx<'a> {
         periods: &[Period],
         customer_span: &Period,
         customers: Option<&'a [u32]>,
-        cause_list: &[CauseEntry],
+        cause_list: &'a [CauseEntry],
     ) -> Ctx<'a> {
         let in_periods = |d: NaiveDate| periods.iter().any(|p| p.contains(d));
         let prep = complaints
@@ -150,6 +154,7 @@ impl<'a> Ctx<'a> {
         Ctx {
             causes,
             cause_natures,
+            cause_list,
             complaints,
             calendar,
             targets,
@@ -162,6 +167,12 @@ impl<'a> Ctx<'a> {
                 .into(),
             },
         }
+    }
+
+    /// The entry of the cause list that group `g` of [`Ctx::causes`] is, if any.
+    pub fn entry_of(&self, g: usize) -> Option<&'a CauseEntry> {
+        let list = self.cause_list;
+        self.causes.groups.get(g)?.listed.and_then(|e| list.get(e))
     }
 
     /// The flags of every complaint for period `p` and reference date `d`, in parallel.

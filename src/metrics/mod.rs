@@ -31,6 +31,7 @@
 //! * **Overdue age** and targets are in working days of the configured calendar; age buckets
 //!   0–10, 11–20, 21–40, 41–60, > 60 working days cover every complaint open at D.
 
+pub mod actions;
 pub mod compute;
 pub mod frame;
 pub mod model;
@@ -132,6 +133,7 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
     let register_rows: Vec<usize> = (0..flags.len()).filter(|&i| flags[i].matters).collect();
     let [window, _, _] = windows;
 
+    let cause_groups = tables::cause_groups(&ctx, &flags);
     let left_out = LeftOut {
         handling_date_order: times.all.handling_date_order,
         ack_date_order: times.all.ack_date_order,
@@ -182,6 +184,8 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
         register_rows,
         findings: Vec::new(),
         times_all: times_all.clone(),
+        // Moved in last (below): the figures after this still read it.
+        causes: Default::default(),
     };
     let kpi = Kpi {
         period: PeriodInfo {
@@ -256,9 +260,12 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
             })
             .collect(),
         left_out,
-        cause_groups: tables::cause_groups(&ctx, &flags),
+        cause_headings: tables::cause_headings(&ctx, &cause_groups),
+        cause_actions: actions::cause_actions(&ctx, p),
+        cause_groups,
     };
     let mut figures = Figures { kpi, tables };
+    figures.tables.causes = ctx.causes;
     figures.count_findings(inputs.findings);
     Ok(figures)
 }

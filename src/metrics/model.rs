@@ -17,13 +17,16 @@
 //! [`Tables::by_channel`], [`Tables::by_nature`]; *Achterstallig* ← [`Tables::overdue`],
 //! [`Tables::age_buckets`], [`Tables::escalations`]; *Doorlooptijden* ← [`Tables::times_all`],
 //! [`Tables::times_by_urgency`], [`Tables::times_by_nature`]; *Oorzaken* ←
-//! [`Tables::pareto_technical`] (and the other two), [`Tables::recurring_causes`],
-//! [`Tables::repeat_complainants`]; *Trend* ← [`Tables::monthly`]; *Bevindingen* ←
-//! [`Tables::findings`]; *Register* ← [`Tables::register_rows`]. Departments, handlers and
-//! source files: [`Tables::by_department`], [`Tables::by_handler`], [`Tables::by_file`].
+//! [`Tables::pareto_technical`] (and the other two), [`Kpi::cause_headings`],
+//! [`Kpi::cause_actions`], [`Tables::recurring_causes`], [`Tables::repeat_complainants`],
+//! [`Kpi::cause_groups`]; *Trend* ← [`Tables::monthly`]; *Bevindingen* ←
+//! [`Tables::findings`]; *Register* ← [`Tables::register_rows`], [`Tables::causes`].
+//! Departments, handlers and source files: [`Tables::by_department`], [`Tables::by_handler`],
+//! [`Tables::by_file`].
 
 use super::period::Period;
 use crate::base::location::FileIdx;
+use crate::register::causes::CauseGroups;
 use crate::register::{Channel, Nature, RowCount, Urgency};
 use crate::rules::Counts;
 use crate::Lang;
@@ -108,6 +111,54 @@ pub struct Kpi {
     /// The cause groups of received(P), in the order of [`Kpi::causes`]' counting: most
     /// complaints first (SPEC §10).
     pub cause_groups: Vec<CauseGroupRow>,
+    /// A Pareto of received(P) with a cause by the headings of the company's cause list
+    /// (`group = "…"`); empty when no entry has one.
+    pub cause_headings: Vec<HeadingRow>,
+    /// For each entry of the cause list with an `action_date`, in list order: its complaints
+    /// before and after the corrective action (SPEC §10).
+    pub cause_actions: Vec<CauseAction>,
+}
+
+/// `kpi.cause_headings`: one heading of the cause list and its complaints received in P.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HeadingRow {
+    /// The `group` of the cause list's entries; `null` for the rest ("overige"): causes not
+    /// listed, or listed without a heading.
+    pub heading: Option<String>,
+    pub count: u64,
+    /// count / all complaints received in P with a cause.
+    pub share: f64,
+    pub cumulative_share: f64,
+}
+
+/// `kpi.cause_actions`: a listed cause with a corrective action, and its complaints in the 12
+/// months before the action's date and from that date to the end of P, side by side.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CauseAction {
+    /// The entry's name (its cause group, all spellings and natures).
+    pub cause: String,
+    pub action: Option<String>,
+    pub action_date: NaiveDate,
+    /// [action_date − 12 months, action_date).
+    pub before: ActionWindow,
+    /// [action_date, end of P]; empty (`to` before `from`, 0 months) when the action is
+    /// dated after P.
+    pub after: ActionWindow,
+}
+
+/// Complaints of one cause received in a window of days.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ActionWindow {
+    /// First day, inclusive.
+    pub from: NaiveDate,
+    /// Last day, inclusive.
+    pub to: NaiveDate,
+    pub complaints: u64,
+    /// The window's length in months, a partial month as a share (see
+    /// [`super::actions::months_in`]).
+    pub months: f64,
+    /// complaints / months; `None` for a window of no months.
+    pub per_month: Option<f64>,
 }
 
 /// `kpi.cause_groups`: a cause group with the spellings it merged, counted over received(P).
@@ -359,6 +410,10 @@ pub struct Tables {
     /// Indices into the findings given to `compute` that count for P (see [`Kpi::findings`]),
     /// in their given order.
     pub findings: Vec<usize>,
+    /// The cause groups of the whole register, for the group of each complaint's cause
+    /// (the *Register* sheet). Not serialised: `kpi.cause_groups` holds those of P.
+    #[serde(skip)]
+    pub causes: CauseGroups,
 }
 
 /// A headline figure of the trend table.

@@ -5,8 +5,8 @@ use super::compute::{urgency_slot, Ctx, Flags, TimeAcc};
 use super::frame::{self, CauseCount as FrameCause, GroupSums};
 use super::model::{
     AgeBucket, CauseCount, CauseGroupRow, ChannelCount, CountShare, DurationStats, FlowCheck,
-    GroupRow, Headline, HeadlineFigure, HeadlineRow, MonthRow, NatureCount, OpenItem, ParetoRow,
-    RecurringCause, RepeatComplainant, SpellingCount, TimeGroup, TimeRow, UrgencyRow,
+    GroupRow, HeadingRow, Headline, HeadlineFigure, HeadlineRow, MonthRow, NatureCount, OpenItem,
+    ParetoRow, RecurringCause, RepeatComplainant, SpellingCount, TimeGroup, TimeRow, UrgencyRow,
 };
 use super::period::Period;
 use super::stats::{rel_change, share};
@@ -387,18 +387,81 @@ pub fn causes(counts: &[FrameCause]) -> Vec<CauseCount> {
 
 /// The Pareto of the causes of one nature (`None`: not recorded).
 pub fn pareto(causes: &[CauseCount], nature: Option<Nature>) -> Vec<ParetoRow> {
-    let rows: Vec<&CauseCount> = causes.iter().filter(|c| c.nature == nature).collect();
-    let total: u64 = rows.iter().map(|c| c.count).sum();
+    let rows = causes
+        .iter()
+        .filter(|c| c.nature == nature)
+        .map(|c| (c.cause.clone(), c.count));
+    with_shares(rows.collect())
+        .into_iter()
+        .map(|(cause, count, share, cumulative_share)| ParetoRow {
+            cause,
+            count,
+            share,
+            cumulative_share,
+        })
+        .collect()
+}
+
+/// Counts in the order given, each with its share of their total and the running share down
+/// the list: the figures of a Pareto table.
+fn with_shares<K>(rows: Vec<(K, u64)>) -> Vec<(K, u64, f64, f64)> {
+    let total: u64 = rows.iter().map(|(_, n)| n).sum();
     let mut running = 0;
-    rows.iter()
-        .map(|c| {
-            running += c.count;
-            ParetoRow {
-                cause: c.cause.clone(),
-                count: c.count,
-                share: share(c.count, total).unwrap_or(0.0),
-                cumulative_share: share(running, total).unwrap_or(0.0),
-            }
+    rows.into_iter()
+        .map(|(key, count)| {
+            running += count;
+            let part = |n| share(n, total).unwrap_or(0.0);
+            (key, count, part(count), part(running))
+        })
+        .collect()
+}
+
+/// The Pareto of received(P) by the headings of the cause list (`group = "…"`), from the
+/// period's cause groups: most complaints first, ties in the list's order of the headings,
+/// the rest (`None`: not listed, or listed without a heading) last as a Pareto's "other" is.
+/// Empty when no entry of the list has a heading.
+pub fn cause_headings(ctx: &Ctx, groups: &[CauseGroupRow]) -> Vec<HeadingRow> {
+    let mut order: Vec<&str> = Vec::new();
+    for h in ctx.cause_list.iter().filter_map(|e| e.group.as_deref()) {
+        if !order.contains(&h) {
+            order.push(h);
+        }
+    }
+    if order.is_empty() {
+        return Vec::new();
+    }
+    // Per heading in `order`, then the rest.
+    let mut counts = vec![0u64; order.len() + 1];
+    for row in groups {
+        let heading = row
+            .spellings
+            .first()
+            .and_then(|s| ctx.causes.index_of(&s.text))
+            .and_then(|g| ctx.entry_of(g))
+            .and_then(|e| e.group.as_deref())
+            .and_then(|h| order.iter().position(|o| *o == h));
+        counts[heading.unwrap_or(order.len())] +=
+            row.spellings.iter().map(|s| s.count).sum::<u64>();
+    }
+    let other = counts.pop().unwrap_or(0);
+    let mut rows: Vec<(Option<String>, u64)> = order
+        .iter()
+        .zip(counts)
+        .filter(|(_, n)| *n > 0)
+        .map(|(h, n)| (Some(h.to_string()), n))
+        .collect();
+    // Stable: ties keep the list's order.
+    rows.sort_by_key(|(_, n)| Reverse(*n));
+    if other > 0 {
+        rows.push((None, other));
+    }
+    with_shares(rows)
+        .into_iter()
+        .map(|(heading, count, share, cumulative_share)| HeadingRow {
+            heading,
+            count,
+            share,
+            cumulative_share,
         })
         .collect()
 }

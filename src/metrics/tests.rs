@@ -255,12 +255,22 @@ fn run(
     as_of: NaiveDate,
     names: bool,
 ) -> Figures {
-    let config = Config::default();
+    run_with(&Config::default(), register, findings, period, as_of, names)
+}
+
+fn run_with(
+    config: &Config,
+    register: &Register,
+    findings: &[Finding],
+    period: &str,
+    as_of: NaiveDate,
+    names: bool,
+) -> Figures {
     let calendar = Calendar::new(Profile::Cao, &[]);
     compute(&Inputs {
         register,
         findings,
-        config: &config,
+        config,
         calendar: &calendar,
         period: Period::parse(period).unwrap(),
         as_of,
@@ -1063,6 +1073,108 @@ fn kpi_json_has_exactly_the_spec_keys() {
     assert_eq!(t["times_by_urgency"][8]["group"]["by"], "urgency");
     assert!(t["times_by_urgency"][8]["group"]["value"].is_null());
     assert_eq!(t["headline"][0]["figure"], "received");
+}
+
+/// Q3 with a cause list: headings for three causes (two tied at 2), and an action on the
+/// leak dated 1 July.
+fn q3_listed(montage_first: bool) -> Figures {
+    let entry = |name: &str, group: &str| crate::config::CauseEntry {
+        name: name.into(),
+        also: Vec::new(),
+        nature: None,
+        group: Some(group.into()),
+        action: None,
+        action_date: None,
+    };
+    let mut causes = vec![
+        crate::config::CauseEntry {
+            action: Some("perscontrole".into()),
+            action_date: Some(ymd(2026, 7, 1)),
+            ..entry("Lekkage", "installatie")
+        },
+        entry("Onjuiste factuur", "administratie"),
+        entry("Montagefout", "montage"),
+    ];
+    if montage_first {
+        causes.swap(1, 2);
+    }
+    let config = Config {
+        causes,
+        ..Config::default()
+    };
+    let (p, d) = ("2026-Q3", ymd(2026, 9, 30));
+    run_with(&config, &fixture(), &[], p, d, false)
+}
+
+#[test]
+fn cause_headings_pareto_with_ties_in_list_order_and_the_rest_last() {
+    // received(Q3) with a cause: Lekkage C02, C04, C05; Montage-fout/Montagefout C06, C07;
+    // Onjuiste factuur C03, C15; Gedrag monteur C09 (not listed): 8.
+    let rows = |f: Figures| -> Vec<(Option<String>, u64, f64, f64)> {
+        f.kpi
+            .cause_headings
+            .into_iter()
+            .map(|h| (h.heading, h.count, h.share, h.cumulative_share))
+            .collect()
+    };
+    let h = |s: &str| Some(s.to_string());
+    assert_eq!(
+        rows(q3_listed(false)),
+        vec![
+            (h("installatie"), 3, 3.0 / 8.0, 3.0 / 8.0),
+            (h("administratie"), 2, 2.0 / 8.0, 5.0 / 8.0),
+            (h("montage"), 2, 2.0 / 8.0, 7.0 / 8.0),
+            (None, 1, 1.0 / 8.0, 1.0),
+        ]
+    );
+    let swapped: Vec<_> = rows(q3_listed(true)).into_iter().map(|r| r.0).collect();
+    assert_eq!(
+        swapped,
+        [h("installatie"), h("montage"), h("administratie"), None]
+    );
+    assert!(q3().kpi.cause_headings.is_empty(), "no list, no headings");
+}
+
+#[test]
+fn cause_actions_before_and_after_by_hand() {
+    // Lekkage received: C16 2025-09-15, C11 2026-03-02, C01 2026-06-15 before 1 July;
+    // C02 on 1 July itself, C04 10 July, C05 3 August after.
+    let f = q3_listed(false);
+    let a = &f.kpi.cause_actions;
+    assert_eq!(a.len(), 1, "only the entry with an action date");
+    let a = &a[0];
+    assert_eq!(
+        (a.cause.as_str(), a.action.as_deref(), a.action_date),
+        ("Lekkage", Some("perscontrole"), ymd(2026, 7, 1))
+    );
+    let w = |w: &ActionWindow| (w.from, w.to, w.complaints, w.months, w.per_month);
+    assert_eq!(
+        w(&a.before),
+        (ymd(2025, 7, 1), ymd(2026, 6, 30), 3, 12.0, Some(0.25))
+    );
+    assert_eq!(
+        w(&a.after),
+        (ymd(2026, 7, 1), ymd(2026, 9, 30), 3, 3.0, Some(1.0))
+    );
+    assert!(q3().kpi.cause_actions.is_empty());
+    let v = serde_json::to_value(&f.kpi).unwrap();
+    let keys = |v: &serde_json::Value| -> Vec<String> {
+        let mut k: Vec<String> = v.as_object().unwrap().keys().cloned().collect();
+        k.sort();
+        k
+    };
+    assert_eq!(
+        keys(&v["cause_actions"][0]),
+        ["action", "action_date", "after", "before", "cause"]
+    );
+    assert_eq!(
+        keys(&v["cause_actions"][0]["after"]),
+        ["complaints", "from", "months", "per_month", "to"]
+    );
+    assert_eq!(
+        keys(&v["cause_headings"][0]),
+        ["count", "cumulative_share", "heading", "share"]
+    );
 }
 
 #[test]

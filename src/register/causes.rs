@@ -64,7 +64,7 @@ impl CauseGroup {
 }
 
 /// The groups of a register's causes, with the group of each spelling.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct CauseGroups {
     pub groups: Vec<CauseGroup>,
     of: HashMap<String, usize>,

@@ -1,11 +1,13 @@
 //! Sheet 6, *Oorzaken*: the causes as Pareto tables (technical and non-technical apart, with a
-//! Pareto chart each), the causes that recur over the last four quarters, and the repeat
-//! complainants (pseudonymised unless names were asked for).
+//! Pareto chart each), a Pareto by the cause list's headings and the effect of corrective
+//! actions (when the list has them), the causes that recur over the last four quarters, the
+//! repeat complainants (pseudonymised unless names were asked for) and the spellings per cause.
 
 use super::layout::{Cell, Column, Sheet, Style};
 use super::native::{self, Series};
-use super::{nature_label, span, Report};
-use crate::metrics::model::ParetoRow;
+use super::{day, nature_label, span, Report};
+use crate::metrics::model::{ActionWindow, ParetoRow};
+use crate::metrics::stats::round2;
 use crate::render::charts::Palette;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
@@ -58,6 +60,8 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         )?;
         s.gap();
     }
+    headings(r, &mut s, &received)?;
+    actions(r, &mut s)?;
 
     let quarters = &t.recurring_quarters;
     s.heading(&match (quarters.first(), quarters.last()) {
@@ -218,5 +222,90 @@ fn pareto(
             ),
         );
     }
+    Ok(())
+}
+
+/// The Pareto by the cause list's headings (`group = "…"`), when the list gives any.
+fn headings(r: &Report, s: &mut Sheet, received: &str) -> Result<(), XlsxError> {
+    let k = &r.figures().kpi;
+    if k.cause_headings.is_empty() {
+        return Ok(());
+    }
+    let title = r.t("Oorzaken per hoofdgroep", "Causes by heading");
+    s.heading(&format!("{title} ({received})"))?;
+    s.note(r.t(
+        "Hoofdgroep: de group van de oorzaak in de oorzakenlijst; oorzaken die niet of zonder hoofdgroep in de lijst staan vallen onder overige.",
+        "Heading: the cause's group in the cause list; causes not in the list, or in it without a group, fall under other.",
+    ))?;
+    let rows: Vec<ParetoRow> = k
+        .cause_headings
+        .iter()
+        .map(|h| ParetoRow {
+            cause: h
+                .heading
+                .clone()
+                .unwrap_or_else(|| r.t("overige", "other").to_string()),
+            count: h.count,
+            share: h.share,
+            cumulative_share: h.cumulative_share,
+        })
+        .collect();
+    let table = r.t("OorzakenHoofdgroep", "CausesByHeading");
+    pareto(r, s, title, table, &rows, Palette::series(0))?;
+    s.gap();
+    Ok(())
+}
+
+/// The effect of corrective actions: per listed cause with an action date, its complaints
+/// before and after side by side. Numbers only, no verdict.
+fn actions(r: &Report, s: &mut Sheet) -> Result<(), XlsxError> {
+    let k = &r.figures().kpi;
+    if k.cause_actions.is_empty() {
+        return Ok(());
+    }
+    s.heading(r.t("Effect van maatregelen", "Effect of corrective actions"))?;
+    s.note(r.t(
+        "Klachten van de oorzaak (alle schrijfwijzen en aarden) ontvangen in de 12 maanden vóór de datum van de maatregel en vanaf die datum tot het einde van de periode. Een deel van een maand telt naar rato van zijn dagen.",
+        "Complaints of the cause (all spellings and natures) received in the 12 months before the action's date and from that date to the end of the period. Part of a month counts by its share of days.",
+    ))?;
+    let (before, after) = (r.t("Vóór", "Before"), r.t("Na", "After"));
+    let mut columns = vec![
+        Column::capped(r.t("Oorzaak", "Cause"), 40.0),
+        Column::capped(r.t("Maatregel", "Action"), 50.0),
+        Column::new(r.t("Datum maatregel", "Action date")),
+    ];
+    for side in [before, after] {
+        columns.extend([
+            Column::new(format!("{side}: {}", r.t("periode", "period"))),
+            Column::new(format!("{side}: {}", r.t("klachten", "complaints"))),
+            Column::new(format!("{side}: {}", r.t("maanden", "months"))),
+            Column::new(format!("{side}: {}", r.t("per maand", "per month"))),
+        ]);
+    }
+    let side = |w: &ActionWindow| {
+        let period = if w.to < w.from {
+            format!("{} {}", r.t("vanaf", "from"), day(w.from))
+        } else {
+            span(w.from, w.to, r.lang)
+        };
+        [
+            Cell::text(period),
+            Cell::count(w.complaints),
+            Cell::num(Some(round2(w.months)), Style::Decimals),
+            Cell::num(w.per_month.map(round2), Style::Decimals),
+        ]
+    };
+    let rows = k.cause_actions.iter().map(|a| {
+        let mut cells = vec![
+            Cell::text(a.cause.as_str()),
+            Cell::opt_text(a.action.as_deref()),
+            Cell::Date(a.action_date),
+        ];
+        cells.extend(side(&a.before));
+        cells.extend(side(&a.after));
+        cells
+    });
+    s.table(r.t("EffectMaatregelen", "ActionEffects"), &columns, rows)?;
+    s.gap();
     Ok(())
 }

@@ -46,8 +46,8 @@ pub enum Style {
     Whole,
     /// A fraction as a percentage, one decimal.
     Share,
-    /// An amount with two decimals.
-    Money,
+    /// Two decimals: amounts, months and rates.
+    Decimals,
     Date,
     /// Text aligned with the numbers of its column ("n te klein").
     Right,
@@ -77,7 +77,7 @@ pub(super) const STYLES: [Style; 18] = [
     Style::Days,
     Style::Whole,
     Style::Share,
-    Style::Money,
+    Style::Decimals,
     Style::Date,
     Style::Right,
     Style::DeltaCount,
@@ -111,7 +111,7 @@ impl Style {
             Style::Count | Style::Whole => num("#,##0_0_)"),
             Style::Days => num("#,##0.0_0_)"),
             Style::Share => num("0.0%_0_)"),
-            Style::Money => num("#,##0.00_0_)"),
+            Style::Decimals => num("#,##0.00_0_)"),
             Style::Date => num("dd-mm-yyyy_0_)"),
             Style::Right => num(TEXT_RIGHT),
             Style::DeltaCount => num("+#,##0_0_);-#,##0_0_);0_0_)"),
@@ -315,7 +315,7 @@ impl Cell {
                 let groups = ((digits - 1.0) / 3.0).floor().max(0.0);
                 let decimals = match style {
                     Style::Days | Style::DeltaDays => 2.0,
-                    Style::Money => 3.0,
+                    Style::Decimals => 3.0,
                     Style::Share | Style::DeltaShare => 3.0,
                     Style::DeltaPoints => 5.0,
                     _ => 0.0,

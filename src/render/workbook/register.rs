@@ -1,6 +1,7 @@
 //! Sheet 9, *Register*: the complaints that matter for the period as the tool read them —
-//! every canonical field, where each row sits in the input, and the columns the tool did not
-//! recognise. Customers appear by pseudonym unless names were asked for. Streamed.
+//! every canonical field (the cause with its cause group beside it), where each row sits in
+//! the input, and the columns the tool did not recognise. Customers appear by pseudonym unless
+//! names were asked for. Streamed.
 
 use super::layout::{Cell, Column, Style, WIDE};
 use super::Report;
@@ -34,9 +35,15 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         ))?;
     }
     let extra = Unmapped::of(register);
+    let causes = &r.figures().tables.causes;
+    // The cause group beside the cause as written (SPEC §10).
+    let group_header = r.t("Oorzaakgroep", "Cause group");
     let mut columns: Vec<Column> = Field::ALL
         .iter()
-        .map(|f| Column::capped(f.header(lang), width(*f)))
+        .flat_map(|f| {
+            let group = (*f == Field::Cause).then(|| Column::capped(group_header, width(*f)));
+            std::iter::once(Column::capped(f.header(lang), width(*f))).chain(group)
+        })
         .collect();
     columns.extend(r.trace_columns());
     columns.extend(
@@ -56,7 +63,13 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         };
         let mut cells: Vec<Cell> = Field::ALL
             .iter()
-            .map(|f| field_cell(c, *f, lang, show_names))
+            .flat_map(|f| {
+                let group = (*f == Field::Cause).then(|| {
+                    let group = c.cause.as_deref().and_then(|t| causes.group_of(t));
+                    Cell::opt_text(group.map(|g| g.name()))
+                });
+                std::iter::once(field_cell(c, *f, lang, show_names)).chain(group)
+            })
             .collect();
         cells.extend(r.trace_cells(Some(CellRef::row(c.file, c.row)), c.file, c.line));
         cells.extend(extra.cells(c));
@@ -117,7 +130,7 @@ fn field_cell(c: &Complaint, f: Field, lang: Lang, show_names: bool) -> Cell {
         Field::Status => Cell::opt_text(c.status.map(|v| v.label(lang))),
         Field::LastUpdate => Cell::date(c.last_update),
         Field::Justified => Cell::opt_text(c.justified.map(|v| v.label(lang))),
-        Field::Cost => Cell::num(c.cost, Style::Money),
+        Field::Cost => Cell::num(c.cost, Style::Decimals),
         Field::Notes => text(&c.notes),
     }
 }
@@ -243,7 +256,7 @@ mod tests {
         );
         assert_eq!(
             field_cell(&c, Field::Cost, Lang::Nl, false),
-            Cell::Num(95.5, Style::Money)
+            Cell::Num(95.5, Style::Decimals)
         );
         assert_eq!(
             field_cell(&c, Field::ClosedDate, Lang::Nl, false),
