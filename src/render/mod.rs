@@ -9,4 +9,5 @@ pub mod output;
 pub mod report;
 pub mod template;
 pub mod terminal;
+pub mod text;
 pub mod workbook;
