@@ -3,6 +3,7 @@
 pub mod annotate;
 pub mod charts;
 pub mod findings_file;
+pub mod glossary;
 pub mod json;
 pub mod mapping;
 pub mod output;
