@@ -1,4 +1,5 @@
-//! Output: JSON, the terminal, findings files (and, with the report, the workbook and charts).
+//! Output: JSON, the terminal, findings files (and, with the report, the workbook, the charts
+//! and the management-review page).
 
 pub mod annotate;
 pub mod charts;
@@ -7,6 +8,7 @@ pub mod glossary;
 pub mod json;
 pub mod mapping;
 pub mod output;
+pub mod page;
 pub mod report;
 pub mod template;
 pub mod terminal;
