@@ -140,6 +140,7 @@ fn command_line(
 fn targets(config: &Config, lang: crate::Lang) -> Vec<(String, String)> {
     let t = &config.targets;
     let wd = |n: Option<u32>| match n {
+        Some(1) => lang.pick("1 werkdag", "1 working day").to_string(),
         Some(n) => format!("{n} {}", lang.pick("werkdagen", "working days")),
         None => lang.pick("geen", "none").to_string(),
     };

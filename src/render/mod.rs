@@ -1,12 +1,16 @@
-//! Output: JSON, the terminal, findings files (and, with the report, the workbook and charts).
+//! Output: JSON, the terminal, findings files (and, with the report, the workbook, the charts
+//! and the management-review page).
 
 pub mod annotate;
 pub mod charts;
 pub mod findings_file;
+pub mod glossary;
 pub mod json;
 pub mod mapping;
 pub mod output;
+pub mod page;
 pub mod report;
 pub mod template;
 pub mod terminal;
+pub mod text;
 pub mod workbook;

@@ -1,9 +1,11 @@
-//! One report on disk: the workbook, the charts and `kpi.json`, named in the output language.
+//! One report on disk: the workbook, the charts, the page and `kpi.json`, named in the output
+//! language.
 //! Everything is computed before the first file is written, and every file is written to a
 //! temporary name and renamed, so a failed run leaves no half-written report.
 
 use super::charts::{self, Bar, ChartText, Palette, ParetoPanel};
 use super::output::write_atomic;
+use super::page::{self, Chart, ChartKind, PageInput};
 use super::workbook::{self, Provenance, WorkbookInput};
 use crate::error::{Error, Result};
 use crate::metrics::model::Figures;
@@ -27,6 +29,8 @@ pub struct ReportOutput<'a> {
 /// The files written, for the terminal summary.
 pub struct Written {
     pub workbook: PathBuf,
+    /// The management-review page.
+    pub page: PathBuf,
     pub kpi: PathBuf,
     pub charts: Vec<PathBuf>,
 }
@@ -40,7 +44,7 @@ pub fn workbook_name(label: &str, lang: Lang) -> String {
     )
 }
 
-/// Writes the workbook, the charts and `kpi.json` into `out.dir`.
+/// Writes the workbook, the charts, the page and `kpi.json` into `out.dir`.
 pub fn write(out: &ReportOutput) -> Result<Written> {
     let lang = out.lang;
     let kpi_text =
@@ -64,7 +68,38 @@ pub fn write(out: &ReportOutput) -> Result<Written> {
 
     let chart_dir = out.dir.join(lang.pick("grafieken", "charts"));
     std::fs::create_dir_all(&chart_dir).map_err(|e| Error::output(&chart_dir, e))?;
-    let charts = write_charts(&chart_dir, out.figures, lang)?;
+    let drawn = write_charts(&chart_dir, out.figures, lang)?;
+    // The page embeds the SVGs as written beside it.
+    let mut charts = Vec::new();
+    let mut page_charts = Vec::new();
+    for (kind, title, paths) in drawn {
+        if let Some(svg) = paths
+            .iter()
+            .find(|p| p.extension().is_some_and(|e| e == "svg"))
+        {
+            let text = std::fs::read_to_string(svg).map_err(|e| Error::io(svg, &e))?;
+            page_charts.push(Chart {
+                kind,
+                title,
+                svg: text,
+            });
+        }
+        charts.extend(paths);
+    }
+    let page_path = out
+        .dir
+        .join(page::page_name(&out.figures.kpi.period.label, lang));
+    let html = page::render(&PageInput {
+        figures: out.figures,
+        register: out.register,
+        lang,
+        show_names: out.show_names,
+        provenance: out.provenance,
+        charts: &page_charts,
+    });
+    write_atomic(&page_path, out.inputs, |tmp| {
+        std::fs::write(tmp, html).map_err(|e| Error::output(tmp, e))
+    })?;
 
     let kpi_path = out.dir.join("kpi.json");
     write_atomic(&kpi_path, out.inputs, |tmp| {
@@ -72,13 +107,17 @@ pub fn write(out: &ReportOutput) -> Result<Written> {
     })?;
     Ok(Written {
         workbook: workbook_path,
+        page: page_path,
         kpi: kpi_path,
         charts,
     })
 }
 
+/// A chart written: which one, its title, its files.
+type Drawn = (ChartKind, String, Vec<PathBuf>);
+
 /// The five charts of SPEC §6.
-fn write_charts(dir: &Path, f: &Figures, lang: Lang) -> Result<Vec<PathBuf>> {
+fn write_charts(dir: &Path, f: &Figures, lang: Lang) -> Result<Vec<Drawn>> {
     let t = |nl: &str, en: &str| lang.pick(nl, en).to_string();
     let label = &f.kpi.period.label;
     let mut written = Vec::new();
@@ -98,27 +137,29 @@ fn write_charts(dir: &Path, f: &Figures, lang: Lang) -> Result<Vec<PathBuf>> {
             missing: None,
         })
         .collect();
-    written.extend(charts::bar_chart(
-        &dir.join(t("urgentie", "urgency")),
-        &ChartText::new(
-            lang,
-            &format!(
-                "{} — {label}",
-                t(
-                    "Klachten per urgentiecategorie",
-                    "Complaints per urgency category"
-                )
-            ),
-            &t("urgentiecategorie", "urgency category"),
-            &t("aantal klachten", "number of complaints"),
+    let text = ChartText::new(
+        lang,
+        &format!(
+            "{} — {label}",
+            t(
+                "Klachten per urgentiecategorie",
+                "Complaints per urgency category"
+            )
         ),
+        &t("urgentiecategorie", "urgency category"),
+        &t("aantal klachten", "number of complaints"),
+    );
+    let files = charts::bar_chart(
+        &dir.join(t("urgentie", "urgency")),
+        &text,
         &[
             t("ontvangen", "received"),
             t("afgehandeld", "closed"),
             t("open einde periode", "open at end"),
         ],
         &bars,
-    )?);
+    )?;
+    written.push((ChartKind::Urgency, text.title, files));
 
     let months: Vec<String> = f.tables.monthly.iter().map(|m| m.month.clone()).collect();
     let series = |get: fn(&crate::metrics::model::MonthRow) -> u64| {
@@ -128,26 +169,27 @@ fn write_charts(dir: &Path, f: &Figures, lang: Lang) -> Result<Vec<PathBuf>> {
             .map(|m| get(m) as f64)
             .collect::<Vec<f64>>()
     };
-    written.extend(charts::line_chart(
-        &dir.join("trend"),
-        &ChartText::new(
-            lang,
-            &format!(
-                "{} ({} {})",
-                t(
-                    "Ontvangen en afgehandeld per maand",
-                    "Received and closed per month"
-                ),
-                months.len(),
-                if months.len() == 1 {
-                    t("maand", "month")
-                } else {
-                    t("maanden", "months")
-                }
+    let text = ChartText::new(
+        lang,
+        &format!(
+            "{} ({} {})",
+            t(
+                "Ontvangen en afgehandeld per maand",
+                "Received and closed per month"
             ),
-            &t("maand", "month"),
-            &t("aantal klachten", "number of complaints"),
+            months.len(),
+            if months.len() == 1 {
+                t("maand", "month")
+            } else {
+                t("maanden", "months")
+            }
         ),
+        &t("maand", "month"),
+        &t("aantal klachten", "number of complaints"),
+    );
+    let files = charts::line_chart(
+        &dir.join("trend"),
+        &text,
         &months,
         &[
             (t("ontvangen", "received"), series(|m| m.received)),
@@ -161,7 +203,8 @@ fn write_charts(dir: &Path, f: &Figures, lang: Lang) -> Result<Vec<PathBuf>> {
                 series(|m| m.received_non_technical),
             ),
         ],
-    )?);
+    )?;
+    written.push((ChartKind::Trend, text.title, files));
 
     let handling: Vec<Bar> = f
         .tables
@@ -185,23 +228,25 @@ fn write_charts(dir: &Path, f: &Figures, lang: Lang) -> Result<Vec<PathBuf>> {
             _ => None,
         })
         .collect();
-    written.extend(charts::bar_chart(
-        &dir.join(t("doorlooptijden", "handling-times")),
-        &ChartText::new(
-            lang,
-            &format!(
-                "{} — {label}",
-                t(
-                    "Doorlooptijd per urgentie (werkdagen)",
-                    "Handling time per urgency (working days)"
-                )
-            ),
-            &t("urgentiecategorie", "urgency category"),
-            &t("werkdagen", "working days"),
+    let text = ChartText::new(
+        lang,
+        &format!(
+            "{} — {label}",
+            t(
+                "Doorlooptijd per urgentie (werkdagen)",
+                "Handling time per urgency (working days)"
+            )
         ),
+        &t("urgentiecategorie", "urgency category"),
+        &t("werkdagen", "working days"),
+    );
+    let files = charts::bar_chart(
+        &dir.join(t("doorlooptijden", "handling-times")),
+        &text,
         &[t("mediaan", "median"), t("p90", "p90")],
         &handling,
-    )?);
+    )?;
+    written.push((ChartKind::HandlingTimes, text.title, files));
 
     // Technical and non-technical apart, as on *Oorzaken*: a cause written with both natures
     // stands once in each panel. The panel of causes without a nature only when it has any.
@@ -229,23 +274,25 @@ fn write_charts(dir: &Path, f: &Figures, lang: Lang) -> Result<Vec<PathBuf>> {
             items: items(&f.tables.pareto_unknown_nature),
         });
     }
-    written.extend(charts::pareto_panels(
-        &dir.join(t("oorzaken-pareto", "causes-pareto")),
-        &ChartText::new(
-            lang,
-            &format!(
-                "{} — {label}",
-                t(
-                    "Oorzaken (Pareto), aantal klachten per aard",
-                    "Causes (Pareto), number of complaints per nature"
-                )
-            ),
-            &t("oorzaak", "cause"),
-            &t("aantal klachten", "number of complaints"),
+    let text = ChartText::new(
+        lang,
+        &format!(
+            "{} — {label}",
+            t(
+                "Oorzaken (Pareto), aantal klachten per aard",
+                "Causes (Pareto), number of complaints per nature"
+            )
         ),
+        &t("oorzaak", "cause"),
+        &t("aantal klachten", "number of complaints"),
+    );
+    let files = charts::pareto_panels(
+        &dir.join(t("oorzaken-pareto", "causes-pareto")),
+        &text,
         &panels,
         &t("cumulatief %", "cumulative %"),
-    )?);
+    )?;
+    written.push((ChartKind::Causes, text.title, files));
 
     let ageing: Vec<Bar> = f
         .tables
@@ -258,23 +305,25 @@ fn write_charts(dir: &Path, f: &Figures, lang: Lang) -> Result<Vec<PathBuf>> {
             missing: None,
         })
         .collect();
-    written.extend(charts::bar_chart(
-        &dir.join(t("ouderdom-open", "open-ageing")),
-        &ChartText::new(
-            lang,
-            &format!(
-                "{} {}",
-                t(
-                    "Ouderdom openstaande klachten op",
-                    "Age of open complaints at"
-                ),
-                f.kpi.period.as_of.format("%d-%m-%Y")
+    let text = ChartText::new(
+        lang,
+        &format!(
+            "{} {}",
+            t(
+                "Ouderdom openstaande klachten op",
+                "Age of open complaints at"
             ),
-            &t("leeftijd (werkdagen)", "age (working days)"),
-            &t("aantal klachten", "number of complaints"),
+            f.kpi.period.as_of.format("%d-%m-%Y")
         ),
+        &t("leeftijd (werkdagen)", "age (working days)"),
+        &t("aantal klachten", "number of complaints"),
+    );
+    let files = charts::bar_chart(
+        &dir.join(t("ouderdom-open", "open-ageing")),
+        &text,
         &[t("open", "open"), t("achterstallig", "overdue")],
         &ageing,
-    )?);
+    )?;
+    written.push((ChartKind::Ageing, text.title, files));
     Ok(written)
 }

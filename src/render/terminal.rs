@@ -513,6 +513,7 @@ pub fn report_summary(
         t("Geschreven:", "Written:"),
         written.workbook.display()
     );
+    let _ = writeln!(out, "  {}", written.page.display());
     let _ = writeln!(out, "  {}", written.kpi.display());
     let _ = writeln!(
         out,

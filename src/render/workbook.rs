@@ -28,12 +28,14 @@ use crate::error::Error;
 use crate::metrics::model::{DurationStats, Figures};
 use crate::register::Finding;
 use crate::register::{Channel, Nature, Register, Urgency};
+use crate::render::text::{day, span};
 use crate::Lang;
 use bulk::Bulk;
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 use layout::{Cell, Column, Formats, Sheet};
 use rust_xlsxwriter::{DocProperties, Workbook, Worksheet, XlsxError};
 use std::path::Path;
+pub(crate) use summary::quality_lines;
 
 /// What the Verantwoording (provenance) sheet states besides the figures.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,6 +51,67 @@ pub struct Provenance {
     /// (label, value) in the output language.
     pub targets: Vec<(String, String)>,
     pub command_line: String,
+}
+
+impl Provenance {
+    /// What the report is and how it was made, as (item, value) in `lang`: the first table of
+    /// the *Verantwoording* sheet and of the page's provenance.
+    pub fn items(
+        &self,
+        k: &crate::metrics::model::Kpi,
+        lang: Lang,
+        show_names: bool,
+    ) -> Vec<(&'static str, String)> {
+        let (prev, ago) = (&k.previous.period, &k.year_ago.period);
+        let labelled = |p: &crate::metrics::model::PeriodInfo| {
+            format!("{}: {}", p.label, span(p.start, p.end, lang))
+        };
+        let item = |nl: &'static str, en: &'static str, value: String| (lang.pick(nl, en), value);
+        vec![
+            item(
+                "Programma",
+                "Program",
+                format!("klacht {}", self.tool_version),
+            ),
+            item(
+                "Gemaakt op",
+                "Generated on",
+                self.generated.format("%d-%m-%Y %H:%M:%S").to_string(),
+            ),
+            item(
+                "Bedrijf",
+                "Company",
+                self.company
+                    .clone()
+                    .unwrap_or_else(|| lang.pick("(niet ingesteld)", "(not set)").to_string()),
+            ),
+            item("Periode", "Period", labelled(&k.period)),
+            item("Peildatum", "Reference date", day(k.period.as_of)),
+            item("Vorige periode", "Previous period", labelled(prev)),
+            item("Jaar eerder", "Year earlier", labelled(ago)),
+            item(
+                "Kalenderprofiel",
+                "Calendar profile",
+                self.calendar_profile.clone(),
+            ),
+            item(
+                "Taal",
+                "Language",
+                lang.pick("Nederlands", "English").into(),
+            ),
+            item(
+                "Klantnamen",
+                "Customer names",
+                if show_names {
+                    lang.pick("getoond (--show-names)", "shown (--show-names)")
+                } else {
+                    lang.pick("vervangen door pseudoniem", "replaced by pseudonym")
+                }
+                .into(),
+            ),
+            item("Opdracht", "Command", self.command_line.clone()),
+        ]
+    }
 }
 
 /// Everything the workbook shows.
@@ -306,16 +369,6 @@ impl<'a> Report<'a> {
         }
         cells
     }
-}
-
-/// `30-09-2026`.
-fn day(d: NaiveDate) -> String {
-    d.format("%d-%m-%Y").to_string()
-}
-
-/// `01-07-2026 t/m 30-09-2026`.
-fn span(start: NaiveDate, end: NaiveDate, lang: Lang) -> String {
-    format!("{} {} {}", day(start), lang.pick("t/m", "to"), day(end))
 }
 
 /// `1`…`8`, or `geen` for unclassified: the category column of the urgency tables.

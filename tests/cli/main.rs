@@ -10,6 +10,7 @@ mod foreign;
 mod import;
 mod injection;
 mod mapping;
+mod page;
 mod parallel;
 mod report;
 mod rules;

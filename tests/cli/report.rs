@@ -127,6 +127,7 @@ fn two_runs_give_identical_bytes_and_english_works() {
     }
     let files = [
         "complaints-report-2026-Q2.xlsx",
+        "complaints-report-2026-Q2.html",
         "kpi.json",
         "charts/urgency.png",
         "charts/urgency.svg",

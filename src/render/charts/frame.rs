@@ -98,7 +98,7 @@ pub(super) fn draw_plot<DB: DrawingBackend>(
     let ticks: Vec<(f64, String)> = scale
         .ticks()
         .into_iter()
-        .map(|t| (t, c.number(t, decimals)))
+        .map(|t| (t, c.lang.number(t, decimals)))
         .collect();
     let mut tick_width = 0;
     for (_, label) in &ticks {

@@ -194,7 +194,7 @@ pub(super) fn value_labels<DB: DrawingBackend>(
     };
     let mut texts = Vec::with_capacity(labels.len());
     for &(value, _, _) in labels {
-        let text = c.number(value, decimals);
+        let text = c.lang.number(value, decimals);
         if f64::from(c.width(&text, l)?) > room - 4.0 {
             return Ok(());
         }

@@ -1,13 +1,14 @@
 //! Sheet 10, *Verantwoording*: what the report was made from and how — tool version,
 //! generation time, period, reference date, targets, calendar, the input files with SHA-256 and
-//! row counts, how their columns were recognised, the rows that were not complaints, and the
-//! effective configuration. An auditor can redo the report from this sheet.
+//! row counts, how their columns were recognised, the rows that were not complaints, the
+//! effective configuration and the glossary of the figures. An auditor can redo the report from this sheet.
 
 use super::layout::{Cell, Column};
-use super::{span, Report};
+use super::Report;
 use crate::base::location::CellRef;
 use crate::base::DayOrder;
 use crate::register::MatchKind;
+use crate::render::glossary::glossary;
 use crate::Lang;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
@@ -30,73 +31,10 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         Column::new(r.t("Onderdeel", "Item")),
         Column::capped(r.t("Waarde", "Value"), 80.0),
     ];
-    let item = |nl: &str, en: &str, value: Cell| vec![Cell::text(lang.pick(nl, en)), value];
-    let (prev, ago) = (&k.previous.period, &k.year_ago.period);
-    let rows = vec![
-        item(
-            "Programma",
-            "Program",
-            Cell::text(format!("klacht {}", p.tool_version)),
-        ),
-        item(
-            "Gemaakt op",
-            "Generated on",
-            Cell::text(p.generated.format("%d-%m-%Y %H:%M:%S").to_string()),
-        ),
-        item(
-            "Bedrijf",
-            "Company",
-            Cell::text(
-                p.company
-                    .clone()
-                    .unwrap_or_else(|| r.t("(niet ingesteld)", "(not set)").to_string()),
-            ),
-        ),
-        item(
-            "Periode",
-            "Period",
-            Cell::text(format!(
-                "{}: {}",
-                k.period.label,
-                span(k.period.start, k.period.end, lang)
-            )),
-        ),
-        item(
-            "Peildatum",
-            "Reference date",
-            Cell::text(super::day(k.period.as_of)),
-        ),
-        item(
-            "Vorige periode",
-            "Previous period",
-            Cell::text(format!(
-                "{}: {}",
-                prev.label,
-                span(prev.start, prev.end, lang)
-            )),
-        ),
-        item(
-            "Jaar eerder",
-            "Year earlier",
-            Cell::text(format!("{}: {}", ago.label, span(ago.start, ago.end, lang))),
-        ),
-        item(
-            "Kalenderprofiel",
-            "Calendar profile",
-            Cell::text(p.calendar_profile.as_str()),
-        ),
-        item("Taal", "Language", Cell::text(r.t("Nederlands", "English"))),
-        item(
-            "Klantnamen",
-            "Customer names",
-            Cell::text(if r.input.show_names {
-                r.t("getoond (--show-names)", "shown (--show-names)")
-            } else {
-                r.t("vervangen door pseudoniem", "replaced by pseudonym")
-            }),
-        ),
-        item("Opdracht", "Command", Cell::text(p.command_line.as_str())),
-    ];
+    let rows = p
+        .items(k, lang, r.input.show_names)
+        .into_iter()
+        .map(|(label, value)| vec![Cell::text(label), Cell::text(value)]);
     s.table(r.t("Rapportgegevens", "ReportDetails"), &columns, rows)?;
     s.gap();
 
@@ -279,6 +217,18 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         "Configuration (as applied)",
     ))?;
     s.mono_lines(&p.config_text)?;
+    s.gap();
+
+    // The same glossary closes the page (render::glossary).
+    s.heading(r.t("Begrippen", "Glossary"))?;
+    let columns = [
+        Column::new(r.t("Begrip", "Term")),
+        Column::capped(r.t("Betekenis", "Meaning"), 100.0),
+    ];
+    let rows = glossary(lang)
+        .into_iter()
+        .map(|(term, meaning)| vec![Cell::text(term), Cell::text(meaning)]);
+    s.table(r.t("Begrippen", "Glossary"), &columns, rows)?;
     s.finish()
 }
 

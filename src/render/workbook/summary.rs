@@ -3,7 +3,7 @@
 
 use super::layout::{Cell, Column, Style};
 use super::{day, span, Report};
-use crate::metrics::model::{HeadlineFigure, HeadlineRow, Unit};
+use crate::metrics::model::{HeadlineFigure, HeadlineRow, Kpi, Unit};
 use crate::Lang;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
@@ -136,26 +136,44 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         Column::new(r.t("Aantal", "Count")),
     ];
     let rows_read = k.rows;
+    let rows: Vec<Vec<Cell>> = quality_lines(k, lang)
+        .into_iter()
+        .map(|(label, n)| vec![Cell::text(label), Cell::count(n)])
+        .collect();
+    s.table(r.t("Gegevenskwaliteit", "DataQuality"), &columns, rows)?;
+    if rows_read.balances() {
+        s.note(r.t(
+            "Elke gelezen rij is verantwoord: gelezen = gebruikt + uitgesloten + leeg. Bevindingen: zie het blad Bevindingen.",
+            "Every row read is accounted for: read = used + excluded + blank. Findings: see the Findings sheet.",
+        ))?;
+    } else {
+        s.warning(r.t(
+            "De rijtelling sluit niet: gelezen ≠ gebruikt + uitgesloten + leeg.",
+            "The row count does not balance: read ≠ used + excluded + blank.",
+        ))?;
+    }
+    s.finish()
+}
+
+/// The data quality as (item, count): rows read, used, excluded and blank, findings per
+/// severity, and the complaints left out of figures. The summary sheet and the page show it.
+pub(crate) fn quality_lines(k: &Kpi, lang: Lang) -> Vec<(String, u64)> {
     let lines: [(&str, &str, u64); 9] = [
         (
             "Rijen gelezen (onder de kopregel)",
             "Rows read (below the header row)",
-            rows_read.read,
+            k.rows.read,
         ),
-        (
-            "– gebruikt als klacht",
-            "– used as complaints",
-            rows_read.used,
-        ),
+        ("– gebruikt als klacht", "– used as complaints", k.rows.used),
         (
             "– uitgesloten (geen datum van ontvangst, totaal- of notitieregel)",
             "– excluded (no date of receipt, totals or note row)",
-            rows_read.excluded,
+            k.rows.excluded,
         ),
         (
             "– lege rijen overgeslagen",
             "– blank rows skipped",
-            rows_read.blank,
+            k.rows.blank,
         ),
         ("Bevindingen: fout", "Findings: error", k.findings.error),
         (
@@ -175,9 +193,9 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
             k.left_out.ack_date_order,
         ),
     ];
-    let mut rows: Vec<Vec<Cell>> = lines
+    let mut rows: Vec<(String, u64)> = lines
         .iter()
-        .map(|(nl, en, n)| vec![Cell::text(lang.pick(nl, en)), Cell::count(*n)])
+        .map(|(nl, en, n)| (lang.pick(nl, en).to_string(), *n))
         .collect();
     // Per field with a value that cannot be read: left out of the figures that need it.
     for (field, n) in &k.left_out.unreadable {
@@ -191,21 +209,9 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
                 field.header(lang)
             ),
         };
-        rows.push(vec![Cell::text(label), Cell::count(*n)]);
+        rows.push((label, *n));
     }
-    s.table(r.t("Gegevenskwaliteit", "DataQuality"), &columns, rows)?;
-    if rows_read.balances() {
-        s.note(r.t(
-            "Elke gelezen rij is verantwoord: gelezen = gebruikt + uitgesloten + leeg. Bevindingen: zie het blad Bevindingen.",
-            "Every row read is accounted for: read = used + excluded + blank. Findings: see the Findings sheet.",
-        ))?;
-    } else {
-        s.warning(r.t(
-            "De rijtelling sluit niet: gelezen ≠ gebruikt + uitgesloten + leeg.",
-            "The row count does not balance: read ≠ used + excluded + blank.",
-        ))?;
-    }
-    s.finish()
+    rows
 }
 
 /// Value, previous, year ago and the changes, formatted by the figure's unit.

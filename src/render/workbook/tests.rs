@@ -9,6 +9,7 @@ use crate::register::{Column as HeaderColumn, MatchKind};
 use crate::register::{Complaint, Field, RowCount, Source};
 use crate::rules::{check_all, Context};
 use calamine::{open_workbook, Data, Reader, Xlsx};
+use chrono::NaiveDate;
 use std::io::Read;
 use std::path::PathBuf;
 
@@ -379,6 +380,7 @@ fn expected_tables() -> [(&'static str, &'static [&'static str]); 10] {
                 "Kolommen",
                 "Datumkolommen",
                 "UitgeslotenRijen",
+                "Begrippen",
             ],
         ),
     ]
@@ -980,6 +982,32 @@ fn a_very_long_list_is_a_filtered_range_not_a_table() {
     let (xml, tables) = sheet_xml(&write(3, "short-list.xlsx"));
     assert_eq!(tables, 1, "3 rows stay a table");
     assert!(!xml.contains("<autoFilter"));
+}
+
+#[test]
+fn the_provenance_sheet_ends_with_the_pages_glossary() {
+    let fix = fixture(false);
+    for lang in [Lang::Nl, Lang::En] {
+        let path = write(&fix, lang, false, &format!("glossary-{lang:?}"));
+        let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
+        let range = wb.worksheet_range(sheet_names(lang)[9]).unwrap();
+        let rows: Vec<(String, String)> = range
+            .rows()
+            .map(|r| {
+                let text = |i: usize| r.get(i).map(|c| c.to_string()).unwrap_or_default();
+                (text(0), text(1))
+            })
+            .collect();
+        let glossary = crate::render::glossary::glossary(lang);
+        // The last rows of the sheet, in the glossary's order.
+        let tail = &rows[rows.len() - glossary.len()..];
+        for ((term, meaning), (cell_term, cell_meaning)) in glossary.iter().zip(tail) {
+            assert_eq!(
+                (*term, *meaning),
+                (cell_term.as_str(), cell_meaning.as_str())
+            );
+        }
+    }
 }
 
 #[test]
