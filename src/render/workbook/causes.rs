@@ -234,8 +234,8 @@ fn headings(r: &Report, s: &mut Sheet, received: &str) -> Result<(), XlsxError> 
     let title = r.t("Oorzaken per hoofdgroep", "Causes by heading");
     s.heading(&format!("{title} ({received})"))?;
     s.note(r.t(
-        "Hoofdgroep: de group van de oorzaak in de oorzakenlijst; oorzaken die niet of zonder hoofdgroep in de lijst staan vallen onder overige.",
-        "Heading: the cause's group in the cause list; causes not in the list, or in it without a group, fall under other.",
+        "Hoofdgroep: de `group` van de oorzaak in de eigen oorzakenlijst (klacht.toml); oorzaken die niet of zonder hoofdgroep in de lijst staan, vallen onder overige.",
+        "Heading: the cause's `group` in the company's cause list (klacht.toml); causes not in the list, or in it without a group, fall under other.",
     ))?;
     let rows: Vec<ParetoRow> = k
         .cause_headings

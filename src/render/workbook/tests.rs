@@ -710,6 +710,11 @@ fn list_of(
     let formats = Formats::new();
     let bulk = Bulk::new(&formats);
     let mut wb = Workbook::new();
+    // A fixed creation time: two lists written a second apart are the same bytes.
+    let made = NaiveDate::from_ymd_opt(2026, 1, 1)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .unwrap();
+    wb.set_properties(&DocProperties::new().set_creation_datetime(&made));
     formats.register(&mut wb);
     let placed = {
         let ws = wb.add_worksheet_with_constant_memory().unwrap();
