@@ -1,6 +1,7 @@
 //! Output: JSON, the terminal, findings files (and, with the report, the workbook and charts).
 
 pub mod annotate;
+pub mod cause_list;
 pub mod charts;
 pub mod findings_file;
 pub mod json;

@@ -57,7 +57,7 @@ const VARIANTS: &[(&str, &[(&str, &str)])] = &[
 /// The sample register (Windows-1252, `;`) with the causes rewritten, written as UTF-8 CSV;
 /// returns, per row written in order, its cause as written and the cause it truly is. Rows
 /// with a doubtful number or date are left out, so that every row written is used.
-fn rewritten(dir: &Path, extra: &[(&'static str, &'static str)]) -> Vec<(String, String)> {
+pub fn rewritten(dir: &Path, extra: &[(&'static str, &'static str)]) -> Vec<(String, String)> {
     let bytes = std::fs::read(sample("klachtenregister-2025-2026.csv")).unwrap();
     let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
     let mut rdr = csv::ReaderBuilder::new()
