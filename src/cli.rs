@@ -16,6 +16,7 @@ Voorbeelden / examples:
   klacht check klachtenregister.xlsx
   klacht check register.csv --json > bevindingen.json
   klacht check register.xlsx --findings bevindingen.xlsx --as-of 2026-09-30
+  klacht check register.xlsx --suggest-causes > oorzaken.toml
   klacht report klachtenregister.xlsx --period 2026-Q3
   klacht sample --rows 1000 --seed 7 --out proef.xlsx
   klacht template --out leeg-register.xlsx
@@ -105,6 +106,11 @@ pub struct CheckArgs {
     /// and values, and what still needs a mapping.
     #[arg(long, conflicts_with_all = ["json", "findings"])]
     pub suggest_mapping: bool,
+    /// Instead of the summary, print the causes as the register writes them, grouped, as a
+    /// klacht.toml cause list ([causes."NAME"] with their spellings and counts), and the pairs
+    /// of causes kept apart that look most alike.
+    #[arg(long, conflicts_with_all = ["json", "findings", "annotate", "suggest_mapping"])]
+    pub suggest_causes: bool,
 }
 
 #[derive(Debug, Args)]
@@ -203,6 +209,7 @@ impl From<CheckArgs> for cmd::CheckOptions {
             fail_on: a.fail_on.threshold(),
             show: a.show,
             suggest_mapping: a.suggest_mapping,
+            suggest_causes: a.suggest_causes,
         }
     }
 }

@@ -30,6 +30,7 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
     ("P-validate", "controleren", "checking"),
     ("P-figures", "controleren en cijfers berekenen", "checking and computing figures"),
     ("P-render", "uitvoer schrijven", "writing output"),
+    ("P-causes", "oorzaken groeperen", "grouping causes"),
 ];
 
 /// The template for `code` in `lang`; the code itself where the catalogue has no entry (a

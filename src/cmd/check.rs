@@ -11,6 +11,9 @@ pub fn run(config: &Config, args: &CheckOptions) -> Result<u8> {
     if args.suggest_mapping {
         return suggest_mapping(config, args);
     }
+    if args.suggest_causes {
+        return suggest_causes(config, args);
+    }
     let mut phases = super::Phases::start(config.lang);
     let opts = super::read_options(config, &args.input);
     if let Some(path) = &args.annotate {
@@ -109,5 +112,25 @@ fn suggest_mapping(config: &Config, args: &CheckOptions) -> Result<u8> {
         "{}",
         render::mapping::suggestion(&survey, config, config.lang)
     );
+    Ok(EXIT_OK)
+}
+
+/// `--suggest-causes`: the register's cause groups as a klacht.toml cause list, with the
+/// pairs kept apart that come closest, on stdout. The groups are the report's (the whole
+/// register, the list in force first).
+fn suggest_causes(config: &Config, args: &CheckOptions) -> Result<u8> {
+    let mut phases = super::Phases::start(config.lang);
+    let opts = super::read_options(config, &args.input);
+    let register = crate::ingest::load::load(&args.input.registers, config, &opts)?;
+    phases.mark("import", Some("P-causes"));
+    let groups =
+        crate::metrics::compute::register_cause_groups(&register.complaints, &config.causes);
+    phases.mark("group", Some("P-causes"));
+    let pairs = crate::register::causes::kept_apart(&groups, render::cause_list::SHOWN_PAIRS);
+    phases.mark("pairs", Some("P-render"));
+    let text = render::cause_list::suggestion(&register, &groups, &pairs, config, config.lang);
+    render::output::print(&text)?;
+    phases.mark("render", None);
+    super::leave((register, groups));
     Ok(EXIT_OK)
 }

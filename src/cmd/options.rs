@@ -43,6 +43,8 @@ pub struct CheckOptions {
     pub show: usize,
     /// Print a klacht.toml skeleton for the register instead of the summary.
     pub suggest_mapping: bool,
+    /// Print the register's cause groups as a klacht.toml cause list instead of the summary.
+    pub suggest_causes: bool,
 }
 
 /// `report`: write the periodic management report.

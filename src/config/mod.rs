@@ -14,7 +14,7 @@ mod print;
 mod tree;
 mod validate;
 
-pub(crate) use print::quote;
+pub(crate) use print::{cause_settings, quote};
 pub use tree::line_of;
 
 use crate::base::key::{key_chars, same_key};

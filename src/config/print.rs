@@ -1,7 +1,7 @@
 //! `klacht config --print`: the effective configuration written back as a commented
 //! `klacht.toml` (Dutch or English) that reads back as the same configuration.
 
-use super::{vocabulary, Config};
+use super::{vocabulary, CauseEntry, Config};
 use crate::base::Rule;
 use crate::register::{Field, Nature};
 use crate::Lang;
@@ -227,21 +227,8 @@ impl Config {
                 let also: Vec<String> = c.also.iter().map(|a| quote(a)).collect();
                 w!("also = [{}]", also.join(", "));
             }
-            if let Some(n) = c.nature {
-                let key = match n {
-                    Nature::Technical => "technical",
-                    Nature::NonTechnical => "non-technical",
-                };
-                w!("nature = {}", quote(key));
-            }
-            if let Some(g) = &c.group {
-                w!("group = {}", quote(g));
-            }
-            if let Some(a) = &c.action {
-                w!("action = {}", quote(a));
-            }
-            if let Some(d) = c.action_date {
-                w!("action_date = {}", d.format("%Y-%m-%d"));
+            for line in cause_settings(c) {
+                w!("{line}");
             }
             w!();
         }
@@ -312,6 +299,29 @@ fn closure_texts(days: &[NaiveDate]) -> Vec<String> {
 
 fn target_text(days: Option<u32>) -> String {
     days.map_or_else(|| quote("none"), |d| d.to_string())
+}
+
+/// The settings of a cause list entry besides its name and `also`, one TOML line each:
+/// `config --print` and `check --suggest-causes` write them alike.
+pub(crate) fn cause_settings(c: &CauseEntry) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(n) = c.nature {
+        let key = match n {
+            Nature::Technical => "technical",
+            Nature::NonTechnical => "non-technical",
+        };
+        out.push(format!("nature = {}", quote(key)));
+    }
+    if let Some(g) = &c.group {
+        out.push(format!("group = {}", quote(g)));
+    }
+    if let Some(a) = &c.action {
+        out.push(format!("action = {}", quote(a)));
+    }
+    if let Some(d) = c.action_date {
+        out.push(format!("action_date = {}", d.format("%Y-%m-%d")));
+    }
+    out
 }
 
 /// A TOML basic string, also valid as a quoted key (`toml`'s own formatting may choose a

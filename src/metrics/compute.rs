@@ -13,6 +13,26 @@ use crate::register::{Complaint, Field, Nature, Urgency};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
+/// The cause groups of the whole register (SPEC §10): the causes with a letter or digit, the
+/// company's list first. The report and `check --suggest-causes` group alike, so that the
+/// list the suggestion writes gives the report's groups back.
+pub fn register_cause_groups(complaints: &[Complaint], cause_list: &[CauseEntry]) -> CauseGroups {
+    let listed: Vec<Listed> = cause_list
+        .iter()
+        .map(|e| Listed {
+            name: &e.name,
+            also: &e.also,
+        })
+        .collect();
+    group_listed(
+        complaints
+            .iter()
+            .filter_map(|c| c.cause.as_deref())
+            .filter(|c| key_chars(c).next().is_some()),
+        &listed,
+    )
+}
+
 /// The closing target of a complaint: the register's due date overrides the urgency target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Target {
@@ -128,20 +148,7 @@ impl<'a> Ctx<'a> {
                 }
             })
             .collect();
-        let listed: Vec<Listed> = cause_list
-            .iter()
-            .map(|e| Listed {
-                name: &e.name,
-                also: &e.also,
-            })
-            .collect();
-        let causes = group_listed(
-            complaints
-                .iter()
-                .filter_map(|c| c.cause.as_deref())
-                .filter(|c| key_chars(c).next().is_some()),
-            &listed,
-        );
+        let causes = register_cause_groups(complaints, cause_list);
         let cause_natures = causes
             .groups
             .iter()

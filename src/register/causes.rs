@@ -30,6 +30,9 @@
 //! The groups do not depend on the order of the texts (the closure is the same), only their
 //! naming and order do: the spellings of a group by count, ties in register order; a group is
 //! named by its first spelling as written; groups by total count, ties by first appearance.
+//!
+//! The groups kept apart that come closest, for `check --suggest-causes`, are found by
+//! [`kept_apart`] (the `near` module), with indexes of the same kind.
 
 use crate::base::key::key_chars;
 use rustc_hash::FxHashMap;
@@ -241,6 +244,18 @@ impl Rolling {
         self.prefix[d]
             .wrapping_mul(self.pow[n - 1 - d])
             .wrapping_add(self.suffix[d + 1])
+    }
+
+    /// The hash of the letters without positions `d` and `e` (`d < e`): the letters before
+    /// `d`, between the two and after `e`, each shifted into place.
+    fn without_two(&self, d: usize, e: usize) -> u64 {
+        let n = self.prefix.len() - 1;
+        let between =
+            self.prefix[e].wrapping_sub(self.prefix[d + 1].wrapping_mul(self.pow[e - d - 1]));
+        self.prefix[d]
+            .wrapping_mul(self.pow[n - 2 - d])
+            .wrapping_add(between.wrapping_mul(self.pow[n - 1 - e]))
+            .wrapping_add(self.suffix[e + 1])
     }
 }
 
@@ -457,6 +472,9 @@ fn collect(counts: Vec<(String, usize)>, sets: &mut Sets, list: &[Listed]) -> Ca
         .collect();
     CauseGroups { groups, of }
 }
+
+mod near;
+pub use near::{kept_apart, slips, NearPair};
 
 #[cfg(test)]
 mod tests;

@@ -2,6 +2,7 @@
 //! and the management-review page).
 
 pub mod annotate;
+pub mod cause_list;
 pub mod charts;
 pub mod findings_file;
 pub mod glossary;

@@ -59,17 +59,17 @@ const VARIANTS: &[(&str, &[(&str, &str)])] = &[
 
 /// A row written with a cause: the cause as written, the cause it truly is, and its received
 /// date.
-struct Written {
-    text: String,
-    label: String,
-    received: NaiveDate,
+pub struct Written {
+    pub text: String,
+    pub label: String,
+    pub received: NaiveDate,
 }
 
 /// The sample register (Windows-1252, `;`) with the causes rewritten, written as UTF-8 CSV;
 /// returns the rows written with a cause, in order, each with the cause it truly is (the
 /// generator's cause, or a synonym of it on its own). Rows with a doubtful number or date are
 /// left out, so that every row written is used.
-fn rewritten(dir: &Path, extra: &[(&'static str, &'static str)]) -> Vec<Written> {
+pub fn rewritten(dir: &Path, extra: &[(&'static str, &'static str)]) -> Vec<Written> {
     let bytes = std::fs::read(sample("klachtenregister-2025-2026.csv")).unwrap();
     let (text, _, _) = encoding_rs::WINDOWS_1252.decode(&bytes);
     let mut rdr = csv::ReaderBuilder::new()

@@ -16,6 +16,7 @@ mod report;
 mod rules;
 mod settings;
 mod sheets;
+mod suggest_causes;
 mod template;
 mod terminal;
 mod util;
