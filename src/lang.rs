@@ -28,6 +28,38 @@ impl Lang {
         }
     }
 
+    /// A number for people with `decimals` digits, grouped and pointed as the language writes
+    /// it: `1.234,5` in Dutch, `1,234.5` in English.
+    ///
+    /// ```
+    /// use klacht::Lang;
+    /// assert_eq!(Lang::Nl.number(1234.5, 1), "1.234,5");
+    /// assert_eq!(Lang::En.number(61.06, 1), "61.1");
+    /// ```
+    pub fn number(self, v: f64, decimals: usize) -> String {
+        let (group, point) = match self {
+            Lang::Nl => ('.', ','),
+            Lang::En => (',', '.'),
+        };
+        let s = format!("{:.*}", decimals, v.abs());
+        let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+        let mut out = String::new();
+        if v < 0.0 && s.chars().any(|c| c.is_ascii_digit() && c != '0') {
+            out.push('-');
+        }
+        for (i, c) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                out.push(group);
+            }
+            out.push(c);
+        }
+        if !frac.is_empty() {
+            out.push(point);
+            out.push_str(frac);
+        }
+        out
+    }
+
     /// Parses `nl` / `en` (also `dutch`, `nederlands`, `english`, `engels`).
     pub fn parse(s: &str) -> Option<Lang> {
         match s.trim().to_ascii_lowercase().as_str() {
@@ -35,5 +67,22 @@ impl Lang {
             "en" | "en-gb" | "en-us" | "english" | "engels" => Some(Lang::En),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lang;
+
+    #[test]
+    fn numbers_follow_the_language() {
+        let (nl, en) = (Lang::Nl, Lang::En);
+        assert_eq!(nl.number(1234.5, 1), "1.234,5");
+        assert_eq!(en.number(1234.5, 1), "1,234.5");
+        assert_eq!(nl.number(1_234_567.0, 0), "1.234.567");
+        assert_eq!(nl.number(999.0, 0), "999");
+        assert_eq!(nl.number(0.25, 2), "0,25");
+        assert_eq!(nl.number(-0.0, 0), "0");
+        assert_eq!(nl.number(-1500.0, 0), "-1.500");
     }
 }

@@ -10,7 +10,8 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 use std::collections::BTreeSet;
 
-/// The top-level keys of `kpi.json` up to issue 16, copied from SPEC §8 (not from the code).
+/// The top-level keys of `kpi.json` up to issue 19, copied from SPEC §8 (not from the code),
+/// with `signals_history` (docs/decisions.md, issue 19).
 pub const KPI_KEYS: &[&str] = &[
     "period",
     "rows",
@@ -38,6 +39,8 @@ pub const KPI_KEYS: &[&str] = &[
     "trend",
     "left_out",
     "cause_groups",
+    "signals",
+    "signals_history",
 ];
 
 /// The holiday lists of SPEC §4.

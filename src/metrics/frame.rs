@@ -18,6 +18,15 @@ pub fn month_key(d: NaiveDate) -> i32 {
     d.year() * 12 + d.month0() as i32
 }
 
+/// The first day of month key `k` (`year·12 + month0`).
+pub fn month_start(k: i32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(
+        k.div_euclid(12),
+        u32::try_from(k.rem_euclid(12)).ok()? + 1,
+        1,
+    )
+}
+
 /// Quarter number `year·4 + quarter0`, consecutive across years.
 pub fn quarter_key(d: NaiveDate) -> i32 {
     d.year() * 4 + (d.month0() / 3) as i32
@@ -295,6 +304,17 @@ fn causes_by_quarter(df: &DataFrame, q0: i32, q1: i32) -> PolarsResult<Vec<Cause
     )
 }
 
+/// Causes of complaints received in the months `m0..=m1`, per (cause, month key): the
+/// signals' series of each cause group.
+fn causes_by_month(df: &DataFrame, m0: i32, m1: i32) -> PolarsResult<Vec<CauseCount>> {
+    cause_counts(
+        df,
+        between("received_month", m0, m1),
+        "received_month",
+        None,
+    )
+}
+
 fn between(name: &str, lo: i32, hi: i32) -> Expr {
     col(name).gt_eq(lit(lo)).and(col(name).lt_eq(lit(hi)))
 }
@@ -341,48 +361,65 @@ pub struct Groups {
     pub causes_received: Vec<CauseCount>,
     /// Causes received in the quarters `quarters`.
     pub causes_by_quarter: Vec<CauseCount>,
+    /// Causes received in the signals' months, when they are judged.
+    pub causes_by_month: Vec<CauseCount>,
     /// Complaints per month and nature, received and closed, in the months `months`.
     pub received_monthly: Vec<(i32, Option<u32>, u64)>,
     pub closed_monthly: Vec<(i32, Option<u32>, u64)>,
 }
 
 /// The group-bys of [`Groups`], side by side: each is a small query, and one after the other
-/// they left a core idle between polars' steps while the rules had finished.
-pub fn groups(df: &DataFrame, quarters: (i32, i32), months: (i32, i32)) -> PolarsResult<Groups> {
-    let ((by_code, by_text), ((received, by_quarter), (received_m, closed_m))) = rayon::join(
-        || {
-            rayon::join(
-                || {
-                    ["urgency", "channel", "nature", "file"]
-                        .par_iter()
-                        .map(|key| sums_by_code(df, key))
-                        .collect::<PolarsResult<Vec<_>>>()
-                },
-                || {
-                    ["department", "handler"]
-                        .par_iter()
-                        .map(|key| sums_by_text(df, key))
-                        .collect::<PolarsResult<Vec<_>>>()
-                },
-            )
-        },
-        || {
-            rayon::join(
-                || {
-                    rayon::join(
-                        || causes_received(df),
-                        || causes_by_quarter(df, quarters.0, quarters.1),
-                    )
-                },
-                || {
-                    rayon::join(
-                        || per_month(df, "received_month", months.0, months.1),
-                        || per_month(df, "closed_month", months.0, months.1),
-                    )
-                },
-            )
-        },
-    );
+/// they left a core idle between polars' steps while the rules had finished. `cause_months`:
+/// the months of the causes per month, when the signals need them.
+pub fn groups(
+    df: &DataFrame,
+    quarters: (i32, i32),
+    months: (i32, i32),
+    cause_months: Option<(i32, i32)>,
+) -> PolarsResult<Groups> {
+    let ((by_code, by_text), ((received, (by_quarter, by_month)), (received_m, closed_m))) =
+        rayon::join(
+            || {
+                rayon::join(
+                    || {
+                        ["urgency", "channel", "nature", "file"]
+                            .par_iter()
+                            .map(|key| sums_by_code(df, key))
+                            .collect::<PolarsResult<Vec<_>>>()
+                    },
+                    || {
+                        ["department", "handler"]
+                            .par_iter()
+                            .map(|key| sums_by_text(df, key))
+                            .collect::<PolarsResult<Vec<_>>>()
+                    },
+                )
+            },
+            || {
+                rayon::join(
+                    || {
+                        rayon::join(
+                            || causes_received(df),
+                            || {
+                                rayon::join(
+                                    || causes_by_quarter(df, quarters.0, quarters.1),
+                                    || match cause_months {
+                                        Some((m0, m1)) => causes_by_month(df, m0, m1),
+                                        None => Ok(Vec::new()),
+                                    },
+                                )
+                            },
+                        )
+                    },
+                    || {
+                        rayon::join(
+                            || per_month(df, "received_month", months.0, months.1),
+                            || per_month(df, "closed_month", months.0, months.1),
+                        )
+                    },
+                )
+            },
+        );
     // Exactly as many results as keys above.
     let mut by_code = by_code?.into_iter();
     let mut by_text = by_text?.into_iter();
@@ -395,6 +432,7 @@ pub fn groups(df: &DataFrame, quarters: (i32, i32), months: (i32, i32)) -> Polar
         handler: by_text.next().unwrap_or_default(),
         causes_received: received?,
         causes_by_quarter: by_quarter?,
+        causes_by_month: by_month?,
         received_monthly: received_m?,
         closed_monthly: closed_m?,
     })

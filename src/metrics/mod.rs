@@ -35,6 +35,7 @@ pub mod compute;
 pub mod frame;
 pub mod model;
 pub mod period;
+pub mod signals;
 pub mod stats;
 pub mod tables;
 
@@ -112,12 +113,35 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
     let quarters = tables::last_four_quarters(p.end);
     let q0 = frame::quarter_key(quarters[0].start);
     let months = tables::trend_months(p.end);
+    let first_month = register
+        .complaints
+        .iter()
+        .map(|c| frame::month_key(c.received))
+        .min();
+    let settings = &inputs.config.signals;
+    let window = signals::Window::new(p, d, first_month, settings);
+    // The frame's months: the trend's and the signals' (a baseline reaching further back).
+    let frame_months = window
+        .months()
+        .map_or(months, |(m0, _)| (m0.min(months.0), months.1));
     let sel = frame::Selection {
-        months,
+        months: frame_months,
         quarters: (q0, q0 + 3),
     };
     let df = frame::build(&ctx, &flags, sel).map_err(internal)?;
-    let groups = frame::groups(&df, (q0, q0 + 3), months).map_err(internal)?;
+    let cause_months = window.months().filter(|_| window.judges(settings));
+    let groups = frame::groups(&df, (q0, q0 + 3), frame_months, cause_months).map_err(internal)?;
+    let cause_groups = tables::cause_groups(&ctx, &flags);
+    let signals = signals::signals(
+        &window,
+        settings,
+        &tables::signal_series(
+            &window,
+            &groups.received_monthly,
+            &groups.causes_by_month,
+            &cause_groups,
+        ),
+    );
 
     let times = tables::Times::of(&ctx, &flags);
     let times_by_urgency = tables::times_by_urgency(&times);
@@ -171,14 +195,11 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
         repeat_window: window,
         monthly: tables::monthly(
             months.0,
-            register
-                .complaints
-                .iter()
-                .map(|c| frame::month_key(c.received))
-                .min(),
+            first_month,
             &groups.received_monthly,
             &groups.closed_monthly,
         ),
+        signal_chart: signals.chart,
         register_rows,
         findings: Vec::new(),
         times_all: times_all.clone(),
@@ -256,7 +277,9 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
             })
             .collect(),
         left_out,
-        cause_groups: tables::cause_groups(&ctx, &flags),
+        cause_groups,
+        signals: signals.signals,
+        signals_history: signals.short_history,
     };
     let mut figures = Figures { kpi, tables };
     figures.count_findings(inputs.findings);

@@ -23,6 +23,7 @@
 //! source files: [`Tables::by_department`], [`Tables::by_handler`], [`Tables::by_file`].
 
 use super::period::Period;
+use super::signals::{ShortHistory, Signal, SignalChart};
 use crate::base::location::FileIdx;
 use crate::register::{Channel, Nature, RowCount, Urgency};
 use crate::rules::Counts;
@@ -108,6 +109,13 @@ pub struct Kpi {
     /// The cause groups of received(P), in the order of [`Kpi::causes`]' counting: most
     /// complaints first (SPEC §10).
     pub cause_groups: Vec<CauseGroupRow>,
+    /// The signals of the c-charts of P's months (SPEC §10): received, technical,
+    /// non-technical, then the cause groups in the order of [`Kpi::cause_groups`]; per series
+    /// by month, rule and direction.
+    pub signals: Vec<Signal>,
+    /// Every series, when the register's history before P is too short to judge it (fewer
+    /// months than `[signals] min_baseline`); else empty.
+    pub signals_history: Vec<ShortHistory>,
 }
 
 /// `kpi.cause_groups`: a cause group with the spellings it merged, counted over received(P).
@@ -353,6 +361,8 @@ pub struct Tables {
     pub repeat_complainants: Vec<RepeatComplainant>,
     /// Received and closed per month, the 24 months ending with P's end month, oldest first.
     pub monthly: Vec<MonthRow>,
+    /// The c-chart of all complaints received: baseline and P's judged months (SPEC §10).
+    pub signal_chart: SignalChart,
     /// Indices into `Register::complaints` of the complaints that matter for P: received in
     /// P, closed in P, or open at some day of P. In register order.
     pub register_rows: Vec<usize>,
