@@ -570,5 +570,88 @@ pub fn describe(s: &Signal, lang: Lang) -> String {
     }
 }
 
+/// The signals as the summary lists them, one sentence each ([`describe`]); without any, one
+/// sentence that says so and why.
+pub fn in_words(signals: &[Signal], chart: &SignalChart, lang: Lang) -> Vec<String> {
+    if !signals.is_empty() {
+        return signals.iter().map(|s| describe(s, lang)).collect();
+    }
+    let text = if chart.rules.is_empty() {
+        lang.pick(
+            "Geen signalen: er zijn geen regels ingesteld ([signals] rules).",
+            "No signals: no rules are set ([signals] rules).",
+        )
+        .to_string()
+    } else if chart.limits.is_none() {
+        let (n, min) = (chart.baseline, chart.min_baseline);
+        match lang {
+            Lang::Nl => format!(
+                "Geen signalen: te weinig historie ({n} {} vóór de periode in het register, minimaal {min} nodig).",
+                if n == 1 { "maand" } else { "maanden" }
+            ),
+            Lang::En => format!(
+                "No signals: too little history ({n} {} before the period in the register, at least {min} needed).",
+                if n == 1 { "month" } else { "months" }
+            ),
+        }
+    } else {
+        lang.pick("Geen signalen.", "No signals.").to_string()
+    };
+    vec![text]
+}
+
+/// How the limits were set and which rules were judged, in lines for notes under the signals;
+/// none without limits.
+pub fn explain(chart: &SignalChart, lang: Lang) -> Vec<String> {
+    explained(chart, lang).unwrap_or_default()
+}
+
+fn explained(chart: &SignalChart, lang: Lang) -> Option<Vec<String>> {
+    chart.limits?;
+    let (from, to) = chart.baseline_span()?;
+    let (from, to, n) = (month_name(from, lang), month_name(to, lang), chart.baseline);
+    let rules: Vec<&str> = chart
+        .rules
+        .iter()
+        .filter_map(|r| match (r, lang) {
+            (1, Lang::Nl) => Some("1 een maand buiten de grenzen"),
+            (2, Lang::Nl) => Some("2 acht of meer maanden op rij boven of onder het gemiddelde"),
+            (3, Lang::Nl) => Some("3 zes maanden op rij stijgend of dalend"),
+            (1, Lang::En) => Some("1 a month outside the limits"),
+            (2, Lang::En) => Some("2 eight or more months in a row above or below the mean"),
+            (3, Lang::En) => Some("3 six months in a row rising or falling"),
+            _ => None,
+        })
+        .collect();
+    let rules = if rules.is_empty() {
+        lang.pick("geen ([signals] rules)", "none ([signals] rules)")
+            .to_string()
+    } else {
+        rules.join("; ")
+    };
+    let mut lines = match lang {
+        Lang::Nl => vec![
+            format!("Gemiddelde en grenzen uit de {n} maanden {from} t/m {to}: bovengrens = gemiddelde + 3√gemiddelde, ondergrens = gemiddelde − 3√gemiddelde (alleen boven 0)."),
+            format!("Regels: {rules}."),
+        ],
+        Lang::En => vec![
+            format!("Mean and limits from the {n} months {from} to {to}: upper limit = mean + 3√mean, lower limit = mean − 3√mean (only above 0)."),
+            format!("Rules: {rules}."),
+        ],
+    };
+    if let Some(last) = chart.months.last().filter(|_| chart.running) {
+        let month = month_name(&last.month, lang);
+        lines.push(match lang {
+            Lang::Nl => format!(
+                "{month} was op de peildatum nog niet om: daarin alleen signalen naar boven."
+            ),
+            Lang::En => {
+                format!("{month} was not over at the reference date: only upward signals in it.")
+            }
+        });
+    }
+    Some(lines)
+}
+
 #[cfg(test)]
 mod tests;

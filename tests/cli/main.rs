@@ -15,6 +15,7 @@ mod report;
 mod rules;
 mod settings;
 mod sheets;
+mod signals;
 mod template;
 mod terminal;
 mod util;
