@@ -32,6 +32,11 @@ pub fn quarter_key(d: NaiveDate) -> i32 {
     d.year() * 4 + (d.month0() / 3) as i32
 }
 
+/// The quarter number of month key `m`.
+pub fn quarter_of_month(m: i32) -> i32 {
+    m.div_euclid(12) * 4 + m.rem_euclid(12) / 3
+}
+
 /// The month and quarter ranges (inclusive keys) beyond the period flags whose complaints the
 /// frame must hold.
 #[derive(Debug, Clone, Copy)]
@@ -293,25 +298,15 @@ fn causes_received(df: &DataFrame) -> PolarsResult<Vec<CauseCount>> {
     cause_counts(df, col("received_p"), "cause_nature", None)
 }
 
-/// Causes of complaints received in the quarters `q0..=q1`, per (cause, quarter key, nature
-/// code): technical and non-technical apart, as in the Pareto.
-fn causes_by_quarter(df: &DataFrame, q0: i32, q1: i32) -> PolarsResult<Vec<CauseCount>> {
-    cause_counts(
-        df,
-        between("received_quarter", q0, q1),
-        "received_quarter",
-        Some("cause_nature"),
-    )
-}
-
-/// Causes of complaints received in the months `m0..=m1`, per (cause, month key): the
-/// signals' series of each cause group.
+/// Causes of complaints received in the months `m0..=m1`, per (cause, month key, nature code):
+/// technical and non-technical apart, as in the Pareto. The recurring causes' quarters and the
+/// signals' series of each cause group are both summed from these, one pass for the two.
 fn causes_by_month(df: &DataFrame, m0: i32, m1: i32) -> PolarsResult<Vec<CauseCount>> {
     cause_counts(
         df,
         between("received_month", m0, m1),
         "received_month",
-        None,
+        Some("cause_nature"),
     )
 }
 
@@ -359,9 +354,7 @@ pub struct Groups {
     pub department: Vec<(Option<String>, GroupSums)>,
     pub handler: Vec<(Option<String>, GroupSums)>,
     pub causes_received: Vec<CauseCount>,
-    /// Causes received in the quarters `quarters`.
-    pub causes_by_quarter: Vec<CauseCount>,
-    /// Causes received in the signals' months, when they are judged.
+    /// Causes received per month and nature in the months `cause_months`.
     pub causes_by_month: Vec<CauseCount>,
     /// Complaints per month and nature, received and closed, in the months `months`.
     pub received_monthly: Vec<(i32, Option<u32>, u64)>,
@@ -369,57 +362,47 @@ pub struct Groups {
 }
 
 /// The group-bys of [`Groups`], side by side: each is a small query, and one after the other
-/// they left a core idle between polars' steps while the rules had finished. `cause_months`:
-/// the months of the causes per month, when the signals need them.
+/// they left a core idle between polars' steps while the rules had finished. `months`: the
+/// months counted per month; `cause_months`: those of the causes per month.
 pub fn groups(
     df: &DataFrame,
-    quarters: (i32, i32),
     months: (i32, i32),
-    cause_months: Option<(i32, i32)>,
+    cause_months: (i32, i32),
 ) -> PolarsResult<Groups> {
-    let ((by_code, by_text), ((received, (by_quarter, by_month)), (received_m, closed_m))) =
-        rayon::join(
-            || {
-                rayon::join(
-                    || {
-                        ["urgency", "channel", "nature", "file"]
-                            .par_iter()
-                            .map(|key| sums_by_code(df, key))
-                            .collect::<PolarsResult<Vec<_>>>()
-                    },
-                    || {
-                        ["department", "handler"]
-                            .par_iter()
-                            .map(|key| sums_by_text(df, key))
-                            .collect::<PolarsResult<Vec<_>>>()
-                    },
-                )
-            },
-            || {
-                rayon::join(
-                    || {
-                        rayon::join(
-                            || causes_received(df),
-                            || {
-                                rayon::join(
-                                    || causes_by_quarter(df, quarters.0, quarters.1),
-                                    || match cause_months {
-                                        Some((m0, m1)) => causes_by_month(df, m0, m1),
-                                        None => Ok(Vec::new()),
-                                    },
-                                )
-                            },
-                        )
-                    },
-                    || {
-                        rayon::join(
-                            || per_month(df, "received_month", months.0, months.1),
-                            || per_month(df, "closed_month", months.0, months.1),
-                        )
-                    },
-                )
-            },
-        );
+    let ((by_code, by_text), ((received, by_month), (received_m, closed_m))) = rayon::join(
+        || {
+            rayon::join(
+                || {
+                    ["urgency", "channel", "nature", "file"]
+                        .par_iter()
+                        .map(|key| sums_by_code(df, key))
+                        .collect::<PolarsResult<Vec<_>>>()
+                },
+                || {
+                    ["department", "handler"]
+                        .par_iter()
+                        .map(|key| sums_by_text(df, key))
+                        .collect::<PolarsResult<Vec<_>>>()
+                },
+            )
+        },
+        || {
+            rayon::join(
+                || {
+                    rayon::join(
+                        || causes_received(df),
+                        || causes_by_month(df, cause_months.0, cause_months.1),
+                    )
+                },
+                || {
+                    rayon::join(
+                        || per_month(df, "received_month", months.0, months.1),
+                        || per_month(df, "closed_month", months.0, months.1),
+                    )
+                },
+            )
+        },
+    );
     // Exactly as many results as keys above.
     let mut by_code = by_code?.into_iter();
     let mut by_text = by_text?.into_iter();
@@ -431,7 +414,6 @@ pub fn groups(
         department: by_text.next().unwrap_or_default(),
         handler: by_text.next().unwrap_or_default(),
         causes_received: received?,
-        causes_by_quarter: by_quarter?,
         causes_by_month: by_month?,
         received_monthly: received_m?,
         closed_monthly: closed_m?,

@@ -129,8 +129,15 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
         quarters: (q0, q0 + 3),
     };
     let df = frame::build(&ctx, &flags, sel).map_err(internal)?;
-    let cause_months = window.months().filter(|_| window.judges(settings));
-    let groups = frame::groups(&df, (q0, q0 + 3), frame_months, cause_months).map_err(internal)?;
+    // The causes per month: the recurring causes' four quarters and the signals' months.
+    let quarter_months = (
+        frame::month_key(quarters[0].start),
+        frame::month_key(quarters[3].end),
+    );
+    let cause_months = window.months().map_or(quarter_months, |(m0, m1)| {
+        (m0.min(quarter_months.0), m1.max(quarter_months.1))
+    });
+    let groups = frame::groups(&df, frame_months, cause_months).map_err(internal)?;
     let cause_groups = tables::cause_groups(&ctx, &flags);
     let signals = signals::signals(
         &window,
@@ -150,7 +157,6 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
     let by_channel = tables::channel_counts(groups.channel);
     let by_nature = tables::nature_counts(groups.nature);
     let causes = tables::causes(&groups.causes_received);
-    let recurring_counts = groups.causes_by_quarter;
     let (overdue, escalations, age_buckets) = tables::open_lists(&ctx, &flags, d);
 
     let register_rows: Vec<usize> = (0..flags.len()).filter(|&i| flags[i].matters).collect();
@@ -189,7 +195,7 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
         pareto_technical: tables::pareto(&causes, Some(Nature::Technical)),
         pareto_non_technical: tables::pareto(&causes, Some(Nature::NonTechnical)),
         pareto_unknown_nature: tables::pareto(&causes, None),
-        recurring_causes: tables::recurring(&recurring_counts, q0),
+        recurring_causes: tables::recurring(&groups.causes_by_month, q0),
         recurring_quarters: quarters,
         repeat_complainants: tables::repeat_complainants(&ctx, &window, inputs.show_names),
         repeat_window: window,

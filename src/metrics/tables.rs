@@ -404,14 +404,15 @@ pub fn pareto(causes: &[CauseCount], nature: Option<Nature>) -> Vec<ParetoRow> {
         .collect()
 }
 
-/// Counts per (cause, nature) over the four `quarters` (keys `q0..q0+3`); technical and
-/// non-technical apart as in the Pareto, an unreadable nature left out.
+/// Counts per (cause, nature) over the four quarters `q0..q0+3`, from the counts per (cause,
+/// month key, nature); technical and non-technical apart as in the Pareto, an unreadable nature
+/// left out.
 pub fn recurring(counts: &[FrameCause], q0: i32) -> Vec<RecurringCause> {
     let mut per: HashMap<(&str, Option<Nature>), [u64; 4]> = HashMap::new();
     for c in counts.iter().filter(|c| !unreadable_nature(c.third)) {
         let slot = c
             .second
-            .and_then(|q| usize::try_from(q - q0).ok())
+            .and_then(|m| usize::try_from(frame::quarter_of_month(m) - q0).ok())
             .filter(|&s| s < 4);
         let nature = c
             .third
@@ -551,9 +552,8 @@ fn nature_of_code(n: Option<u32>) -> usize {
 
 /// The signals' series over the months of `w`: all complaints received, the technical and the
 /// non-technical (the complaints' own nature, as on the *Trend* sheet) from the per-month
-/// counts `received`, then each group of `groups` (the causes of P) from `causes` (per cause
-/// and month; empty when the signals are not judged, and the series then only name their
-/// group).
+/// counts `received`, then each group of `groups` (the causes of P) from `causes` (per cause,
+/// month and nature).
 pub fn signal_series(
     w: &Window,
     received: &[(i32, Option<u32>, u64)],

@@ -1552,3 +1552,21 @@ fn signals_over_a_baseline_before_the_trend() {
     );
     assert_eq!(fig.tables.signal_chart.limits, None);
 }
+
+#[test]
+fn a_months_quarter_is_the_quarter_of_its_days() {
+    for d in [
+        ymd(2026, 1, 1),
+        ymd(2026, 3, 31),
+        ymd(2026, 4, 1),
+        ymd(2026, 12, 31),
+        ymd(1999, 7, 15),
+        ymd(-3, 11, 2),
+    ] {
+        assert_eq!(
+            frame::quarter_of_month(frame::month_key(d)),
+            frame::quarter_key(d),
+            "{d}"
+        );
+    }
+}
