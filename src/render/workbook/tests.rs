@@ -708,6 +708,9 @@ fn list_of(
     let formats = Formats::new();
     let bulk = Bulk::new(&formats);
     let mut wb = Workbook::new();
+    // A fixed creation time: two writes a second apart must not differ in it.
+    let created = d(2026, 10, 1).and_hms_opt(8, 30, 0).unwrap();
+    wb.set_properties(&DocProperties::new().set_creation_datetime(&created));
     formats.register(&mut wb);
     let placed = {
         let ws = wb.add_worksheet_with_constant_memory().unwrap();
