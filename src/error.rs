@@ -132,7 +132,10 @@ pub enum ConfigProblem {
     NotText,
     /// Neither a column header nor a list of them.
     NotTexts,
-    NotList,
+    /// Not a list; `example` shows one.
+    NotList {
+        example: &'static str,
+    },
     /// Not a whole number in `min..=max`.
     Number {
         value: String,
@@ -172,6 +175,13 @@ pub enum ConfigProblem {
     Day {
         value: String,
     },
+    /// `value` above (`at_most`) or below the value `limit` of the setting `other`.
+    Order {
+        value: u32,
+        other: &'static str,
+        limit: u32,
+        at_most: bool,
+    },
 }
 
 impl ConfigProblem {
@@ -182,7 +192,7 @@ impl ConfigProblem {
             ConfigProblem::NotTable => "E-config-not-table",
             ConfigProblem::NotText => "E-config-not-text",
             ConfigProblem::NotTexts => "E-config-not-texts",
-            ConfigProblem::NotList => "E-config-not-list",
+            ConfigProblem::NotList { .. } => "E-config-not-list",
             ConfigProblem::Number { .. } => "E-config-number",
             ConfigProblem::NumberOrNone { .. } => "E-config-number-or-none",
             ConfigProblem::Choice { .. } => "E-config-choice",
@@ -192,6 +202,7 @@ impl ConfigProblem {
             ConfigProblem::Duplicate { .. } => "E-config-duplicate",
             ConfigProblem::CauseName => "E-config-cause-name",
             ConfigProblem::Day { .. } => "E-config-day",
+            ConfigProblem::Order { .. } => "E-config-order",
         }
     }
 
@@ -219,10 +230,10 @@ impl ConfigProblem {
                 "{key} must be a column header (\"Header\") or a list of them ([\"Header 1\", \"Header 2\"]).",
                 vec![],
             ),
-            ConfigProblem::NotList => (
-                "{key} moet een lijst zijn, zoals [\"2026-07-20\", \"2026-07-21\"].",
-                "{key} must be a list, like [\"2026-07-20\", \"2026-07-21\"].",
-                vec![],
+            ConfigProblem::NotList { example } => (
+                "{key} moet een lijst zijn, zoals {example}.",
+                "{key} must be a list, like {example}.",
+                vec![("example", example.to_string())],
             ),
             ConfigProblem::Number { value, min, max } => (
                 "{key} = {value} is ongeldig; verwacht een geheel getal van {min} tot en met {max}.",
@@ -269,6 +280,26 @@ impl ConfigProblem {
                 "{key} = {value} is not a valid date; write YYYY-MM-DD, like 2026-03-01.",
                 vec![("value", value.clone())],
             ),
+            ConfigProblem::Order { value, other, limit, at_most } => {
+                let blanks = vec![
+                    ("value", value.to_string()),
+                    ("other", other.to_string()),
+                    ("limit", limit.to_string()),
+                ];
+                if *at_most {
+                    (
+                        "{key} = {value} mag niet groter zijn dan {other} = {limit}.",
+                        "{key} = {value} may not be more than {other} = {limit}.",
+                        blanks,
+                    )
+                } else {
+                    (
+                        "{key} = {value} mag niet kleiner zijn dan {other} = {limit}.",
+                        "{key} = {value} may not be less than {other} = {limit}.",
+                        blanks,
+                    )
+                }
+            }
         }
     }
 }
@@ -610,7 +641,7 @@ mod tests {
                 ConfigProblem::NotTable => 19,
                 ConfigProblem::NotText => 20,
                 ConfigProblem::NotTexts => 21,
-                ConfigProblem::NotList => 22,
+                ConfigProblem::NotList { .. } => 22,
                 ConfigProblem::Number { .. } => 23,
                 ConfigProblem::NumberOrNone { .. } => 24,
                 ConfigProblem::Choice { .. } => 25,
@@ -620,6 +651,7 @@ mod tests {
                 ConfigProblem::Duplicate { .. } => 29,
                 ConfigProblem::CauseName => 43,
                 ConfigProblem::Day { .. } => 44,
+                ConfigProblem::Order { .. } => 45,
             },
             Error::Output { .. } => 30,
             Error::OutputIsInput { .. } => 31,
@@ -636,7 +668,7 @@ mod tests {
             Error::SamplePeriod { .. } => 42,
         }
     }
-    const VARIANTS: usize = 45;
+    const VARIANTS: usize = 46;
 
     fn one_of_each() -> Vec<Error> {
         let p = || PathBuf::from("r.xlsx");
@@ -714,7 +746,7 @@ mod tests {
             config(ConfigProblem::NotTable),
             config(ConfigProblem::NotText),
             config(ConfigProblem::NotTexts),
-            config(ConfigProblem::NotList),
+            config(ConfigProblem::NotList { example: "[1, 2]" }),
             config(ConfigProblem::Number {
                 value: s("-1"),
                 min: 1,
@@ -768,6 +800,12 @@ mod tests {
             },
             config(ConfigProblem::CauseName),
             config(ConfigProblem::Day { value: s("x") }),
+            config(ConfigProblem::Order {
+                value: 30,
+                other: "signals.baseline_months",
+                limit: 24,
+                at_most: true,
+            }),
         ]
     }
 

@@ -35,6 +35,7 @@ impl Lang {
     /// use klacht::Lang;
     /// assert_eq!(Lang::Nl.number(1234.5, 1), "1.234,5");
     /// assert_eq!(Lang::En.number(1234.5, 1), "1,234.5");
+    /// assert_eq!(Lang::En.number(61.06, 1), "61.1");
     /// ```
     pub fn number(self, v: f64, decimals: usize) -> String {
         let (group, point) = match self {

@@ -70,6 +70,11 @@ pub const FILE_NAME: &str = "klacht.toml";
 /// [values.status]
 /// RESOL = "closed"
 ///
+/// [signals]                 # c-charts of the monthly counts (SPEC §10)
+/// baseline_months = 24        # months before the period that give the centre line
+/// min_baseline = 12           # fewer baseline months: no signals ("too little history")
+/// rules = [1, 2, 3]           # the rules judged
+///
 /// [limits]
 /// max_bytes = 2147483648
 /// max_cells = 100000000
@@ -108,6 +113,7 @@ pub struct Config {
     pub limits: Limits,
     /// The company's cause list (`[causes."NAME"]`, SPEC §10), in file order.
     pub causes: Vec<CauseEntry>,
+    pub signals: SignalSettings,
     /// The file it came from; `None` for the defaults.
     pub source: Option<PathBuf>,
 }
@@ -127,6 +133,27 @@ pub struct CauseEntry {
     pub action: Option<String>,
     /// From when the action applies: its complaints before and after (`kpi.cause_actions`).
     pub action_date: Option<NaiveDate>,
+}
+
+/// The signals' c-charts (`[signals]`, SPEC §10).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SignalSettings {
+    /// Months before P's first month whose counts give the centre line and limits.
+    pub baseline_months: u32,
+    /// With fewer baseline months (a young register) no signals: "too little history".
+    pub min_baseline: u32,
+    /// The rules judged, of 1, 2 and 3; ascending, without duplicates.
+    pub rules: Vec<u8>,
+}
+
+impl Default for SignalSettings {
+    fn default() -> SignalSettings {
+        SignalSettings {
+            baseline_months: 24,
+            min_baseline: 12,
+            rules: vec![1, 2, 3],
+        }
+    }
 }
 
 /// The procedure's terms (SPEC section 4).
@@ -243,6 +270,7 @@ impl Default for Config {
             values: BTreeMap::new(),
             limits: Limits::default(),
             causes: Vec::new(),
+            signals: SignalSettings::default(),
             source: None,
         }
     }
@@ -429,6 +457,11 @@ action_date = 2026-03-01
 [causes."Foutieve factuur"]
 nature = "Non-Technical"
 
+[signals]
+baseline_months = 36
+min_baseline = 18
+rules = [3, 1, 3]
+
 [limits]
 max_bytes = 1048576
 max_cells = 5000000
@@ -464,6 +497,9 @@ mod tests {
         assert_eq!(c.limits.max_bytes, 2_147_483_648);
         assert_eq!(c.limits.max_cells, 100_000_000);
         assert_eq!(c.limits.max_fields, 1000);
+        let sig = &c.signals;
+        assert_eq!((sig.baseline_months, sig.min_baseline), (24, 12));
+        assert_eq!(sig.rules, [1, 2, 3]);
         for &r in Rule::ALL {
             assert_eq!(c.severity(r), r.default_severity());
             assert!(c.enabled(r));

@@ -233,6 +233,30 @@ impl Config {
             w!();
         }
 
+        let sig = &self.signals;
+        w!();
+        w!("[signals]");
+        note!(
+            "Signalen: een c-kaart per maand van ontvangen, technisch, niet-technisch en per oorzaak.",
+            "Signals: a c-chart per month of received, technical, non-technical and per cause."
+        );
+        note!(
+            "Gemiddelde en grenzen uit zoveel maanden vóór de periode (niet vóór de eerste klacht).",
+            "Centre line and limits from this many months before the period (not before the first complaint)."
+        );
+        w!("baseline_months = {}", sig.baseline_months);
+        note!(
+            "Minder maanden historie dan dit: geen signalen (te weinig historie).",
+            "Fewer months of history than this: no signals (too little history)."
+        );
+        w!("min_baseline = {}", sig.min_baseline);
+        note!(
+            "Regels: 1 een maand buiten de grenzen; 2 acht of meer maanden op rij boven of onder het gemiddelde; 3 zes maanden op rij stijgend of dalend.",
+            "Rules: 1 a month outside the limits; 2 eight or more months in a row above or below the centre line; 3 six months in a row rising or falling."
+        );
+        let rules: Vec<String> = sig.rules.iter().map(u8::to_string).collect();
+        w!("rules = [{}]", rules.join(", "));
+
         let lim = &self.limits;
         w!();
         w!("[limits]");
@@ -414,6 +438,10 @@ mod tests {
             "max_cells = 100000000",
             "max_fields = 1000",
             "max_ratio = 100",
+            "[signals]",
+            "baseline_months = 24",
+            "min_baseline = 12",
+            "rules = [1, 2, 3]",
             "# Geen klacht.toml gevonden",
         ] {
             assert!(text.contains(needle), "{needle} missing from\n{text}");
@@ -431,6 +459,8 @@ mod tests {
         );
         assert!(en.contains("customer = [\"Company\", \"Klantnaam\"]"));
         assert!(en.contains("[values.urgency]"));
+        assert!(en.contains("\nbaseline_months = 36\n") && en.contains("\nmin_baseline = 18\n"));
+        assert!(en.contains("rules = [1, 3]"));
     }
 
     #[test]

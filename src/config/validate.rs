@@ -3,7 +3,8 @@
 
 use super::tree::{self, line_of, Located, Node};
 use super::{
-    quote, vocabulary, CalendarSettings, CauseEntry, Config, Limits, Targets, URGENCY_KEYS,
+    quote, vocabulary, CalendarSettings, CauseEntry, Config, Limits, SignalSettings, Targets,
+    URGENCY_KEYS,
 };
 use crate::base::key::{key_chars, same_key};
 use crate::base::DayOrder;
@@ -61,6 +62,7 @@ pub(super) fn read(text: &str, source: &Path) -> Result<Config, Error> {
             "values" => doc.values(&s, &mut cfg.values)?,
             "limits" => doc.limits(&s, &mut cfg.limits)?,
             "causes" => doc.causes(&s, &mut cfg.causes)?,
+            "signals" => doc.signals(&s, &mut cfg.signals)?,
             _ => return Err(doc.unknown(&s, TOP_KEYS)),
         }
     }
@@ -81,6 +83,7 @@ const TOP_KEYS: &[&str] = &[
     "values",
     "limits",
     "causes",
+    "signals",
 ];
 const CAUSE_KEYS: &[&str] = &["also", "nature", "group", "action", "action_date"];
 const NATURES: &[&str] = &["technical", "non-technical"];
@@ -93,6 +96,11 @@ const TARGET_KEYS: &[&str] = &[
     "repeat_days",
 ];
 const CALENDAR_KEYS: &[&str] = &["profile", "closures"];
+const SIGNAL_KEYS: &[&str] = &["baseline_months", "min_baseline", "rules"];
+/// The signal rules of SPEC §10.
+const SIGNAL_RULES: std::ops::RangeInclusive<i64> = 1..=3;
+/// A baseline longer than ten years is a typing error.
+const MAX_BASELINE_MONTHS: i64 = 120;
 const LIMIT_KEYS: &[&str] = &["max_bytes", "max_cells", "max_fields", "max_ratio"];
 const DATE_ORDERS: &[&str] = &["day-first", "month-first"];
 const PROFILES: &[&str] = &["cao", "atw"];
@@ -273,7 +281,9 @@ impl Doc<'_> {
                 }
                 "closures" => {
                     let Node::Array(items) = s.node else {
-                        return Err(self.error(ConfigProblem::NotList, &s.path, s.at));
+                        let example = "[\"2026-07-20\", \"2026-07-21\"]";
+                        let problem = ConfigProblem::NotList { example };
+                        return Err(self.error(problem, &s.path, s.at));
                     };
                     let mut days = Vec::new();
                     for item in items {
@@ -428,7 +438,9 @@ impl Doc<'_> {
                 match k.key {
                     "also" => {
                         let Node::Array(items) = k.node else {
-                            return Err(self.error(ConfigProblem::NotList, &k.path, k.at));
+                            let example = "[\"lek in koudemiddelleiding\"]";
+                            let problem = ConfigProblem::NotList { example };
+                            return Err(self.error(problem, &k.path, k.at));
                         };
                         for item in items {
                             let at = item.at.unwrap_or(k.at);
@@ -480,6 +492,81 @@ impl Doc<'_> {
                 }
             }
             out.push(entry);
+        }
+        Ok(())
+    }
+
+    /// `[signals]`. A minimum above the baseline could never be met: an error at whichever
+    /// of the two the file sets (the minimum when it sets both).
+    fn signals(&self, s: &Slot, out: &mut SignalSettings) -> Result<(), Error> {
+        let (mut baseline_at, mut min_at) = (None, None);
+        for s in self.table(s)? {
+            match s.key {
+                "baseline_months" => {
+                    out.baseline_months = self.number_u32(&s, 1, MAX_BASELINE_MONTHS)?;
+                    baseline_at = Some((s.path.clone(), s.at));
+                }
+                "min_baseline" => {
+                    out.min_baseline = self.number_u32(&s, 1, MAX_BASELINE_MONTHS)?;
+                    min_at = Some((s.path.clone(), s.at));
+                }
+                "rules" => {
+                    let Node::Array(items) = s.node else {
+                        let problem = ConfigProblem::NotList {
+                            example: "[1, 2, 3]",
+                        };
+                        return Err(self.error(problem, &s.path, s.at));
+                    };
+                    let mut rules = Vec::new();
+                    for item in items {
+                        let at = item.at.unwrap_or(s.at);
+                        match item.node {
+                            Node::Int(n) if SIGNAL_RULES.contains(&n) => {
+                                rules.extend(u8::try_from(n).ok());
+                            }
+                            _ => {
+                                let problem = ConfigProblem::Number {
+                                    value: item.node.show(),
+                                    min: *SIGNAL_RULES.start(),
+                                    max: *SIGNAL_RULES.end(),
+                                };
+                                return Err(self.error(problem, &s.path, at));
+                            }
+                        }
+                    }
+                    rules.sort_unstable();
+                    rules.dedup();
+                    out.rules = rules;
+                }
+                _ => return Err(self.unknown(&s, SIGNAL_KEYS)),
+            }
+        }
+        if out.min_baseline > out.baseline_months {
+            let (min, baseline) = (out.min_baseline, out.baseline_months);
+            let order = |value, other, limit, at_most| ConfigProblem::Order {
+                value,
+                other,
+                limit,
+                at_most,
+            };
+            // The defaults are in order: one of the two was set.
+            return Err(match (min_at, baseline_at) {
+                (Some((path, at)), _) => self.error(
+                    order(min, "signals.baseline_months", baseline, true),
+                    &path,
+                    at,
+                ),
+                (None, Some((path, at))) => self.error(
+                    order(baseline, "signals.min_baseline", min, false),
+                    &path,
+                    at,
+                ),
+                (None, None) => self.error(
+                    order(min, "signals.baseline_months", baseline, true),
+                    &s.path,
+                    s.at,
+                ),
+            });
         }
         Ok(())
     }
@@ -657,6 +744,12 @@ mod tests {
                     action_date: None,
                 },
             ],
+            // Rules in any order and repeated: read as the set.
+            signals: SignalSettings {
+                baseline_months: 36,
+                min_baseline: 18,
+                rules: vec![1, 3],
+            },
             source: Some("klacht.toml".into()),
         };
         assert_eq!(c, expected);
@@ -995,6 +1088,100 @@ mod tests {
             let m = e.message(lang);
             assert!(m.contains("causes.a") && m.contains("causes.b"), "{m}");
         }
+    }
+
+    #[test]
+    fn signal_settings_errors_name_the_file_line_and_key() {
+        let cases = [
+            (
+                "[signals]\nbaseline = 24\n",
+                "E-config-unknown-key",
+                2,
+                "signals.baseline",
+            ),
+            (
+                "[signals]\n\nbaseline_months = 0\n",
+                "E-config-number",
+                3,
+                "signals.baseline_months",
+            ),
+            (
+                "[signals]\nmin_baseline = \"12\"\n",
+                "E-config-number",
+                2,
+                "signals.min_baseline",
+            ),
+            (
+                "[signals]\nbaseline_months = 121\n",
+                "E-config-number",
+                2,
+                "signals.baseline_months",
+            ),
+            (
+                "[signals]\nrules = 1\n",
+                "E-config-not-list",
+                2,
+                "signals.rules",
+            ),
+            (
+                "[signals]\nrules = [1,\n  4]\n",
+                "E-config-number",
+                3,
+                "signals.rules",
+            ),
+            (
+                "[signals]\nrules = [\"1\"]\n",
+                "E-config-number",
+                2,
+                "signals.rules",
+            ),
+            ("signals = 3\n", "E-config-not-table", 1, "signals"),
+            // Both set: the minimum is named; one set: that one.
+            (
+                "[signals]\nbaseline_months = 12\nmin_baseline = 13\n",
+                "E-config-order",
+                3,
+                "signals.min_baseline",
+            ),
+            (
+                "[signals]\nmin_baseline = 25\n",
+                "E-config-order",
+                2,
+                "signals.min_baseline",
+            ),
+            (
+                "[signals]\n\nbaseline_months = 6\n",
+                "E-config-order",
+                3,
+                "signals.baseline_months",
+            ),
+        ];
+        for (text, code, line, key) in cases {
+            let e = parse(text).unwrap_err();
+            assert_eq!(where_(&e), (code, line, key), "{text}");
+        }
+        assert_eq!(
+            parse("[signals]\nmin_baseline = 25\n").unwrap_err().message(Lang::Nl),
+            "klacht.toml, regel 2: signals.min_baseline = 25 mag niet groter zijn dan signals.baseline_months = 24."
+        );
+        assert_eq!(
+            parse("[signals]\nbaseline_months = 6\n").unwrap_err().message(Lang::En),
+            "klacht.toml, line 2: signals.baseline_months = 6 may not be less than signals.min_baseline = 12."
+        );
+        assert!(parse("[signals]\nrules = 1\n")
+            .unwrap_err()
+            .message(Lang::En)
+            .contains("like [1, 2, 3]"));
+        // Equal is allowed; no rules switch the signals off.
+        let c = parse("[signals]\nbaseline_months = 12\nmin_baseline = 12\nrules = []\n").unwrap();
+        assert_eq!(
+            c.signals,
+            SignalSettings {
+                baseline_months: 12,
+                min_baseline: 12,
+                rules: vec![]
+            }
+        );
     }
 
     #[test]

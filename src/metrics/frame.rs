@@ -18,9 +18,23 @@ pub fn month_key(d: NaiveDate) -> i32 {
     d.year() * 12 + d.month0() as i32
 }
 
+/// The first day of month key `k` (`year·12 + month0`).
+pub fn month_start(k: i32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(
+        k.div_euclid(12),
+        u32::try_from(k.rem_euclid(12)).ok()? + 1,
+        1,
+    )
+}
+
 /// Quarter number `year·4 + quarter0`, consecutive across years.
 pub fn quarter_key(d: NaiveDate) -> i32 {
     d.year() * 4 + (d.month0() / 3) as i32
+}
+
+/// The quarter number of month key `m`.
+pub fn quarter_of_month(m: i32) -> i32 {
+    m.div_euclid(12) * 4 + m.rem_euclid(12) / 3
 }
 
 /// The month and quarter ranges (inclusive keys) beyond the period flags whose complaints the
@@ -284,13 +298,14 @@ fn causes_received(df: &DataFrame) -> PolarsResult<Vec<CauseCount>> {
     cause_counts(df, col("received_p"), "cause_nature", None)
 }
 
-/// Causes of complaints received in the quarters `q0..=q1`, per (cause, quarter key, nature
-/// code): technical and non-technical apart, as in the Pareto.
-fn causes_by_quarter(df: &DataFrame, q0: i32, q1: i32) -> PolarsResult<Vec<CauseCount>> {
+/// Causes of complaints received in the months `m0..=m1`, per (cause, month key, nature code):
+/// technical and non-technical apart, as in the Pareto. The recurring causes' quarters and the
+/// signals' series of each cause group are both summed from these, one pass for the two.
+fn causes_by_month(df: &DataFrame, m0: i32, m1: i32) -> PolarsResult<Vec<CauseCount>> {
     cause_counts(
         df,
-        between("received_quarter", q0, q1),
-        "received_quarter",
+        between("received_month", m0, m1),
+        "received_month",
         Some("cause_nature"),
     )
 }
@@ -339,17 +354,22 @@ pub struct Groups {
     pub department: Vec<(Option<String>, GroupSums)>,
     pub handler: Vec<(Option<String>, GroupSums)>,
     pub causes_received: Vec<CauseCount>,
-    /// Causes received in the quarters `quarters`.
-    pub causes_by_quarter: Vec<CauseCount>,
+    /// Causes received per month and nature in the months `cause_months`.
+    pub causes_by_month: Vec<CauseCount>,
     /// Complaints per month and nature, received and closed, in the months `months`.
     pub received_monthly: Vec<(i32, Option<u32>, u64)>,
     pub closed_monthly: Vec<(i32, Option<u32>, u64)>,
 }
 
 /// The group-bys of [`Groups`], side by side: each is a small query, and one after the other
-/// they left a core idle between polars' steps while the rules had finished.
-pub fn groups(df: &DataFrame, quarters: (i32, i32), months: (i32, i32)) -> PolarsResult<Groups> {
-    let ((by_code, by_text), ((received, by_quarter), (received_m, closed_m))) = rayon::join(
+/// they left a core idle between polars' steps while the rules had finished. `months`: the
+/// months counted per month; `cause_months`: those of the causes per month.
+pub fn groups(
+    df: &DataFrame,
+    months: (i32, i32),
+    cause_months: (i32, i32),
+) -> PolarsResult<Groups> {
+    let ((by_code, by_text), ((received, by_month), (received_m, closed_m))) = rayon::join(
         || {
             rayon::join(
                 || {
@@ -371,7 +391,7 @@ pub fn groups(df: &DataFrame, quarters: (i32, i32), months: (i32, i32)) -> Polar
                 || {
                     rayon::join(
                         || causes_received(df),
-                        || causes_by_quarter(df, quarters.0, quarters.1),
+                        || causes_by_month(df, cause_months.0, cause_months.1),
                     )
                 },
                 || {
@@ -394,7 +414,7 @@ pub fn groups(df: &DataFrame, quarters: (i32, i32), months: (i32, i32)) -> Polar
         department: by_text.next().unwrap_or_default(),
         handler: by_text.next().unwrap_or_default(),
         causes_received: received?,
-        causes_by_quarter: by_quarter?,
+        causes_by_month: by_month?,
         received_monthly: received_m?,
         closed_monthly: closed_m?,
     })

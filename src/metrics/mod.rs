@@ -36,6 +36,7 @@ pub mod compute;
 pub mod frame;
 pub mod model;
 pub mod period;
+pub mod signals;
 pub mod stats;
 pub mod tables;
 
@@ -113,12 +114,42 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
     let quarters = tables::last_four_quarters(p.end);
     let q0 = frame::quarter_key(quarters[0].start);
     let months = tables::trend_months(p.end);
+    let first_month = register
+        .complaints
+        .iter()
+        .map(|c| frame::month_key(c.received))
+        .min();
+    let settings = &inputs.config.signals;
+    let window = signals::Window::new(p, d, first_month, settings);
+    // The frame's months: the trend's and the signals' (a baseline reaching further back).
+    let frame_months = window
+        .months()
+        .map_or(months, |(m0, _)| (m0.min(months.0), months.1));
     let sel = frame::Selection {
-        months,
+        months: frame_months,
         quarters: (q0, q0 + 3),
     };
     let df = frame::build(&ctx, &flags, sel).map_err(internal)?;
-    let groups = frame::groups(&df, (q0, q0 + 3), months).map_err(internal)?;
+    // The causes per month: the recurring causes' four quarters and the signals' months.
+    let quarter_months = (
+        frame::month_key(quarters[0].start),
+        frame::month_key(quarters[3].end),
+    );
+    let cause_months = window.months().map_or(quarter_months, |(m0, m1)| {
+        (m0.min(quarter_months.0), m1.max(quarter_months.1))
+    });
+    let groups = frame::groups(&df, frame_months, cause_months).map_err(internal)?;
+    let cause_groups = tables::cause_groups(&ctx, &flags);
+    let signals = signals::signals(
+        &window,
+        settings,
+        &tables::signal_series(
+            &window,
+            &groups.received_monthly,
+            &groups.causes_by_month,
+            &cause_groups,
+        ),
+    );
 
     let times = tables::Times::of(&ctx, &flags);
     let times_by_urgency = tables::times_by_urgency(&times);
@@ -127,7 +158,6 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
     let by_channel = tables::channel_counts(groups.channel);
     let by_nature = tables::nature_counts(groups.nature);
     let causes = tables::causes(&groups.causes_received);
-    let recurring_counts = groups.causes_by_quarter;
     let (overdue, escalations, age_buckets) = tables::open_lists(&ctx, &flags, d);
 
     let register_rows: Vec<usize> = (0..flags.len()).filter(|&i| flags[i].matters).collect();
@@ -167,20 +197,17 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
         pareto_technical: tables::pareto(&causes, Some(Nature::Technical)),
         pareto_non_technical: tables::pareto(&causes, Some(Nature::NonTechnical)),
         pareto_unknown_nature: tables::pareto(&causes, None),
-        recurring_causes: tables::recurring(&recurring_counts, q0),
+        recurring_causes: tables::recurring(&groups.causes_by_month, q0),
         recurring_quarters: quarters,
         repeat_complainants: tables::repeat_complainants(&ctx, &window, inputs.show_names),
         repeat_window: window,
         monthly: tables::monthly(
             months.0,
-            register
-                .complaints
-                .iter()
-                .map(|c| frame::month_key(c.received))
-                .min(),
+            first_month,
             &groups.received_monthly,
             &groups.closed_monthly,
         ),
+        signal_chart: signals.chart,
         register_rows,
         findings: Vec::new(),
         times_all: times_all.clone(),
@@ -263,6 +290,8 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
         cause_headings: tables::cause_headings(&ctx, &cause_groups),
         cause_actions: actions::cause_actions(&ctx, p),
         cause_groups,
+        signals: signals.signals,
+        signals_history: signals.short_history,
     };
     let mut figures = Figures { kpi, tables };
     figures.tables.causes = ctx.causes;

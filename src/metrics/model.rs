@@ -25,6 +25,7 @@
 //! [`Tables::by_file`].
 
 use super::period::Period;
+use super::signals::{ShortHistory, Signal, SignalChart};
 use crate::base::location::FileIdx;
 use crate::register::causes::CauseGroups;
 use crate::register::{Channel, Nature, RowCount, Urgency};
@@ -117,6 +118,13 @@ pub struct Kpi {
     /// For each entry of the cause list with an `action_date`, in list order: its complaints
     /// before and after the corrective action (SPEC §10).
     pub cause_actions: Vec<CauseAction>,
+    /// The signals of the c-charts of P's months (SPEC §10): received, technical,
+    /// non-technical, then the cause groups in the order of [`Kpi::cause_groups`]; per series
+    /// by month, rule and direction.
+    pub signals: Vec<Signal>,
+    /// Every series, when the register's history before P is too short to judge it (fewer
+    /// months than `[signals] min_baseline`); else empty.
+    pub signals_history: Vec<ShortHistory>,
 }
 
 /// `kpi.cause_headings`: one heading of the cause list and its complaints received in P.
@@ -404,6 +412,8 @@ pub struct Tables {
     pub repeat_complainants: Vec<RepeatComplainant>,
     /// Received and closed per month, the 24 months ending with P's end month, oldest first.
     pub monthly: Vec<MonthRow>,
+    /// The c-chart of all complaints received: baseline and P's judged months (SPEC §10).
+    pub signal_chart: SignalChart,
     /// Indices into `Register::complaints` of the complaints that matter for P: received in
     /// P, closed in P, or open at some day of P. In register order.
     pub register_rows: Vec<usize>,

@@ -2,13 +2,14 @@
 //! with zero rows where the report shows every category, and with shares.
 
 use super::compute::{urgency_slot, Ctx, Flags, TimeAcc};
-use super::frame::{self, CauseCount as FrameCause, GroupSums};
+use super::frame::{self, month_start, CauseCount as FrameCause, GroupSums};
 use super::model::{
     AgeBucket, CauseCount, CauseGroupRow, ChannelCount, CountShare, DurationStats, FlowCheck,
     GroupRow, HeadingRow, Headline, HeadlineFigure, HeadlineRow, MonthRow, NatureCount, OpenItem,
     ParetoRow, RecurringCause, RepeatComplainant, SpellingCount, TimeGroup, TimeRow, UrgencyRow,
 };
 use super::period::Period;
+use super::signals::{Series, SeriesKind, Window};
 use super::stats::{rel_change, share};
 use crate::register::customer::pseudonym;
 use crate::register::{Channel, Field, Nature, Source, Urgency};
@@ -466,14 +467,15 @@ pub fn cause_headings(ctx: &Ctx, groups: &[CauseGroupRow]) -> Vec<HeadingRow> {
         .collect()
 }
 
-/// Counts per (cause, nature) over the four `quarters` (keys `q0..q0+3`); technical and
-/// non-technical apart as in the Pareto, an unreadable nature left out.
+/// Counts per (cause, nature) over the four quarters `q0..q0+3`, from the counts per (cause,
+/// month key, nature); technical and non-technical apart as in the Pareto, an unreadable nature
+/// left out.
 pub fn recurring(counts: &[FrameCause], q0: i32) -> Vec<RecurringCause> {
     let mut per: HashMap<(&str, Option<Nature>), [u64; 4]> = HashMap::new();
     for c in counts.iter().filter(|c| !unreadable_nature(c.third)) {
         let slot = c
             .second
-            .and_then(|q| usize::try_from(q - q0).ok())
+            .and_then(|m| usize::try_from(frame::quarter_of_month(m) - q0).ok())
             .filter(|&s| s < 4);
         let nature = c
             .third
@@ -551,15 +553,6 @@ pub fn repeat_complainants(ctx: &Ctx, window: &Period, show_names: bool) -> Vec<
     out
 }
 
-/// The first day of month key `k` (`year·12 + month0`).
-fn month_start(k: i32) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(
-        k.div_euclid(12),
-        u32::try_from(k.rem_euclid(12)).ok()? + 1,
-        1,
-    )
-}
-
 /// The month rows `m0..=m0+23` filled from the per-month counts, from the month of the
 /// register's first complaint (`first`, a month key) on: a month before the register began
 /// has no data, and a row of zeros would read as a quiet month. Without complaints (`None`)
@@ -590,8 +583,7 @@ pub fn monthly(
         .collect();
     let len = rows.len();
     let slot = |k: i32| usize::try_from(k - from).ok().filter(|&s| s < len);
-    let nature =
-        |n: Option<u32>| nature_slot(n.and_then(|n| slot_nature(usize::try_from(n).ok()?)));
+    let nature = nature_of_code;
     for &(k, n, count) in received {
         if let Some(r) = slot(k).map(|s| &mut rows[s]) {
             r.received += count;
@@ -613,6 +605,72 @@ pub fn monthly(
         }
     }
     rows
+}
+
+/// The nature slot (0–2, as [`nature_slot`]) of a frame's nature code; an unreadable nature
+/// is not recorded.
+fn nature_of_code(n: Option<u32>) -> usize {
+    nature_slot(n.and_then(|n| slot_nature(usize::try_from(n).ok()?)))
+}
+
+/// The signals' series over the months of `w`: all complaints received, the technical and the
+/// non-technical (the complaints' own nature, as on the *Trend* sheet) from the per-month
+/// counts `received`, then each group of `groups` (the causes of P) from `causes` (per cause,
+/// month and nature).
+pub fn signal_series(
+    w: &Window,
+    received: &[(i32, Option<u32>, u64)],
+    causes: &[FrameCause],
+    groups: &[CauseGroupRow],
+) -> Vec<Series> {
+    let len = w.len();
+    let slot = |k: i32| usize::try_from(k - w.first).ok().filter(|&s| s < len);
+    let mut all = vec![0; len];
+    let mut by_nature = [vec![0; len], vec![0; len]];
+    for &(k, n, count) in received {
+        if let Some(s) = slot(k) {
+            all[s] += count;
+            if let Some(v) = by_nature.get_mut(nature_of_code(n)) {
+                v[s] += count;
+            }
+        }
+    }
+    let [technical, non_technical] = by_nature;
+    let mut out = vec![
+        Series {
+            kind: SeriesKind::Received,
+            cause: None,
+            counts: all,
+        },
+        Series {
+            kind: SeriesKind::Technical,
+            cause: None,
+            counts: technical,
+        },
+        Series {
+            kind: SeriesKind::NonTechnical,
+            cause: None,
+            counts: non_technical,
+        },
+    ];
+    let first = out.len();
+    let index: HashMap<&str, usize> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| (g.cause.as_str(), first + i))
+        .collect();
+    out.extend(groups.iter().map(|g| Series {
+        kind: SeriesKind::Cause,
+        cause: Some(g.cause.clone()),
+        counts: vec![0; len],
+    }));
+    for c in causes {
+        let at = c.second.and_then(slot);
+        if let (Some(&i), Some(s)) = (index.get(c.key.as_str()), at) {
+            out[i].counts[s] += c.count;
+        }
+    }
+    out
 }
 
 /// The trend table: each headline figure for P, previous and year ago, with changes.

@@ -1539,3 +1539,146 @@ fn median_and_p90_equal_their_definitions() {
         "{even} even, {split_middle} split"
     );
 }
+
+/// Complaints received on the 10th of each month from July 2024 to September 2026: five a
+/// month in 2024 (three technical "Lekkage", two non-technical "Factuur fout"), three a month
+/// after (two and one), and ten more technical ones in August 2026, written "LEKKAGE".
+fn signal_register() -> Register {
+    let mut complaints = Vec::new();
+    let mut add = |received: NaiveDate, nature: Option<Nature>, cause: &str| {
+        let i = complaints.len();
+        complaints.push(Complaint {
+            id: compact_str::format_compact!("S{i}"),
+            row: i as u32,
+            received,
+            nature,
+            cause: Some(cause.into()),
+            ..Complaint::default()
+        });
+    };
+    for k in 0..27 {
+        let received = ymd(2024, 7, 10) + chrono::Months::new(k);
+        let (t, nt) = if received.year() == 2024 {
+            (3, 2)
+        } else {
+            (2, 1)
+        };
+        (0..t).for_each(|_| add(received, T, "Lekkage"));
+        (0..nt).for_each(|_| add(received, NT, "Factuur fout"));
+    }
+    (0..10).for_each(|_| add(ymd(2026, 8, 20), T, "LEKKAGE"));
+    Register {
+        complaints,
+        ..Register::default()
+    }
+}
+
+#[test]
+fn signals_over_a_baseline_before_the_trend() {
+    // P = 2026-H2 at D = 30 September: July–September judged against the 24 months from July
+    // 2024, six of them before the trend's 24 months. Received c̄ = (6·5 + 18·3) / 24 = 3.5,
+    // technical (6·3 + 18·2) / 24 = 2.25, non-technical (6·2 + 18) / 24 = 1.25.
+    let fig = run(&signal_register(), &[], "2026-H2", ymd(2026, 9, 30), false);
+    let k = &fig.kpi;
+    // Series, cause, rule, month, direction, value, centre, run months.
+    type Row<'a> = (
+        &'a str,
+        Option<&'a str>,
+        u8,
+        &'a str,
+        signals::Direction,
+        u64,
+        f64,
+        Option<u64>,
+    );
+    let got: Vec<Row> = k
+        .signals
+        .iter()
+        .map(|s| {
+            let series = match s.series {
+                signals::SeriesKind::Received => "received",
+                signals::SeriesKind::Technical => "technical",
+                signals::SeriesKind::NonTechnical => "non_technical",
+                signals::SeriesKind::Cause => "cause",
+            };
+            let c = s.cause.as_deref();
+            (
+                series,
+                c,
+                s.rule,
+                s.month.as_str(),
+                s.direction,
+                s.value,
+                s.centre,
+                s.run_months,
+            )
+        })
+        .collect();
+    use signals::Direction::{Down, Up};
+    // Below the centre since January 2025 (19 months to July, 21 to September); August's ten
+    // technical "lekkage" above the upper limits (3.5 + 3·√3.5 = 9.1; 2.25 + 4.5 = 6.75).
+    let cause = Some("Lekkage");
+    let invoice = Some("Factuur fout");
+    assert_eq!(
+        got,
+        [
+            ("received", None, 2, "2026-07", Down, 3, 3.5, Some(19)),
+            ("received", None, 1, "2026-08", Up, 13, 3.5, None),
+            ("technical", None, 2, "2026-07", Down, 2, 2.25, Some(19)),
+            ("technical", None, 1, "2026-08", Up, 12, 2.25, None),
+            ("non_technical", None, 2, "2026-09", Down, 1, 1.25, Some(21)),
+            ("cause", cause, 2, "2026-07", Down, 2, 2.25, Some(19)),
+            ("cause", cause, 1, "2026-08", Up, 12, 2.25, None),
+            ("cause", invoice, 2, "2026-09", Down, 1, 1.25, Some(21)),
+        ]
+    );
+    assert_eq!(k.signals[0].run_from.as_deref(), Some("2025-01"));
+    assert!(k.signals_history.is_empty());
+    let chart = &fig.tables.signal_chart;
+    assert_eq!((chart.baseline, chart.months.len()), (24, 27));
+    assert_eq!(chart.months[0].month, "2024-07");
+    assert_eq!(chart.limits.map(|l| l.centre), Some(3.5));
+    // The trend still starts 24 months before P's end.
+    assert_eq!(fig.tables.monthly[0].month, "2025-01");
+
+    // From August 2025 on, eleven months of history before July 2026: none judged.
+    let mut young = signal_register();
+    young.complaints.retain(|c| c.received >= ymd(2025, 8, 1));
+    let fig = run(&young, &[], "2026-Q3", ymd(2026, 9, 30), false);
+    assert!(fig.kpi.signals.is_empty());
+    let marked: Vec<(Option<&str>, u64)> = fig
+        .kpi
+        .signals_history
+        .iter()
+        .map(|h| (h.cause.as_deref(), h.baseline_months))
+        .collect();
+    assert_eq!(
+        marked,
+        [
+            (None, 11),
+            (None, 11),
+            (None, 11),
+            (cause, 11),
+            (invoice, 11)
+        ]
+    );
+    assert_eq!(fig.tables.signal_chart.limits, None);
+}
+
+#[test]
+fn a_months_quarter_is_the_quarter_of_its_days() {
+    for d in [
+        ymd(2026, 1, 1),
+        ymd(2026, 3, 31),
+        ymd(2026, 4, 1),
+        ymd(2026, 12, 31),
+        ymd(1999, 7, 15),
+        ymd(-3, 11, 2),
+    ] {
+        assert_eq!(
+            frame::quarter_of_month(frame::month_key(d)),
+            frame::quarter_key(d),
+            "{d}"
+        );
+    }
+}

@@ -3,7 +3,7 @@
 //! Everything is computed before the first file is written, and every file is written to a
 //! temporary name and renamed, so a failed run leaves no half-written report.
 
-use super::charts::{self, Bar, ChartText, Palette, ParetoPanel};
+use super::charts::{self, Bar, ChartText, ControlChart, Palette, ParetoPanel};
 use super::output::write_atomic;
 use super::page::{self, Chart, ChartKind, PageInput};
 use super::workbook::{self, Provenance, WorkbookInput};
@@ -116,7 +116,7 @@ pub fn write(out: &ReportOutput) -> Result<Written> {
 /// A chart written: which one, its title, its files.
 type Drawn = (ChartKind, String, Vec<PathBuf>);
 
-/// The five charts of SPEC §6.
+/// The five charts of SPEC §6 and the signals' c-chart of SPEC §10.
 fn write_charts(dir: &Path, f: &Figures, lang: Lang) -> Result<Vec<Drawn>> {
     let t = |nl: &str, en: &str| lang.pick(nl, en).to_string();
     let label = &f.kpi.period.label;
@@ -325,5 +325,62 @@ fn write_charts(dir: &Path, f: &Figures, lang: Lang) -> Result<Vec<Drawn>> {
         &ageing,
     )?;
     written.push((ChartKind::Ageing, text.title, files));
+
+    written.push(signal_chart(dir, f, lang)?);
     Ok(written)
+}
+
+/// The c-chart of all complaints received: baseline and P, centre line, limits, signals.
+fn signal_chart(dir: &Path, f: &Figures, lang: Lang) -> Result<Drawn> {
+    let t = |nl: &str, en: &str| lang.pick(nl, en).to_string();
+    let chart = &f.tables.signal_chart;
+    let num = |v: f64| lang.number(v, 1);
+    let limits = match chart.limits {
+        Some(l) => match l.lcl {
+            Some(lcl) => format!("{} {} – {}", t("grenzen", "limits"), num(lcl), num(l.ucl)),
+            None => format!("{} {}", t("bovengrens", "upper limit"), num(l.ucl)),
+        },
+        None => String::new(),
+    };
+    let mut title = format!(
+        "{} — {}",
+        t(
+            "Signalen: ontvangen klachten per maand (c-kaart)",
+            "Signals: complaints received per month (c-chart)"
+        ),
+        f.kpi.period.label
+    );
+    if chart.limits.is_none() {
+        // Too little history: say so where the limits would be looked for.
+        title.push_str(&match lang {
+            Lang::Nl => format!(", te weinig historie ({} mnd)", chart.baseline),
+            Lang::En => format!(", too little history ({} mo)", chart.baseline),
+        });
+    }
+    let control = ControlChart {
+        months: chart.months.iter().map(|m| m.month.clone()).collect(),
+        values: chart.months.iter().map(|m| m.received as f64).collect(),
+        period_from: chart.baseline,
+        limits: chart.limits,
+        flagged: chart.months.iter().map(|m| !m.signals.is_empty()).collect(),
+        names: [
+            t("ontvangen", "received"),
+            format!(
+                "{} {}",
+                t("gemiddeld", "mean"),
+                chart.limits.map_or_else(String::new, |l| num(l.centre))
+            ),
+            limits,
+            t("signaal", "signal"),
+            format!("{} {}", t("periode", "period"), f.kpi.period.label),
+        ],
+    };
+    let text = ChartText::new(
+        lang,
+        &title,
+        &t("maand", "month"),
+        &t("aantal klachten", "number of complaints"),
+    );
+    let files = charts::control_chart(&dir.join(t("signalen", "signals")), &text, &control)?;
+    Ok((ChartKind::Signals, text.title, files))
 }

@@ -16,6 +16,7 @@ mod report;
 mod rules;
 mod settings;
 mod sheets;
+mod signals;
 mod suggest_causes;
 mod template;
 mod terminal;

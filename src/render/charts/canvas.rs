@@ -250,6 +250,32 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
             .map_err(err)
     }
 
+    /// A filled point.
+    pub(super) fn disc(&self, at: (i32, i32), radius: i32, color: RGBColor) -> Drawn {
+        self.area
+            .draw(&Circle::new(at, radius, color.filled()))
+            .map_err(err)
+    }
+
+    /// A dashed horizontal line at `y` from `x0` to `x1`.
+    pub(super) fn dashed(
+        &self,
+        (x0, x1): (i32, i32),
+        y: i32,
+        color: RGBColor,
+        width: u32,
+    ) -> Drawn {
+        const DASH: i32 = 16;
+        const GAP: i32 = 10;
+        let mut x = x0;
+        while x < x1 {
+            let end = (x + DASH).min(x1);
+            self.line(vec![(x, y), (end, y)], color, width)?;
+            x = end + GAP;
+        }
+        Ok(())
+    }
+
     /// `text` cut with "…" to at most `max` pixels wide; empty when not even "…" fits.
     pub(super) fn fit(&self, text: &str, l: Look, max: i32) -> Drawn<String> {
         let text: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -290,6 +316,11 @@ impl<DB: DrawingBackend> Canvas<'_, DB> {
             }
         }
         Ok(lines)
+    }
+
+    /// A number for people in the chart's language ([`Lang::number`]).
+    pub(super) fn number(&self, v: f64, decimals: usize) -> String {
+        self.lang.number(v, decimals)
     }
 }
 

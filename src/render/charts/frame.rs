@@ -3,7 +3,7 @@
 use super::bars::draw_bars;
 use super::canvas::{err, look, Canvas, Drawn, Faces, Look, LABEL_PX, NOTE_PX, TICK_PX, TITLE_PX};
 use super::labels::{category_labels, draw_x_labels, single_labels};
-use super::lines::draw_lines;
+use super::lines::{draw_band, draw_control, draw_lines};
 use super::palette::{AXIS, CUMULATIVE, GRID, INK, MUTED};
 use super::pareto::{draw_panels, draw_pareto};
 use super::scale::{px, Plot, Scale};
@@ -14,7 +14,24 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 pub(super) enum Mark {
     Box,
+    /// A line with a point on it (a series).
     Line,
+    /// A line alone (a centre line).
+    Plain,
+    /// A dashed line (control limits).
+    Dash,
+    /// A filled point (a month with a signal).
+    Dot,
+}
+
+impl Mark {
+    /// Room the swatch takes before the name.
+    fn swatch(&self) -> i32 {
+        match self {
+            Mark::Box | Mark::Dot => 38,
+            Mark::Line | Mark::Plain | Mark::Dash => 52,
+        }
+    }
 }
 
 /// Draws the whole chart on `area` (1600×900).
@@ -153,7 +170,7 @@ pub(super) fn draw_plot<DB: DrawingBackend>(
         bottom: HEIGHT,
     };
     let x_labels = match chart.body {
-        Body::Lines { .. } => single_labels(c, &categories, probe.slot(n))?,
+        Body::Lines { .. } | Body::Control(_) => single_labels(c, &categories, probe.slot(n))?,
         _ => category_labels(c, &categories, &probe)?,
     };
     let title_room = if text.x_label.trim().is_empty() {
@@ -170,6 +187,9 @@ pub(super) fn draw_plot<DB: DrawingBackend>(
         bottom: bottom.max(top + 40),
     };
 
+    if let Body::Control(control) = &chart.body {
+        draw_band(c, &plot, control.period_from, n)?;
+    }
     for (t, label) in &ticks {
         let gy = plot.y(&scale, *t);
         if *t > 0.0 {
@@ -200,6 +220,7 @@ pub(super) fn draw_plot<DB: DrawingBackend>(
     match &chart.body {
         Body::Bars { series_names, bars } => draw_bars(c, &plot, &scale, series_names, bars)?,
         Body::Lines { series, .. } => draw_lines(c, &plot, &scale, series, n)?,
+        Body::Control(control) => draw_control(c, &plot, &scale, control, n)?,
         Body::Pareto { items, color, .. } => draw_pareto(c, &plot, &scale, items, *color)?,
         Body::Panels { .. } => {}
     }
@@ -242,11 +263,11 @@ fn draw_entry<DB: DrawingBackend>(
             c.line(vec![(x, y + 17), (x + 40, y + 17)], color, 5)?;
             c.dot((x + 20, y + 17), 7, color)?;
         }
+        Mark::Plain => c.line(vec![(x, y + 17), (x + 40, y + 17)], color, 3)?,
+        Mark::Dash => c.dashed((x, x + 40), y + 17, color, 3)?,
+        Mark::Dot => c.disc((x + 13, y + 17), 11, color)?,
     }
-    let swatch = match mark {
-        Mark::Box => 38,
-        Mark::Line => 52,
-    };
+    let swatch = mark.swatch();
     c.text(&name, (x + swatch, y + 17), l, HPos::Left, VPos::Center)?;
     Ok(swatch + c.width(&name, l)?)
 }
@@ -261,11 +282,7 @@ pub(super) fn draw_legend<DB: DrawingBackend>(
     let (mut x, mut y) = (MARGIN, top);
     let limit = c.w - MARGIN;
     for (name, color, mark) in entries {
-        let swatch = match mark {
-            Mark::Box => 38,
-            Mark::Line => 52,
-        };
-        let width = swatch + c.width(&c.fit(name, l, limit - MARGIN - 52)?, l)?;
+        let width = mark.swatch() + c.width(&c.fit(name, l, limit - MARGIN - 52)?, l)?;
         if x > MARGIN && x + width > limit {
             x = MARGIN;
             y += 44;

@@ -1,10 +1,13 @@
-//! Line charts over months: one line per series, gaps where a value is missing.
+//! Line charts over months: one line per series, gaps where a value is missing; and the
+//! c-chart, a line of monthly counts over its centre line and limits with the months of the
+//! period shaded and the months with a signal marked.
 
-use super::canvas::{Canvas, Drawn};
-use super::clean;
-use super::palette::Palette;
+use super::canvas::{look, Canvas, Drawn, Look, VALUE_PX};
+use super::palette::{Palette, BAND, LIMIT, NEUTRAL};
 use super::scale::{px, Plot, Scale};
+use super::{clean, ControlChart};
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
 
 pub(super) fn draw_lines<DB: DrawingBackend>(
     c: &Canvas<DB>,
@@ -32,6 +35,60 @@ pub(super) fn draw_lines<DB: DrawingBackend>(
                 }
             }
         }
+    }
+    Ok(())
+}
+
+/// The months of the period, from `from` on, on a tinted ground (drawn under the grid).
+pub(super) fn draw_band<DB: DrawingBackend>(
+    c: &Canvas<DB>,
+    plot: &Plot,
+    from: usize,
+    n: usize,
+) -> Drawn {
+    if from >= n {
+        return Ok(());
+    }
+    let left = px(plot.centre(from, n) - plot.slot(n) / 2.0);
+    c.rect((left, plot.top), (plot.right, plot.bottom), BAND)
+}
+
+/// Centre line and limits across the plot, the counts over them, the months with a signal as
+/// red points with their count.
+pub(super) fn draw_control<DB: DrawingBackend>(
+    c: &Canvas<DB>,
+    plot: &Plot,
+    scale: &Scale,
+    chart: &ControlChart,
+    n: usize,
+) -> Drawn {
+    let across = (plot.left, plot.right);
+    if let Some(l) = chart.limits {
+        let y = plot.y(scale, l.centre);
+        c.line(vec![(across.0, y), (across.1, y)], NEUTRAL, 3)?;
+        for limit in std::iter::once(l.ucl).chain(l.lcl) {
+            c.dashed(across, plot.y(scale, limit), LIMIT, 3)?;
+        }
+    }
+    let counts = [(String::new(), chart.values.clone())];
+    draw_lines(c, plot, scale, &counts, n)?;
+    let label = Look {
+        bold: true,
+        ..look(VALUE_PX, LIMIT)
+    };
+    for (i, v) in chart.values.iter().enumerate() {
+        let Some(v) = clean(*v).filter(|_| chart.flagged.get(i) == Some(&true)) else {
+            continue;
+        };
+        let at = (px(plot.centre(i, n)), plot.y(scale, v));
+        c.disc(at, 11, LIMIT)?;
+        c.text(
+            &c.number(v, 0),
+            (at.0, at.1 - 16),
+            label,
+            HPos::Center,
+            VPos::Bottom,
+        )?;
     }
     Ok(())
 }

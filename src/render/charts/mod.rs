@@ -29,7 +29,7 @@ use crate::render::output::write_atomic;
 use crate::Lang;
 use canvas::{err, faces, ChartError, Drawn, Faces};
 use frame::{draw, Mark};
-use palette::{shade, NEUTRAL};
+use palette::{shade, BAND, LIMIT, NEUTRAL};
 use plotters::prelude::*;
 use scale::Scale;
 use std::path::{Path, PathBuf};
@@ -203,6 +203,41 @@ pub fn pareto_panels(
     )
 }
 
+/// A c-chart (SPEC §10): monthly counts over the baseline and the period, with the centre line
+/// and control limits of the baseline, the period's months shaded and the months with a signal
+/// marked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ControlChart {
+    /// Month labels (`2026-08`).
+    pub months: Vec<String>,
+    /// The count of each month; a NaN or infinite value leaves a gap.
+    pub values: Vec<f64>,
+    /// The period's first month; the months before it are the baseline.
+    pub period_from: usize,
+    /// `None`: too little history, the counts alone.
+    pub limits: Option<crate::metrics::signals::Limits>,
+    /// Per month: it has a signal.
+    pub flagged: Vec<bool>,
+    /// The legend, in the output language: the counts, the centre line, the limits, a signal,
+    /// the period.
+    pub names: [String; 5],
+}
+
+/// A c-chart ([`ControlChart`]). Writes `<path_stem>.png` and `<path_stem>.svg`.
+pub fn control_chart(
+    path_stem: &Path,
+    text: &ChartText,
+    chart: &ControlChart,
+) -> Result<Vec<PathBuf>, Error> {
+    render(
+        path_stem,
+        &Chart {
+            text,
+            body: Body::Control(chart),
+        },
+    )
+}
+
 struct Chart<'a> {
     text: &'a ChartText,
     body: Body<'a>,
@@ -228,6 +263,7 @@ enum Body<'a> {
         panels: Vec<ParetoPanel>,
         cumulative_label: &'a str,
     },
+    Control(&'a ControlChart),
 }
 
 /// A drawable value: finite, never below the axis.
@@ -299,6 +335,7 @@ impl Chart<'_> {
             Body::Lines { series, .. } => series.iter().all(|(_, v)| v.is_empty()),
             Body::Pareto { items, .. } => items.is_empty(),
             Body::Panels { panels, .. } => panels.iter().all(|p| p.items.is_empty()),
+            Body::Control(c) => c.values.is_empty(),
         }
     }
 
@@ -314,6 +351,7 @@ impl Chart<'_> {
             }
             Body::Pareto { items, .. } => items.iter().map(|(l, _)| l.as_str()).collect(),
             Body::Panels { .. } => Vec::new(),
+            Body::Control(c) => c.months.iter().map(String::as_str).collect(),
         }
     }
 
@@ -328,13 +366,22 @@ impl Chart<'_> {
                 .iter()
                 .flat_map(|p| p.items.iter().map(|(_, v)| *v))
                 .collect(),
+            // The upper limit must fit under the top as well.
+            Body::Control(c) => c
+                .values
+                .iter()
+                .copied()
+                .chain(c.limits.map(|l| l.ucl))
+                .collect(),
         }
     }
 
     fn scale(&self) -> Scale {
         let values: Vec<f64> = self.values().into_iter().filter_map(clean).collect();
         let max = values.iter().copied().fold(0.0, f64::max);
-        let integer = values.iter().all(|v| v.fract() == 0.0);
+        // A c-chart counts, whatever its limits are.
+        let integer =
+            matches!(self.body, Body::Control(_)) || values.iter().all(|v| v.fract() == 0.0);
         let intervals = matches!(self.body, Body::Pareto { .. } | Body::Panels { .. }).then_some(5);
         Scale::nice(max, integer, intervals)
     }
@@ -368,6 +415,21 @@ impl Chart<'_> {
                 .enumerate()
                 .map(|(i, (name, _))| (name.clone(), Palette::series(i), Mark::Line))
                 .collect(),
+            Body::Control(c) => {
+                let [values, centre, limits, signal, period] = c.names.clone();
+                let mut legend = vec![(values, Palette::series(0), Mark::Line)];
+                if c.limits.is_some() {
+                    legend.push((centre, NEUTRAL, Mark::Plain));
+                    legend.push((limits, LIMIT, Mark::Dash));
+                }
+                if c.flagged.iter().any(|f| *f) {
+                    legend.push((signal, LIMIT, Mark::Dot));
+                }
+                if c.period_from < c.months.len() {
+                    legend.push((period, BAND, Mark::Box));
+                }
+                legend
+            }
             _ => Vec::new(),
         }
     }

@@ -8,6 +8,10 @@ pub(super) const GRID: RGBColor = RGBColor(225, 228, 232);
 pub(super) const AXIS: RGBColor = RGBColor(110, 116, 124);
 pub(super) const NEUTRAL: RGBColor = RGBColor(96, 104, 114);
 pub(super) const CUMULATIVE: RGBColor = RGBColor(214, 96, 28);
+/// Control limits and the months with a signal.
+pub(super) const LIMIT: RGBColor = RGBColor(190, 50, 60);
+/// The ground of the period's months in a c-chart.
+pub(super) const BAND: RGBColor = RGBColor(226, 236, 249);
 
 /// Category colours shared by charts and workbook so a category looks the same everywhere.
 pub struct Palette;
@@ -62,6 +66,16 @@ impl Palette {
             RGBColor(88, 120, 200),
         ];
         SERIES[i % SERIES.len()]
+    }
+
+    /// Control limits and the months with a signal: red, in charts and workbook alike.
+    pub fn limit() -> RGBColor {
+        LIMIT
+    }
+
+    /// The centre line of a c-chart: grey.
+    pub fn centre() -> RGBColor {
+        NEUTRAL
     }
 
     /// `0xRRGGBB`, the form `rust_xlsxwriter::Color::RGB` takes.

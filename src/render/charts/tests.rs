@@ -700,3 +700,86 @@ fn stems_keep_their_dots() {
         PathBuf::from("grafieken/trend-2026.Q3.png")
     );
 }
+
+fn control(flagged_at: Option<usize>, limits: bool) -> ControlChart {
+    let values: Vec<f64> = (0..27).map(|i| f64::from(i % 5 + 13)).collect();
+    let mut values = values;
+    let mut flagged = vec![false; 27];
+    if let Some(i) = flagged_at {
+        values[i] = 36.0;
+        flagged[i] = true;
+    }
+    ControlChart {
+        months: months(27),
+        values,
+        period_from: 24,
+        limits: limits.then_some(crate::metrics::signals::Limits {
+            centre: 15.0,
+            ucl: 26.6,
+            lcl: Some(3.4),
+        }),
+        flagged,
+        names: [
+            s("ontvangen"),
+            s("gemiddeld 15,0"),
+            s("grenzen 3,4 – 26,6"),
+            s("signaal"),
+            s("periode 2026-Q3"),
+        ],
+    }
+}
+
+#[test]
+fn a_c_chart_shows_its_limits_the_period_and_each_signal_with_its_count() {
+    let dir = dir("control");
+    let stem = dir.join("signalen");
+    let t = ChartText::new(Lang::Nl, "Signalen", "maand", "aantal klachten");
+    let chart = control(Some(25), true);
+    let svg = check_files(&control_chart(&stem, &t, &chart).unwrap(), &stem);
+    for legend in [
+        "ontvangen",
+        "gemiddeld 15,0",
+        "grenzen 3,4 – 26,6",
+        "signaal",
+        "periode 2026-Q3",
+    ] {
+        assert!(has_text(&svg, legend), "{legend}");
+    }
+    // The flagged month's count stands above it; the last month is labelled.
+    assert!(has_text(&svg, "36"));
+    assert!(has_text(&svg, "2026-03"));
+    // The axis reaches above the upper limit and counts in whole steps.
+    assert!(
+        has_text(&svg, "40")
+            && !svg_texts(&svg)
+                .iter()
+                .any(|(_, t)| t.contains(',') && t.chars().all(|c| c.is_ascii_digit() || c == ','))
+    );
+
+    let drawn = |c: &ControlChart| {
+        pixels(&Chart {
+            text: &t,
+            body: Body::Control(c),
+        })
+    };
+    let with = drawn(&chart);
+    // Red limits and point, the period's ground, the grey centre line.
+    assert!(count_color(&with, Palette::limit()) > 2000);
+    assert!(count_color(&with, palette::BAND) > 20_000);
+    assert!(has_color(&with, Palette::centre()));
+    // Without a signal less red; without limits (too little history) only the counts.
+    let quiet = drawn(&control(None, true));
+    assert!(count_color(&quiet, Palette::limit()) < count_color(&with, Palette::limit()));
+    let bare = drawn(&control(None, false));
+    assert_eq!(count_color(&bare, Palette::limit()), 0);
+    let bare_svg = {
+        let stem = dir.join("kaal");
+        check_files(
+            &control_chart(&stem, &t, &control(None, false)).unwrap(),
+            &stem,
+        )
+    };
+    assert!(!has_text(&bare_svg, "gemiddeld 15,0") && !has_text(&bare_svg, "signaal"));
+    assert!(has_text(&bare_svg, "periode 2026-Q3"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}

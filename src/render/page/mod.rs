@@ -14,6 +14,7 @@ mod template;
 mod tests;
 
 use crate::metrics::model::{Figures, OpenItem};
+use crate::metrics::signals;
 use crate::register::customer::pseudonym;
 use crate::register::{Register, Urgency};
 use crate::render::text::day;
@@ -38,6 +39,8 @@ pub enum ChartKind {
     HandlingTimes,
     Causes,
     Ageing,
+    /// The c-chart of the complaints received per month (SPEC §10).
+    Signals,
 }
 
 /// A chart as written beside the page: which one, its title, and its SVG document.
@@ -120,10 +123,11 @@ impl<'a> View<'a> {
             lang,
             title,
             summary: summary::sentences(input.figures, lang),
-            // SIGNALS (SPEC §10, issue 19): one line per signal in words, from
-            // `input.figures.kpi.signals` once that field is merged (another branch builds
-            // it); the template's signals section shows them as soon as there are any.
-            signals: Vec::new(),
+            signals: signals::in_words(
+                &input.figures.kpi.signals,
+                &input.figures.tables.signal_chart,
+                lang,
+            ),
             overdue: input
                 .figures
                 .tables
@@ -293,6 +297,26 @@ fn chart_description(kind: ChartKind, f: &Figures, lang: Lang) -> String {
                 )
             })
             .collect(),
+        ChartKind::Signals => {
+            let chart = &f.tables.signal_chart;
+            chart
+                .months
+                .iter()
+                .map(|m| {
+                    let flag = if m.signals.is_empty() {
+                        ""
+                    } else {
+                        t(" (signaal)", " (signal)")
+                    };
+                    format!(
+                        "{}: {} {}{flag}",
+                        m.month,
+                        n(m.received),
+                        t("ontvangen", "received")
+                    )
+                })
+                .collect()
+        }
     };
     if parts.is_empty() {
         t("Geen gegevens in deze periode.", "No data in this period.").to_string()

@@ -2,6 +2,7 @@
 //! numbers do not carry ("12 more than in 2026-Q2", never "a worrying rise").
 
 use crate::metrics::model::{Figures, Headline, ParetoRow};
+use crate::metrics::signals;
 use crate::render::text::{day, percent};
 use crate::Lang;
 
@@ -86,9 +87,7 @@ pub fn sentences(f: &Figures, lang: Lang) -> Vec<String> {
         ),
     });
     out.push(within_target(f, lang));
-    // SIGNALS (SPEC §10, issue 19): the sentence on the signals belongs here, between the
-    // share within target and the causes, written from `f.kpi.signals` once that field is
-    // merged (another branch builds it); the page's own section for them is in template.rs.
+    out.push(signals_sentence(f, lang));
     for (rows, nl, en) in [
         (&f.tables.pareto_technical, "technische", "technical"),
         (
@@ -247,4 +246,35 @@ fn verb(n: u64, one: &'static str, many: &'static str) -> &'static str {
     } else {
         many
     }
+}
+
+/// The signals in one sentence: the first three as the summary sheet writes them, the rest
+/// counted (all of them are in the page's *Signalen* section); or why there are none.
+fn signals_sentence(f: &Figures, lang: Lang) -> String {
+    const SHOWN: usize = 3;
+    let all = &f.kpi.signals;
+    let lines = signals::in_words(all, &f.tables.signal_chart, lang);
+    if all.is_empty() {
+        return lines.join(" ");
+    }
+    let n = all.len();
+    let mut text = format!(
+        "{} {}: {}",
+        lang.number(n as f64, 0),
+        match (lang, n) {
+            (Lang::Nl, 1) => "signaal",
+            (Lang::Nl, _) => "signalen",
+            (Lang::En, 1) => "signal",
+            (Lang::En, _) => "signals",
+        },
+        lines[..n.min(SHOWN)].join("; ")
+    );
+    if n > SHOWN {
+        text.push_str(&match lang {
+            Lang::Nl => format!("; en {} meer (zie Signalen)", n - SHOWN),
+            Lang::En => format!("; and {} more (see Signals)", n - SHOWN),
+        });
+    }
+    text.push('.');
+    text
 }

@@ -213,11 +213,7 @@ fn pareto(
                 &format!("{title} — {}", r.figures().kpi.period.label),
                 r.t("aantal klachten", "number of complaints"),
                 top(0),
-                Series {
-                    name: r.t("aantal", "count").to_string(),
-                    values: top(1),
-                    color: colour,
-                },
+                Series::new(r.t("aantal", "count"), top(1), colour),
                 Series::nth(2, r.t("cumulatief %", "cumulative %"), top(3)),
             ),
         );

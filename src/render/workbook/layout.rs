@@ -485,6 +485,13 @@ impl<'a> Sheet<'a> {
         self.line(text, f)
     }
 
+    /// A line of plain text (a sentence of the summary).
+    pub fn text(&mut self, text: &str) -> Result<(), XlsxError> {
+        self.ws.write_string(self.row, 0, clip(text))?;
+        self.row += 1;
+        Ok(())
+    }
+
     /// An explanatory line in grey italics.
     pub fn note(&mut self, text: &str) -> Result<(), XlsxError> {
         let f = &self.f.note;

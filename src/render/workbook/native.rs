@@ -4,28 +4,57 @@
 use super::layout::color;
 use crate::render::charts::Palette;
 use rust_xlsxwriter::{
-    Chart, ChartDataLabel, ChartFont, ChartFormat, ChartLegendPosition, ChartLine, ChartMarker,
-    ChartMarkerType, ChartPoint, ChartSolidFill, ChartType,
+    Chart, ChartDataLabel, ChartFont, ChartFormat, ChartLegendPosition, ChartLine,
+    ChartLineDashType, ChartMarker, ChartMarkerType, ChartPoint, ChartSolidFill, ChartType,
 };
 
 /// A cell range: sheet, first row, column, last row, column.
 pub type Range<'n> = (&'n str, u32, u16, u32, u16);
 
-/// One series: its name, its values and its colour.
+/// One series: its name, its values, its colour and how a line chart draws it.
 pub struct Series<'n> {
     pub name: String,
     pub values: Range<'n>,
     pub color: plotters::style::RGBColor,
+    pub stroke: Stroke,
+}
+
+/// How [`lines`] draws a series.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stroke {
+    /// A line with a point per month.
+    Marked,
+    /// A thin line (a centre line).
+    Plain,
+    /// A thin dashed line (a control limit).
+    Dashed,
+    /// Large points without a line (the months with a signal).
+    Points,
 }
 
 impl<'n> Series<'n> {
-    /// The `i`-th named series in the palette's order.
-    pub fn nth(i: usize, name: impl Into<String>, values: Range<'n>) -> Series<'n> {
+    /// A series in `color`, drawn as a line with points.
+    pub fn new(
+        name: impl Into<String>,
+        values: Range<'n>,
+        color: plotters::style::RGBColor,
+    ) -> Series<'n> {
         Series {
             name: name.into(),
             values,
-            color: Palette::series(i),
+            color,
+            stroke: Stroke::Marked,
         }
+    }
+
+    /// The `i`-th named series in the palette's order.
+    pub fn nth(i: usize, name: impl Into<String>, values: Range<'n>) -> Series<'n> {
+        Series::new(name, values, Palette::series(i))
+    }
+
+    /// The same series drawn as `stroke`.
+    pub fn drawn(self, stroke: Stroke) -> Series<'n> {
+        Series { stroke, ..self }
     }
 }
 
@@ -45,27 +74,46 @@ pub fn columns(title: &str, x: &str, y: &str, categories: Range, series: &[Serie
     chart
 }
 
-/// Lines with markers over categories (months).
+/// Lines over categories (months), each series drawn by its [`Stroke`].
 pub fn lines(title: &str, x: &str, y: &str, categories: Range, series: &[Series]) -> Chart {
     let mut chart = Chart::new(ChartType::Line);
     for s in series {
         let c = color(s.color);
+        let line = |width, dash| {
+            ChartFormat::new()
+                .set_line(
+                    ChartLine::new()
+                        .set_color(c)
+                        .set_width(width)
+                        .set_dash_type(dash),
+                )
+                .clone()
+        };
+        let points = |size| {
+            ChartMarker::new()
+                .set_type(ChartMarkerType::Circle)
+                .set_size(size)
+                .set_format(
+                    ChartFormat::new()
+                        .set_solid_fill(ChartSolidFill::new().set_color(c))
+                        .set_no_line(),
+                )
+                .clone()
+        };
+        let none = || ChartMarker::new().set_none().clone();
+        let (mut format, marker) = match s.stroke {
+            Stroke::Marked => (line(2.25, ChartLineDashType::Solid), points(5)),
+            Stroke::Plain => (line(1.5, ChartLineDashType::Solid), none()),
+            Stroke::Dashed => (line(1.5, ChartLineDashType::Dash), none()),
+            Stroke::Points => (ChartFormat::new().set_no_line().clone(), points(9)),
+        };
         chart
             .add_series()
             .set_name(s.name.as_str())
             .set_categories(categories)
             .set_values(s.values)
-            .set_format(ChartFormat::new().set_line(ChartLine::new().set_color(c).set_width(2.25)))
-            .set_marker(
-                ChartMarker::new()
-                    .set_type(ChartMarkerType::Circle)
-                    .set_size(5)
-                    .set_format(
-                        ChartFormat::new()
-                            .set_solid_fill(ChartSolidFill::new().set_color(c))
-                            .set_no_line(),
-                    ),
-            );
+            .set_format(&mut format)
+            .set_marker(&marker);
     }
     dress(&mut chart, title, x, y, true);
     chart

@@ -4,6 +4,7 @@
 use super::layout::{Cell, Column, Style};
 use super::{day, span, Report};
 use crate::metrics::model::{HeadlineFigure, HeadlineRow, Kpi, Unit};
+use crate::metrics::signals;
 use crate::Lang;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
@@ -54,6 +55,21 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
     s.note(r.t(
         "Doorlooptijden in werkdagen. Verschillen tussen percentages in procentpunten (pp). Geen % waar de vergelijkingswaarde 0 is.",
         "Handling times in working days. Differences between percentages in percentage points (pp). No % where the base is 0.",
+    ))?;
+    s.gap();
+
+    // The signals in words (SPEC §10); their numbers and chart are on the Trend sheet.
+    s.heading(r.t("Signalen", "Signals"))?;
+    for line in signals::in_words(&k.signals, &t.signal_chart, lang) {
+        s.text(&line)?;
+    }
+    let notes = signals::explain(&t.signal_chart, lang);
+    for note in &notes {
+        s.note(note)?;
+    }
+    s.note(r.t(
+        "Cijfers en kaart: blad Trend.",
+        "Figures and chart: the Trend sheet.",
     ))?;
     s.gap();
 

@@ -368,7 +368,7 @@ fn expected_tables() -> [(&'static str, &'static [&'static str]); 10] {
                 "Schrijfwijzen",
             ],
         ),
-        ("Trend", &["PerMaand"]),
+        ("Trend", &["PerMaand", "Signaalkaart", "Signalen"]),
         ("Bevindingen", &["BevindingenPerRegel", "Bevindingenlijst"]),
         ("Register", &["Klachten"]),
         (
@@ -598,8 +598,8 @@ fn charts_exist_and_sit_beside_the_tables_never_over_them() {
         .keys()
         .filter(|k| k.starts_with("xl/charts/chart"))
         .count();
-    // Urgency, channel + nature, ageing, handling times, two Paretos, trend.
-    assert_eq!(charts, 8);
+    // Urgency, channel + nature, ageing, handling times, two Paretos, trend, signals.
+    assert_eq!(charts, 9);
     let mut anchored = 0;
     for sheet in 1..=10 {
         let Some(rels) = parts.get(&format!("xl/worksheets/_rels/sheet{sheet}.xml.rels")) else {

@@ -1,9 +1,14 @@
 //! Sheet 7, *Trend*: received and closed per month over the last 24 months, technical and
-//! non-technical apart; a line chart beside the table.
+//! non-technical apart; a line chart beside the table. Below it the signals (SPEC §10): the
+//! c-chart of all complaints received with its centre line and limits, and the signals of
+//! every series.
 
-use super::layout::{Cell, Column};
-use super::native::{self, Series};
+use super::layout::{Cell, Column, Placed, Sheet, Style};
+use super::native::{self, Series, Stroke};
 use super::Report;
+use crate::metrics::signals::{self, Direction, SeriesKind};
+use crate::render::charts::Palette;
+use crate::Lang;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
@@ -83,5 +88,187 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
             ],
         ),
     );
+    let placed = signal_table(r, &mut s)?;
+    signal_list(r, &mut s)?;
+    // After the list: the chart's hidden column goes beside the widest table.
+    signal_chart(r, &mut s, &placed)?;
     s.finish()
+}
+
+/// `regel 1 ↑`.
+fn rule_text(rule: u8, direction: Direction, lang: Lang) -> String {
+    let arrow = match direction {
+        Direction::Up => "↑",
+        Direction::Down => "↓",
+    };
+    format!("{} {rule} {arrow}", lang.pick("regel", "rule"))
+}
+
+fn signal_title(r: &Report) -> &'static str {
+    r.t(
+        "Signaalkaart: ontvangen klachten per maand (c-kaart)",
+        "Signal chart: complaints received per month (c-chart)",
+    )
+}
+
+/// The c-chart of all complaints received as a table: baseline and P with the centre line and
+/// limits, and the rules that signal in each month.
+fn signal_table(r: &Report, s: &mut Sheet) -> Result<Placed, XlsxError> {
+    let lang = r.lang;
+    let chart = &r.figures().tables.signal_chart;
+    s.gap();
+    s.heading(signal_title(r))?;
+    let mut notes = signals::explain(chart, lang);
+    if notes.is_empty() {
+        // Why there are no limits.
+        notes = signals::in_words(&[], chart, lang);
+    }
+    for note in &notes {
+        s.note(note)?;
+    }
+    let columns = [
+        Column::new(r.t("Maand", "Month")),
+        Column::new(r.t("Ontvangen", "Received")),
+        Column::new(r.t("Gemiddelde", "Mean")),
+        Column::new(r.t("Bovengrens", "Upper limit")),
+        Column::new(r.t("Ondergrens", "Lower limit")),
+        Column::new(r.t("Deel", "Part")),
+        Column::new(r.t("Signaal", "Signal")),
+    ];
+    let limit = |v: Option<f64>| Cell::num(v, Style::Days);
+    let rows = chart.months.iter().map(|m| {
+        let l = chart.limits;
+        let signals: Vec<String> = m
+            .signals
+            .iter()
+            .map(|(rule, d)| rule_text(*rule, *d, lang))
+            .collect();
+        vec![
+            Cell::text(m.month.as_str()),
+            Cell::count(m.received),
+            limit(l.map(|l| l.centre)),
+            limit(l.map(|l| l.ucl)),
+            limit(l.and_then(|l| l.lcl)),
+            Cell::text(if m.in_period {
+                r.t("periode", "period")
+            } else {
+                r.t("basis", "baseline")
+            }),
+            Cell::opt_text(
+                Some(signals.join(", "))
+                    .filter(|t| !t.is_empty())
+                    .as_deref(),
+            ),
+        ]
+    });
+    s.table(r.t("Signaalkaart", "SignalChart"), &columns, rows)
+}
+
+/// The line chart of [`signal_table`]'s table (`placed`), the months with a signal marked.
+fn signal_chart(r: &Report, s: &mut Sheet, placed: &Placed) -> Result<(), XlsxError> {
+    let chart = &r.figures().tables.signal_chart;
+    if placed.rows == 0 {
+        return Ok(());
+    }
+    let name = s.name;
+    let flagged: Vec<Option<f64>> = chart
+        .months
+        .iter()
+        .map(|m| (!m.signals.is_empty()).then_some(m.received as f64))
+        .collect();
+    let marks = s.chart_values(placed, &flagged)?;
+    let mut series = vec![Series::nth(
+        0,
+        r.t("ontvangen", "received"),
+        placed.range(name, 1),
+    )];
+    if let Some(l) = chart.limits {
+        series.push(
+            Series::new(
+                r.t("gemiddelde", "mean"),
+                placed.range(name, 2),
+                Palette::centre(),
+            )
+            .drawn(Stroke::Plain),
+        );
+        series.push(
+            Series::new(
+                r.t("bovengrens", "upper limit"),
+                placed.range(name, 3),
+                Palette::limit(),
+            )
+            .drawn(Stroke::Dashed),
+        );
+        if l.lcl.is_some() {
+            series.push(
+                Series::new(
+                    r.t("ondergrens", "lower limit"),
+                    placed.range(name, 4),
+                    Palette::limit(),
+                )
+                .drawn(Stroke::Dashed),
+            );
+        }
+    }
+    if flagged.iter().any(Option::is_some) {
+        series.push(
+            Series::new(r.t("signaal", "signal"), marks, Palette::limit()).drawn(Stroke::Points),
+        );
+    }
+    let mut native = native::lines(
+        &format!("{} — {}", signal_title(r), r.figures().kpi.period.label),
+        r.t("maand", "month"),
+        r.t("aantal klachten", "number of complaints"),
+        placed.range(name, 0),
+        &series,
+    );
+    native.show_hidden_data();
+    s.wide_chart(placed.header_row - 1, native);
+    Ok(())
+}
+
+/// Every signal of every series, with its numbers.
+fn signal_list(r: &Report, s: &mut Sheet) -> Result<(), XlsxError> {
+    let lang = r.lang;
+    let k = &r.figures().kpi;
+    s.gap();
+    s.heading(r.t("Signalen per reeks", "Signals per series"))?;
+    s.note(r.t(
+        "Per maand van de periode: alle ontvangen klachten, technisch, niet-technisch en elke oorzaak met een klacht in de periode, elk tegen het eigen gemiddelde en de eigen grenzen. Regels 2 en 3: bij de laatste maand van de reeks, met het aantal maanden op rij.",
+        "Per month of the period: all complaints received, technical, non-technical and each cause with a complaint in the period, each against its own mean and limits. Rules 2 and 3: at the run's last month, with its number of months.",
+    ))?;
+    let columns = [
+        Column::new(r.t("Maand", "Month")),
+        Column::new(r.t("Reeks", "Series")),
+        Column::capped(r.t("Oorzaak", "Cause"), 40.0),
+        Column::new(r.t("Signaal", "Signal")),
+        Column::new(r.t("Aantal", "Count")),
+        Column::new(r.t("Gemiddelde", "Mean")),
+        Column::new(r.t("Bovengrens", "Upper limit")),
+        Column::new(r.t("Ondergrens", "Lower limit")),
+        Column::new(r.t("Maanden op rij", "Months in a row")),
+        Column::new(r.t("Sinds", "Since")),
+    ];
+    let rows = k.signals.iter().map(|g| {
+        let series = match g.series {
+            SeriesKind::Received => r.t("ontvangen", "received"),
+            SeriesKind::Technical => r.t("technisch", "technical"),
+            SeriesKind::NonTechnical => r.t("niet-technisch", "non-technical"),
+            SeriesKind::Cause => r.t("oorzaak", "cause"),
+        };
+        vec![
+            Cell::text(g.month.as_str()),
+            Cell::text(series),
+            Cell::opt_text(g.cause.as_deref()),
+            Cell::text(rule_text(g.rule, g.direction, lang)),
+            Cell::count(g.value),
+            Cell::num(Some(g.centre), Style::Days),
+            Cell::num(Some(g.ucl), Style::Days),
+            Cell::num(g.lcl, Style::Days),
+            Cell::num(g.run_months.map(|n| n as f64), Style::Whole),
+            Cell::opt_text(g.run_from.as_deref()),
+        ]
+    });
+    s.table(r.t("Signalen", "Signals"), &columns, rows)?;
+    Ok(())
 }
