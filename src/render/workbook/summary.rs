@@ -215,6 +215,8 @@ fn headline_cells(h: &HeadlineRow, lang: Lang) -> Vec<Cell> {
         (Unit::Count, _) => (Style::Count, Style::DeltaCount),
         (Unit::WorkingDays, _) => (Style::Days, Style::DeltaDays),
         (Unit::Share, _) => (Style::Share, Style::DeltaPoints),
+        // One decimal, as days are shown (a style of its own would change every workbook).
+        (Unit::Rate, _) => (Style::Days, Style::DeltaDays),
     };
     // Differences of shares are shown in percentage points.
     let scale = |v: Option<f64>| match h.unit {
