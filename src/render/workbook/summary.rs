@@ -55,6 +55,12 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         "Doorlooptijden in werkdagen. Verschillen tussen percentages in procentpunten (pp). Geen % waar de vergelijkingswaarde 0 is.",
         "Handling times in working days. Differences between percentages in percentage points (pp). No % where the base is 0.",
     ))?;
+    if k.rate_per_1000.is_some() {
+        s.note(r.t(
+            "Klachten per 1.000 werkbonnen: ontvangen klachten × 1.000 / werkbonnen van de periode ([volume] in klacht.toml); leeg waar een maand van de periode geen werkbonnen heeft.",
+            "Complaints per 1,000 work orders: complaints received × 1,000 / the period's work orders ([volume] in klacht.toml); blank where a month of the period has none.",
+        ))?;
+    }
     s.gap();
 
     s.heading(r.t("Controle doorstroom", "Flow check"))?;
