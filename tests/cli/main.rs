@@ -18,3 +18,4 @@ mod sheets;
 mod template;
 mod terminal;
 mod util;
+mod volume;
