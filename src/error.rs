@@ -6,6 +6,7 @@
 //! The texts live here, not in [`crate::messages`]: the catalogue keeps the texts keyed by
 //! codes that arrive as data (rule codes, notices, progress).
 
+use crate::base::location::CellRef;
 use crate::messages::fill;
 use crate::Lang;
 use chrono::NaiveDate;
@@ -119,6 +120,85 @@ pub enum Error {
     SampleTooManyRows { path: PathBuf, limit: usize },
     /// `klacht sample` for an empty period or one outside 1900–9999.
     SamplePeriod { start: NaiveDate, end: NaiveDate },
+    /// A row (0-based `row`, as Excel numbers it less one) or cell (`col`) of the volume file
+    /// (`[volume] file`) that cannot be used.
+    Volume {
+        path: PathBuf,
+        row: u32,
+        col: Option<u32>,
+        problem: VolumeProblem,
+    },
+}
+
+/// What is wrong with a row or cell of the volume file (see [`Error::Volume`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VolumeProblem {
+    /// Not a month.
+    Month { value: String },
+    /// Not a whole number of work orders from 0 to `max`.
+    WorkOrders { value: String, max: u64 },
+    /// The month (and department) `what` was given before, on row `first` (1-based).
+    Duplicate { what: String, first: u32 },
+    /// A month's total is below the sum of its departments.
+    Total { month: String, total: u64, sum: u64 },
+    /// The header row names no month or no work-orders column.
+    Header,
+    /// No row with a month and a number of work orders.
+    NoRows,
+}
+
+impl VolumeProblem {
+    /// Stable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            VolumeProblem::Month { .. } => "E-volume-month",
+            VolumeProblem::WorkOrders { .. } => "E-volume-number",
+            VolumeProblem::Duplicate { .. } => "E-volume-duplicate",
+            VolumeProblem::Total { .. } => "E-volume-total",
+            VolumeProblem::Header => "E-volume-header",
+            VolumeProblem::NoRows => "E-volume-empty",
+        }
+    }
+
+    /// Dutch and English templates (after the file and the row or cell) and their blanks.
+    fn texts(&self) -> Texts {
+        match self {
+            VolumeProblem::Month { value } => (
+                "{value} is geen maand; schrijf bijvoorbeeld 2026-07, 07-2026 of juli 2026.",
+                "{value} is not a month; write for example 2026-07, 07-2026 or juli 2026.",
+                vec![("value", value.clone())],
+            ),
+            VolumeProblem::WorkOrders { value, max } => (
+                "{value} is geen aantal werkbonnen; verwacht een geheel getal van 0 tot en met {max}.",
+                "{value} is not a number of work orders; expected a whole number from 0 to {max}.",
+                vec![("value", value.clone()), ("max", max.to_string())],
+            ),
+            VolumeProblem::Duplicate { what, first } => (
+                "{what} staat al op rij {first}; geef elke maand (per afdeling) één keer.",
+                "{what} is given on row {first} already; give each month (per department) once.",
+                vec![("what", what.clone()), ("first", first.to_string())],
+            ),
+            VolumeProblem::Total { month, total, sum } => (
+                "het totaal van {month} ({total}) is kleiner dan de som van de afdelingen ({sum}).",
+                "the total of {month} ({total}) is less than the sum of the departments ({sum}).",
+                vec![
+                    ("month", month.clone()),
+                    ("total", total.to_string()),
+                    ("sum", sum.to_string()),
+                ],
+            ),
+            VolumeProblem::Header => (
+                "geen kolommen voor maand en aantal werkbonnen gevonden. Schrijf als kopregel maand;werkbonnen (en eventueel ;afdeling), of laat de kopregel weg en begin elke regel met een maand en een aantal.",
+                "no columns for month and number of work orders found. Write a header row month;work orders (and optionally ;department), or leave the header out and start every line with a month and a number.",
+                vec![],
+            ),
+            VolumeProblem::NoRows => (
+                "geen regel met een maand en een aantal werkbonnen.",
+                "no line with a month and a number of work orders.",
+                vec![],
+            ),
+        }
+    }
 }
 
 /// What is wrong with one setting of klacht.toml (see [`Error::Config`]).
@@ -182,6 +262,16 @@ pub enum ConfigProblem {
         limit: u32,
         at_most: bool,
     },
+    /// Not a month written `YYYY-MM`.
+    Month {
+        value: String,
+    },
+    /// `[volume]` with both `months` and `file`.
+    VolumeBoth,
+    /// A file named in the configuration that does not exist.
+    FileNotFound {
+        path: String,
+    },
 }
 
 impl ConfigProblem {
@@ -203,6 +293,9 @@ impl ConfigProblem {
             ConfigProblem::CauseName => "E-config-cause-name",
             ConfigProblem::Day { .. } => "E-config-day",
             ConfigProblem::Order { .. } => "E-config-order",
+            ConfigProblem::Month { .. } => "E-config-month",
+            ConfigProblem::VolumeBoth => "E-config-volume-both",
+            ConfigProblem::FileNotFound { .. } => "E-config-file",
         }
     }
 
@@ -300,6 +393,21 @@ impl ConfigProblem {
                     )
                 }
             }
+            ConfigProblem::Month { value } => (
+                "{key}: {value} is geen maand; schrijf \"JJJJ-MM\", zoals \"2026-07\".",
+                "{key}: {value} is not a month; write \"YYYY-MM\", like \"2026-07\".",
+                vec![("value", value.clone())],
+            ),
+            ConfigProblem::VolumeBoth => (
+                "{key}: geef de werkbonnen per maand (volume.months) of in een bestand (volume.file), niet allebei.",
+                "{key}: give the work orders per month (volume.months) or in a file (volume.file), not both.",
+                vec![],
+            ),
+            ConfigProblem::FileNotFound { path } => (
+                "{key}: bestand {path} niet gevonden (een pad is vanuit de map van dit instellingenbestand).",
+                "{key}: file {path} not found (a path is taken from the folder of this settings file).",
+                vec![("path", path.clone())],
+            ),
         }
     }
 }
@@ -354,6 +462,7 @@ impl Error {
             Error::Encoding { .. } => "E-encoding",
             Error::ConfigSyntax { .. } => "E-config-syntax",
             Error::Config { problem, .. } => problem.code(),
+            Error::Volume { problem, .. } => problem.code(),
             Error::Output { .. } => "E-output",
             Error::OutputIsInput { .. } => "E-output-is-input",
             Error::OnlyLockFiles { .. } => "E-only-lock-files",
@@ -401,7 +510,8 @@ impl Error {
             | Error::FindingsExt { path }
             | Error::Changed { path }
             | Error::SampleExt { path }
-            | Error::SampleTooManyRows { path, .. } => Some(path),
+            | Error::SampleTooManyRows { path, .. }
+            | Error::Volume { path, .. } => Some(path),
             Error::NoRegisterGiven
             | Error::Metrics { .. }
             | Error::Period { .. }
@@ -413,8 +523,12 @@ impl Error {
     pub fn message(&self, lang: Lang) -> String {
         let (nl, en, mut args) = self.texts();
         let mut template = lang.pick(nl, en).to_string();
-        if let Error::Config { problem, .. } = self {
-            let (nl, en, more) = problem.texts();
+        let problem = match self {
+            Error::Config { problem, .. } => Some(problem.texts()),
+            Error::Volume { problem, .. } => Some(problem.texts()),
+            _ => None,
+        };
+        if let Some((nl, en, more)) = problem {
             template.push_str(lang.pick(nl, en));
             args.extend(more);
         }
@@ -603,6 +717,16 @@ impl Error {
                 "the period {start} to {end} is empty or outside 1900–9999",
                 vec![("start", start.to_string()), ("end", end.to_string())],
             ),
+            // The problem's own text follows; see [`Error::message`].
+            Error::Volume { path, row, col, .. } => {
+                let at = CellRef { file: 0, row: *row, col: *col };
+                let (nl, en) = match col {
+                    Some(_) => ("{file}, cel {cell}: ", "{file}, cell {cell}: "),
+                    None => ("{file}, rij {row}: ", "{file}, row {row}: "),
+                };
+                let row = (u64::from(*row) + 1).to_string();
+                (nl, en, vec![shown(path), ("cell", at.a1()), ("row", row)])
+            }
         }
     }
 }
@@ -651,7 +775,18 @@ mod tests {
                 ConfigProblem::Duplicate { .. } => 29,
                 ConfigProblem::CauseName => 43,
                 ConfigProblem::Day { .. } => 44,
-                ConfigProblem::Order { .. } => 45,
+                ConfigProblem::Order { .. } => 54,
+                ConfigProblem::Month { .. } => 45,
+                ConfigProblem::VolumeBoth => 46,
+                ConfigProblem::FileNotFound { .. } => 47,
+            },
+            Error::Volume { problem, .. } => match problem {
+                VolumeProblem::Month { .. } => 48,
+                VolumeProblem::WorkOrders { .. } => 49,
+                VolumeProblem::Duplicate { .. } => 50,
+                VolumeProblem::Total { .. } => 51,
+                VolumeProblem::Header => 52,
+                VolumeProblem::NoRows => 53,
             },
             Error::Output { .. } => 30,
             Error::OutputIsInput { .. } => 31,
@@ -668,7 +803,7 @@ mod tests {
             Error::SamplePeriod { .. } => 42,
         }
     }
-    const VARIANTS: usize = 46;
+    const VARIANTS: usize = 55;
 
     fn one_of_each() -> Vec<Error> {
         let p = || PathBuf::from("r.xlsx");
@@ -677,6 +812,12 @@ mod tests {
             path: p(),
             line: 4,
             key: s("targets.stale"),
+            problem,
+        };
+        let volume = |col, problem| Error::Volume {
+            path: PathBuf::from("w.csv"),
+            row: 4,
+            col,
             problem,
         };
         let day = NaiveDate::from_ymd_opt(2026, 9, 30).unwrap_or_default();
@@ -806,6 +947,34 @@ mod tests {
                 limit: 24,
                 at_most: true,
             }),
+            config(ConfigProblem::Month { value: s("x") }),
+            config(ConfigProblem::VolumeBoth),
+            config(ConfigProblem::FileNotFound { path: s("w.csv") }),
+            volume(Some(1), VolumeProblem::Month { value: s("x") }),
+            volume(
+                Some(1),
+                VolumeProblem::WorkOrders {
+                    value: s("-3"),
+                    max: 9,
+                },
+            ),
+            volume(
+                Some(0),
+                VolumeProblem::Duplicate {
+                    what: s("2026-07"),
+                    first: 2,
+                },
+            ),
+            volume(
+                None,
+                VolumeProblem::Total {
+                    month: s("2026-07"),
+                    total: 3,
+                    sum: 4,
+                },
+            ),
+            volume(None, VolumeProblem::Header),
+            volume(None, VolumeProblem::NoRows),
         ]
     }
 
@@ -853,6 +1022,36 @@ mod tests {
         );
         assert_eq!(e.code(), "E-config-unknown-key");
         assert_eq!(e.to_string(), e.message(Lang::En));
+    }
+
+    #[test]
+    fn a_volume_error_names_file_and_cell_or_row() {
+        let e = Error::Volume {
+            path: PathBuf::from("werkbonnen.csv"),
+            row: 4,
+            col: Some(1),
+            problem: VolumeProblem::WorkOrders {
+                value: "\"-3\"".to_string(),
+                max: 9,
+            },
+        };
+        assert_eq!(
+            e.message(Lang::Nl),
+            "werkbonnen.csv, cel B5: \"-3\" is geen aantal werkbonnen; verwacht een geheel getal van 0 tot en met 9."
+        );
+        assert_eq!(
+            (e.code(), e.path()),
+            ("E-volume-number", Some(Path::new("werkbonnen.csv")))
+        );
+        let e = Error::Volume {
+            path: PathBuf::from("werkbonnen.csv"),
+            row: 0,
+            col: None,
+            problem: VolumeProblem::Header,
+        };
+        assert!(e
+            .message(Lang::En)
+            .starts_with("werkbonnen.csv, row 1: no columns"));
     }
 
     #[test]

@@ -44,6 +44,7 @@ pub const KPI_KEYS: &[&str] = &[
     "cause_actions",
     "signals",
     "signals_history",
+    "rate_per_1000",
 ];
 
 /// The holiday lists of SPEC §4.

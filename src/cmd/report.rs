@@ -24,6 +24,8 @@ pub fn run(config: &Config, args: &ReportOptions) -> Result<u8> {
         .unwrap_or_else(|| default_as_of(&period, today));
     let mut phases = super::Phases::start(config.lang);
     let opts = super::read_options(config, &args.input);
+    // A broken volume file stops the run before the register is read.
+    let volumes = crate::ingest::volume::volumes(config)?;
     let register = crate::ingest::load::load(&args.input.registers, config, &opts)?;
     phases.mark("import", Some("P-figures"));
     let calendar = config.calendar.working_days();
@@ -45,6 +47,7 @@ pub fn run(config: &Config, args: &ReportOptions) -> Result<u8> {
                     as_of,
                     show_names: args.show_names,
                     customers: Some(keys.customers()),
+                    volumes: volumes.as_ref(),
                 })
             })
         },

@@ -7,15 +7,20 @@
 //! This file holds the model and its defaults; the rest is one concern per file: `tree.rs`
 //! parses the TOML and keeps where each key and value sits, `validate.rs` checks every key and
 //! value with messages from the [`crate::messages`] catalogue, `print.rs` writes the effective
-//! configuration back (`klacht config --print`), and `fold.rs` is the comparison of texts that
-//! value and header mappings use.
+//! configuration back (`klacht config --print`), and `volume.rs` holds the company's work orders
+//! per month (`[volume]`).
 
 mod print;
 mod tree;
 mod validate;
+mod volume;
 
 pub(crate) use print::{cause_settings, quote};
 pub use tree::line_of;
+pub use volume::{
+    month_key_text, month_start, parse_month_key, work_orders_over, DepartmentVolume,
+    VolumeSetting, Volumes, MAX_WORK_ORDERS,
+};
 
 use crate::base::key::{key_chars, same_key};
 use crate::base::DayOrder;
@@ -80,6 +85,9 @@ pub const FILE_NAME: &str = "klacht.toml";
 /// max_cells = 100000000
 /// max_fields = 1000
 /// max_ratio = 100
+///
+/// [volume]                    # work orders per month, for complaints per 1,000 work orders
+/// months = { "2026-07" = 412, "2026-08" = 380 }   # or: file = "werkbonnen.csv"
 /// ```
 ///
 /// `close` may also be a table `[targets.close]` with `"1" = 10` and so on; keys left out keep
@@ -114,6 +122,8 @@ pub struct Config {
     /// The company's cause list (`[causes."NAME"]`, SPEC §10), in file order.
     pub causes: Vec<CauseEntry>,
     pub signals: SignalSettings,
+    /// The company's work orders per month (`[volume]`, SPEC §5 complaint rate), if given.
+    pub volume: Option<VolumeSetting>,
     /// The file it came from; `None` for the defaults.
     pub source: Option<PathBuf>,
 }
@@ -271,6 +281,7 @@ impl Default for Config {
             limits: Limits::default(),
             causes: Vec::new(),
             signals: SignalSettings::default(),
+            volume: None,
             source: None,
         }
     }
@@ -461,6 +472,9 @@ nature = "Non-Technical"
 baseline_months = 36
 min_baseline = 18
 rules = [3, 1, 3]
+[volume.months]
+"2026-07" = 412
+"2026-08" = 0
 
 [limits]
 max_bytes = 1048576

@@ -1,7 +1,7 @@
 //! `klacht config --print`: the effective configuration written back as a commented
 //! `klacht.toml` (Dutch or English) that reads back as the same configuration.
 
-use super::{vocabulary, CauseEntry, Config};
+use super::{month_key_text, vocabulary, CauseEntry, Config, VolumeSetting};
 use crate::base::Rule;
 use crate::register::{Field, Nature};
 use crate::Lang;
@@ -256,6 +256,30 @@ impl Config {
         );
         let rules: Vec<String> = sig.rules.iter().map(u8::to_string).collect();
         w!("rules = [{}]", rules.join(", "));
+        // Nothing when absent: the configuration the report shows stays as it was.
+        if let Some(volume) = &self.volume {
+            w!();
+            w!("[volume]");
+            note!(
+                "Werkbonnen per maand, voor klachten per 1.000 werkbonnen; een maand zonder aantal heeft geen cijfer.",
+                "Work orders per month, for complaints per 1,000 work orders; a month without a number has no rate."
+            );
+            match volume {
+                VolumeSetting::File { written, .. } => {
+                    note!(
+                        "Een CSV met maand, werkbonnen en eventueel afdeling; pad vanuit de map van dit bestand.",
+                        "A CSV with month, work orders and optionally department; path from the folder of this file."
+                    );
+                    w!("file = {}", quote(written));
+                }
+                VolumeSetting::Months(months) => {
+                    w!("[volume.months]");
+                    for (month, n) in months {
+                        w!("{} = {n}", quote(&month_key_text(*month)));
+                    }
+                }
+            }
+        }
 
         let lim = &self.limits;
         w!();
@@ -461,6 +485,10 @@ mod tests {
         assert!(en.contains("[values.urgency]"));
         assert!(en.contains("\nbaseline_months = 36\n") && en.contains("\nmin_baseline = 18\n"));
         assert!(en.contains("rules = [1, 3]"));
+        assert!(en.contains("[volume.months]\n\"2026-07\" = 412\n\"2026-08\" = 0\n"));
+        // Without a volume nothing is written about it: the configuration the report shows
+        // (Verantwoording) stays as it was.
+        assert!(!text.contains("volume"), "{text}");
     }
 
     #[test]

@@ -3,8 +3,8 @@
 
 use super::tree::{self, line_of, Located, Node};
 use super::{
-    quote, vocabulary, CalendarSettings, CauseEntry, Config, Limits, SignalSettings, Targets,
-    URGENCY_KEYS,
+    parse_month_key, quote, vocabulary, CalendarSettings, CauseEntry, Config, Limits,
+    SignalSettings, Targets, VolumeSetting, MAX_WORK_ORDERS, URGENCY_KEYS,
 };
 use crate::base::key::{key_chars, same_key};
 use crate::base::DayOrder;
@@ -63,6 +63,7 @@ pub(super) fn read(text: &str, source: &Path) -> Result<Config, Error> {
             "limits" => doc.limits(&s, &mut cfg.limits)?,
             "causes" => doc.causes(&s, &mut cfg.causes)?,
             "signals" => doc.signals(&s, &mut cfg.signals)?,
+            "volume" => cfg.volume = Some(doc.volume(&s)?),
             _ => return Err(doc.unknown(&s, TOP_KEYS)),
         }
     }
@@ -84,7 +85,9 @@ const TOP_KEYS: &[&str] = &[
     "limits",
     "causes",
     "signals",
+    "volume",
 ];
+const VOLUME_KEYS: &[&str] = &["months", "file"];
 const CAUSE_KEYS: &[&str] = &["also", "nature", "group", "action", "action_date"];
 const NATURES: &[&str] = &["technical", "non-technical"];
 const TARGET_KEYS: &[&str] = &[
@@ -571,6 +574,47 @@ impl Doc<'_> {
         Ok(())
     }
 
+    /// `[volume]`: `months` (work orders per `"YYYY-MM"`) or `file` (a CSV, from the folder of
+    /// this file, which must exist), not both.
+    fn volume(&self, s: &Slot) -> Result<VolumeSetting, Error> {
+        let mut out = None;
+        for k in self.table(s)? {
+            if out.is_some() && VOLUME_KEYS.contains(&k.key) {
+                return Err(self.error(ConfigProblem::VolumeBoth, &k.path, k.key_at));
+            }
+            out = Some(match k.key {
+                "months" => {
+                    let mut months = BTreeMap::new();
+                    for m in self.table(&k)? {
+                        let month = parse_month_key(m.key).ok_or_else(|| {
+                            let value = quote(m.key);
+                            self.error(ConfigProblem::Month { value }, &m.path, m.key_at)
+                        })?;
+                        let max = i64::try_from(MAX_WORK_ORDERS).unwrap_or(i64::MAX);
+                        months.insert(month, self.number(&m, 0, max)?.unsigned_abs());
+                    }
+                    VolumeSetting::Months(months)
+                }
+                "file" => {
+                    let written = self.text(&k)?.trim();
+                    let path = self.file.parent().unwrap_or(Path::new("")).join(written);
+                    if written.is_empty() || !path.is_file() {
+                        let path = path.display().to_string();
+                        let problem = ConfigProblem::FileNotFound { path };
+                        return Err(self.error(problem, &k.path, k.at));
+                    }
+                    VolumeSetting::File {
+                        written: written.to_string(),
+                        path,
+                    }
+                }
+                _ => return Err(self.unknown(&k, VOLUME_KEYS)),
+            });
+        }
+        // An empty `[volume]` gives no numbers: every month is without volume.
+        Ok(out.unwrap_or_else(|| VolumeSetting::Months(BTreeMap::new())))
+    }
+
     fn limits(&self, s: &Slot, out: &mut Limits) -> Result<(), Error> {
         for s in self.table(s)? {
             match s.key {
@@ -750,6 +794,9 @@ mod tests {
                 min_baseline: 18,
                 rules: vec![1, 3],
             },
+            volume: Some(VolumeSetting::Months(
+                [(date("2026-07-01"), 412), (date("2026-08-01"), 0)].into(),
+            )),
             source: Some("klacht.toml".into()),
         };
         assert_eq!(c, expected);
@@ -1182,6 +1229,129 @@ mod tests {
                 rules: vec![]
             }
         );
+    }
+
+    #[test]
+    fn volume_errors_name_the_file_line_and_key() {
+        let cases = [
+            (
+                "[volume]\nmonths = { \"2026-07\" = 412, \"2026-13\" = 5 }\n",
+                "E-config-month",
+                2,
+                "volume.months.2026-13",
+            ),
+            (
+                "[volume.months]\n\"2026-07\" = 412\njuli = 380\n",
+                "E-config-month",
+                3,
+                "volume.months.juli",
+            ),
+            (
+                "[volume.months]\n\"2026-7\" = 412\n",
+                "E-config-month",
+                2,
+                "volume.months.2026-7",
+            ),
+            (
+                "[volume.months]\n\"2026-07\" = -3\n",
+                "E-config-number",
+                2,
+                "volume.months.2026-07",
+            ),
+            (
+                "[volume.months]\n\"2026-07\" = 41.5\n",
+                "E-config-number",
+                2,
+                "volume.months.2026-07",
+            ),
+            (
+                "[volume.months]\n\"2026-07\" = \"veel\"\n",
+                "E-config-number",
+                2,
+                "volume.months.2026-07",
+            ),
+            (
+                "[volume]\nmonths = { \"2026-07\" = 412 }\nfile = \"w.csv\"\n",
+                "E-config-volume-both",
+                3,
+                "volume.file",
+            ),
+            (
+                "[volume]\n\nfile = \"bestaat-niet.csv\"\n",
+                "E-config-file",
+                3,
+                "volume.file",
+            ),
+            (
+                "[volume]\nfile = 3\n",
+                "E-config-not-text",
+                2,
+                "volume.file",
+            ),
+            (
+                "[volume]\nbestand = \"w.csv\"\n",
+                "E-config-unknown-key",
+                2,
+                "volume.bestand",
+            ),
+            (
+                "[volume]\nmonths = 412\n",
+                "E-config-not-table",
+                2,
+                "volume.months",
+            ),
+        ];
+        for (text, code, line, key) in cases {
+            let e = fail(text);
+            assert_eq!(where_(&e), (code, line, key), "{text}");
+            assert_eq!(e.path(), Some(Path::new("klacht.toml")));
+        }
+        // A month written twice is TOML's own error, on the second.
+        let e = fail("[volume.months]\n\"2026-07\" = 1\n\"2026-07\" = 2\n");
+        assert_eq!(syntax_line(&e), ("E-config-syntax", 3));
+        let e = fail("[volume.months]\n\"2026-13\" = 5\n");
+        assert_eq!(
+            e.message(Lang::Nl),
+            "klacht.toml, regel 2: volume.months.2026-13: \"2026-13\" is geen maand; schrijf \"JJJJ-MM\", zoals \"2026-07\"."
+        );
+        // A month without a number is no setting: an empty [volume] has no months.
+        assert_eq!(
+            parse("[volume]\n").unwrap().volume,
+            Some(VolumeSetting::Months(BTreeMap::new()))
+        );
+    }
+
+    #[test]
+    fn the_volume_file_is_found_from_the_settings_files_folder() {
+        let dir = std::env::temp_dir().join(format!("klacht-volume-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("data")).unwrap();
+        std::fs::write(dir.join("data").join("werkbonnen.csv"), "2026-07;412\n").unwrap();
+        let toml = dir.join("klacht.toml");
+        let text = "[volume]\nfile = \"data/werkbonnen.csv\"\n";
+        let c = Config::from_toml_str(text, &toml).unwrap();
+        assert_eq!(
+            c.volume,
+            Some(VolumeSetting::File {
+                written: "data/werkbonnen.csv".into(),
+                path: dir.join("data").join("werkbonnen.csv"),
+            })
+        );
+        // The same text in another folder names a file that is not there.
+        let elsewhere = dir.join("data").join("klacht.toml");
+        let e = Config::from_toml_str(text, &elsewhere).unwrap_err();
+        assert_eq!(where_(&e), ("E-config-file", 2, "volume.file"));
+        assert!(
+            e.message(Lang::En).contains("data/data/werkbonnen.csv"),
+            "{e}"
+        );
+        // Printed, it reads back the same from the same folder.
+        let printed = c.to_toml_pretty(Lang::Nl);
+        assert!(
+            printed.contains("file = \"data/werkbonnen.csv\""),
+            "{printed}"
+        );
+        assert_eq!(Config::from_toml_str(&printed, &toml).unwrap(), c);
+        std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

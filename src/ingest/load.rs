@@ -770,7 +770,7 @@ fn read_rows(
 }
 
 /// A totals row starts with a word like `Totaal` (`Totaal`, `Totaal 2026:`, `Aantal klachten`).
-fn is_totals(first_text: &str) -> bool {
+pub(super) fn is_totals(first_text: &str) -> bool {
     let key = normalize_key(first_text);
     const WORDS: [&str; 9] = [
         "totaal",

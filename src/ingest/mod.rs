@@ -9,6 +9,7 @@ pub mod raw;
 pub mod spreadsheet;
 pub mod survey;
 pub mod value;
+pub mod volume;
 
 pub use raw::{Raw, RawRef};
 

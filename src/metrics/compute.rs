@@ -258,6 +258,7 @@ impl<'a> Ctx<'a> {
             share_within_target: share(all.within_target, all.with_target),
             ack_share_within_target: share(all.ack_within_target, all.ack_wd.len() as u64),
             repeat_complainants: self.repeat_groups(&repeat_window(p.end)).len() as u64,
+            rate_per_1000: None,
         }
     }
 

@@ -44,7 +44,7 @@ pub use model::Figures;
 pub use period::Period;
 
 use crate::calendar::Calendar;
-use crate::config::Config;
+use crate::config::{Config, Volumes};
 use crate::error::Error;
 use crate::register::Finding;
 use crate::register::{Nature, Register};
@@ -72,6 +72,8 @@ pub struct Inputs<'a> {
     /// The customer number of every complaint, when the rules have made them already
     /// (`register::keys::Keys::customers`); else the figures make their own.
     pub customers: Option<&'a [u32]>,
+    /// The company's work orders per month (`[volume]`), for the complaint rate.
+    pub volumes: Option<&'a Volumes>,
 }
 
 /// Every figure of the report.
@@ -85,6 +87,7 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
     let register = inputs.register;
     let (p, d) = (&inputs.period, inputs.as_of);
     let (prev_p, ya_p) = (p.previous(), p.year_ago());
+    let (prev_span, ya_span) = (prev_p.clone(), ya_p.clone());
     let windows = [&p.end, &prev_p.end, &ya_p.end].map(|end| repeat_window(*end));
     let customer_span = Period::between(
         windows.iter().map(|w| w.start).min().unwrap_or(p.start),
@@ -106,7 +109,7 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
         ctx.headline(&q, qd, &ctx.flags(&q, qd))
     };
     // The three periods' headlines are independent passes over the register: side by side.
-    let (head, (previous, year_ago)) = rayon::join(
+    let (mut head, (mut previous, mut year_ago)) = rayon::join(
         || ctx.headline(p, d, &flags),
         || rayon::join(|| other(prev_p), || other(ya_p)),
     );
@@ -163,7 +166,27 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
     let register_rows: Vec<usize> = (0..flags.len()).filter(|&i| flags[i].matters).collect();
     let [window, _, _] = windows;
 
-    let cause_groups = tables::cause_groups(&ctx, &flags);
+    let by_department = tables::named_rows(groups.department);
+    let monthly = tables::monthly(
+        months.0,
+        first_month,
+        &groups.received_monthly,
+        &groups.closed_monthly,
+    );
+    let rate_per_1000 = inputs.volumes.map(|v| {
+        let periods = [
+            (p, head.received),
+            (&prev_span, previous.received),
+            (&ya_span, year_ago.received),
+        ];
+        tables::rates(v, periods, &monthly, &by_department)
+    });
+    if let Some(r) = &rate_per_1000 {
+        head.rate_per_1000 = r.received;
+        previous.rate_per_1000 = r.previous;
+        year_ago.rate_per_1000 = r.year_ago;
+    }
+
     let left_out = LeftOut {
         handling_date_order: times.all.handling_date_order,
         ack_date_order: times.all.ack_date_order,
@@ -171,7 +194,7 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
     };
 
     let tables = Tables {
-        headline: tables::headline_rows(&head, &previous, &year_ago),
+        headline: tables::headline_rows(&head, &previous, &year_ago, rate_per_1000.is_some()),
         flow: tables::flow(&ctx, &head, &flags),
         // Shares of the complaints in the table: an unreadable channel or nature is in no row.
         by_channel: tables::shares_of_rows(
@@ -186,7 +209,7 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
                 .map(|c| (c.nature, c.received))
                 .collect::<Vec<_>>(),
         ),
-        by_department: tables::named_rows(groups.department),
+        by_department,
         by_handler: tables::named_rows(groups.handler),
         by_file: tables::file_rows(groups.file, &register.sources),
         overdue,
@@ -201,12 +224,7 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
         recurring_quarters: quarters,
         repeat_complainants: tables::repeat_complainants(&ctx, &window, inputs.show_names),
         repeat_window: window,
-        monthly: tables::monthly(
-            months.0,
-            first_month,
-            &groups.received_monthly,
-            &groups.closed_monthly,
-        ),
+        monthly,
         signal_chart: signals.chart,
         register_rows,
         findings: Vec::new(),
@@ -292,6 +310,7 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
         cause_groups,
         signals: signals.signals,
         signals_history: signals.short_history,
+        rate_per_1000,
     };
     let mut figures = Figures { kpi, tables };
     figures.tables.causes = ctx.causes;

@@ -125,6 +125,9 @@ pub struct Kpi {
     /// Every series, when the register's history before P is too short to judge it (fewer
     /// months than `[signals] min_baseline`); else empty.
     pub signals_history: Vec<ShortHistory>,
+    /// Complaints per 1,000 work orders where the company gives its volume (`[volume]`);
+    /// `null` without.
+    pub rate_per_1000: Option<RatePer1000>,
 }
 
 /// `kpi.cause_headings`: one heading of the cause list and its complaints received in P.
@@ -167,6 +170,48 @@ pub struct ActionWindow {
     pub months: f64,
     /// complaints / months; `None` for a window of no months.
     pub per_month: Option<f64>,
+}
+
+/// `kpi.rate_per_1000` (SPEC §5 complaint rate): complaints received per 1,000 work orders.
+/// A rate needs work orders for every month it covers: a period that is not whole calendar
+/// months, or has a month without a volume, or none at all, has no rate (`null`), never 0.
+/// Rates are not rounded; they are computed from the integer counts.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RatePer1000 {
+    /// For P: received(P) × 1000 / the work orders of P's months.
+    pub received: Option<f64>,
+    /// The same for the previous period.
+    pub previous: Option<f64>,
+    /// The same for the period a year earlier.
+    pub year_ago: Option<f64>,
+    /// Per department the volume gives, in its order (by name).
+    pub by_department: Vec<RateRow>,
+    /// Per month of the trend ([`Kpi::trend`]), oldest first: what a u-chart on the rate
+    /// reads (SPEC §10).
+    pub months: Vec<MonthRate>,
+}
+
+/// One department's complaints received in P against its work orders in P.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RateRow {
+    /// As the volume file writes it; complaints count under it when their department is
+    /// the same text but for case, accents, spaces and punctuation.
+    pub department: String,
+    pub complaints: u64,
+    /// `None` unless every month of P has the department's number.
+    pub work_orders: Option<u64>,
+    pub rate: Option<f64>,
+}
+
+/// Complaints received in one month against its work orders.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MonthRate {
+    /// `2026-07`.
+    pub month: String,
+    pub complaints: u64,
+    /// `None`: no volume given for the month.
+    pub work_orders: Option<u64>,
+    pub rate: Option<f64>,
 }
 
 /// `kpi.cause_groups`: a cause group with the spellings it merged, counted over received(P).
@@ -341,6 +386,10 @@ pub struct Headline {
     pub ack_share_within_target: Option<f64>,
     /// Customers with 2 or more complaints received in the 12 months ending at the period's end.
     pub repeat_complainants: u64,
+    /// Complaints received per 1,000 work orders, where the volume gives it; in `kpi.json`
+    /// under [`Kpi::rate_per_1000`] (so `previous` and `year_ago` keep their keys).
+    #[serde(skip)]
+    pub rate_per_1000: Option<f64>,
 }
 
 impl Headline {
@@ -361,6 +410,7 @@ impl Headline {
             HeadlineFigure::ShareWithinTarget => self.share_within_target,
             HeadlineFigure::AckShareWithinTarget => self.ack_share_within_target,
             HeadlineFigure::RepeatComplainants => count(self.repeat_complainants),
+            HeadlineFigure::RatePer1000 => self.rate_per_1000.map(super::stats::round2),
         }
     }
 }
@@ -440,6 +490,8 @@ pub enum HeadlineFigure {
     ShareWithinTarget,
     AckShareWithinTarget,
     RepeatComplainants,
+    /// Not in [`HeadlineFigure::ALL`]: shown only where the company gives its volume.
+    RatePer1000,
 }
 
 /// How a headline value is to be formatted.
@@ -452,6 +504,8 @@ pub enum Unit {
     WorkingDays,
     /// A fraction shown as a percentage.
     Share,
+    /// Complaints per 1,000 work orders.
+    Rate,
 }
 
 impl HeadlineFigure {
@@ -484,6 +538,7 @@ impl HeadlineFigure {
             HeadlineFigure::ShareWithinTarget => "share_within_target",
             HeadlineFigure::AckShareWithinTarget => "ack_share_within_target",
             HeadlineFigure::RepeatComplainants => "repeat_complainants",
+            HeadlineFigure::RatePer1000 => "rate_per_1000",
         }
     }
 
@@ -523,6 +578,10 @@ impl HeadlineFigure {
                 "Herhaalklagers (12 maanden)",
                 "Repeat complainants (12 months)",
             ),
+            HeadlineFigure::RatePer1000 => lang.pick(
+                "Klachten per 1.000 werkbonnen",
+                "Complaints per 1,000 work orders",
+            ),
         }
     }
 
@@ -533,6 +592,7 @@ impl HeadlineFigure {
             | HeadlineFigure::HandlingWdMedian
             | HeadlineFigure::HandlingWdP90 => Unit::WorkingDays,
             HeadlineFigure::ShareWithinTarget | HeadlineFigure::AckShareWithinTarget => Unit::Share,
+            HeadlineFigure::RatePer1000 => Unit::Rate,
             _ => Unit::Count,
         }
     }

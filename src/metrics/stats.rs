@@ -62,6 +62,20 @@ pub fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
+/// Complaints per 1,000 work orders: `None` without work orders (no division by zero).
+///
+/// ```
+/// use klacht::metrics::stats::per_1000;
+/// assert_eq!(per_1000(9, Some(412)), Some(9000.0 / 412.0));
+/// assert_eq!(per_1000(3, Some(0)), None);
+/// assert_eq!(per_1000(3, None), None);
+/// ```
+pub fn per_1000(complaints: u64, work_orders: Option<u64>) -> Option<f64> {
+    // Both below 2^53: exact in f64, so the division is the only rounding.
+    let thousands = complaints.checked_mul(1000)? as f64;
+    work_orders.filter(|&n| n > 0).map(|n| thousands / n as f64)
+}
+
 /// `part / whole` as a fraction; `None` when `whole` is 0.
 pub fn share(part: u64, whole: u64) -> Option<f64> {
     // Counts stay far below 2^53, so the conversion to f64 is exact.

@@ -5,12 +5,15 @@ use super::compute::{urgency_slot, Ctx, Flags, TimeAcc};
 use super::frame::{self, month_start, CauseCount as FrameCause, GroupSums};
 use super::model::{
     AgeBucket, CauseCount, CauseGroupRow, ChannelCount, CountShare, DurationStats, FlowCheck,
-    GroupRow, HeadingRow, Headline, HeadlineFigure, HeadlineRow, MonthRow, NatureCount, OpenItem,
-    ParetoRow, RecurringCause, RepeatComplainant, SpellingCount, TimeGroup, TimeRow, UrgencyRow,
+    GroupRow, HeadingRow, Headline, HeadlineFigure, HeadlineRow, MonthRate, MonthRow, NatureCount,
+    OpenItem, ParetoRow, RatePer1000, RateRow, RecurringCause, RepeatComplainant, SpellingCount,
+    TimeGroup, TimeRow, UrgencyRow,
 };
 use super::period::Period;
 use super::signals::{Series, SeriesKind, Window};
-use super::stats::{rel_change, share};
+use super::stats::{per_1000, rel_change, share};
+use crate::base::key::same_key;
+use crate::config::{work_orders_over, Volumes};
 use crate::register::customer::pseudonym;
 use crate::register::{Channel, Field, Nature, Source, Urgency};
 use chrono::NaiveDate;
@@ -673,11 +676,20 @@ pub fn signal_series(
     out
 }
 
-/// The trend table: each headline figure for P, previous and year ago, with changes.
-pub fn headline_rows(p: &Headline, prev: &Headline, ya: &Headline) -> Vec<HeadlineRow> {
+/// The trend table: each headline figure for P, previous and year ago, with changes; the
+/// complaints per 1,000 work orders last when `with_rate` (the company gives its volume).
+pub fn headline_rows(
+    p: &Headline,
+    prev: &Headline,
+    ya: &Headline,
+    with_rate: bool,
+) -> Vec<HeadlineRow> {
+    let rate = with_rate.then_some(HeadlineFigure::RatePer1000);
     HeadlineFigure::ALL
         .iter()
-        .map(|&f| {
+        .copied()
+        .chain(rate)
+        .map(|f| {
             let (v, pv, yv) = (p.value(f), prev.value(f), ya.value(f));
             let diff = |b: Option<f64>| Some(v? - b?);
             HeadlineRow {
@@ -693,6 +705,65 @@ pub fn headline_rows(p: &Headline, prev: &Headline, ya: &Headline) -> Vec<Headli
             }
         })
         .collect()
+}
+
+/// Complaints per 1,000 work orders (SPEC §5): for P, the previous period and a year earlier
+/// (each `(period, received)`), per month of the trend (`monthly`) and per department of the
+/// volume, its complaints the received(P) of the register's departments (`departments`) whose
+/// name is the same but for case, accents, spaces and punctuation.
+pub fn rates(
+    volumes: &Volumes,
+    periods: [(&Period, u64); 3],
+    monthly: &[MonthRow],
+    departments: &[GroupRow],
+) -> RatePer1000 {
+    let [(p, _), _, _] = periods;
+    let [received, previous, year_ago] = periods.map(|(q, complaints)| {
+        per_1000(
+            complaints,
+            work_orders_over(&volumes.totals, q.start, q.end),
+        )
+    });
+    // No complaint of the period names a department: none can be counted under one.
+    let recorded = departments.iter().any(|g| g.name.is_some());
+    let by_department = volumes
+        .departments
+        .iter()
+        .filter(|_| recorded)
+        .map(|d| {
+            let complaints = departments
+                .iter()
+                .filter(|g| g.name.as_deref().is_some_and(|n| same_key(n, &d.name)))
+                .map(|g| g.received)
+                .sum();
+            let work_orders = work_orders_over(&d.months, p.start, p.end);
+            RateRow {
+                department: d.name.clone(),
+                complaints,
+                work_orders,
+                rate: per_1000(complaints, work_orders),
+            }
+        })
+        .collect();
+    let months = monthly
+        .iter()
+        .map(|m| {
+            let work_orders = volumes.total(m.start);
+            MonthRate {
+                month: m.month.clone(),
+                complaints: m.received,
+                work_orders,
+                rate: per_1000(m.received, work_orders),
+            }
+        })
+        .collect();
+    RatePer1000 {
+        received,
+        previous,
+        year_ago,
+        by_department,
+        months,
+    }
 }
 
 /// The flow check as computed, with the date-order complaints that explain a difference and

@@ -276,6 +276,7 @@ fn run_with(
         as_of,
         show_names: names,
         customers: None,
+        volumes: None,
     })
     .unwrap()
 }
@@ -299,6 +300,7 @@ fn figures_beside_the_rules_equal_figures_after_them() {
             as_of,
             show_names: false,
             customers: Some(keys.customers()),
+            volumes: None,
         })
         .unwrap();
         assert!(beside.tables.findings.is_empty());
@@ -1068,6 +1070,9 @@ fn kpi_json_has_exactly_the_spec_keys() {
     assert_eq!(v["handling_wd"]["p90"], 37);
     assert_eq!(v["findings"]["by_rule"]["date-order"], 1);
     assert_eq!(v["previous"]["period"]["label"], "2026-Q2");
+    // Without a volume there is no complaint rate, and the periods' headlines have no key for it.
+    assert!(v["rate_per_1000"].is_null());
+    assert!(v["previous"].get("rate_per_1000").is_none());
     // The workbook tables serialise too.
     let t = serde_json::to_value(&q3().tables).unwrap();
     assert_eq!(t["times_by_urgency"][8]["group"]["by"], "urgency");
@@ -1681,4 +1686,173 @@ fn a_months_quarter_is_the_quarter_of_its_days() {
             "{d}"
         );
     }
+}
+
+/// The complaint rate against a second computation from the fixture's rows: received in a
+/// period × 1000 / the volume of its months. A month without a volume leaves its period, and
+/// only its period, without a rate; a department is matched by its folded name.
+#[test]
+fn complaints_per_1000_work_orders() {
+    use crate::config::{DepartmentVolume, Volumes};
+    let register = fixture();
+    let month = |y, m| ymd(y, m, 1);
+    // 2025-07 … 2026-12 with a number each but 2025-08 (in the year-ago quarter), October 0.
+    let mut totals = std::collections::BTreeMap::new();
+    let mut m = month(2025, 7);
+    while m <= month(2026, 12) {
+        if m != month(2025, 8) {
+            totals.insert(m, u64::from(m.month()) * 37 + 400);
+        }
+        m = m + chrono::Months::new(1);
+    }
+    totals.insert(month(2026, 10), 0);
+    let service: std::collections::BTreeMap<_, _> = (7..=9).map(|m| (month(2026, m), 90)).collect();
+    let volumes = Volumes {
+        totals: totals.clone(),
+        departments: vec![
+            DepartmentVolume {
+                name: "Montage".into(),
+                months: service.clone(),
+            },
+            DepartmentVolume {
+                name: " SERVICE".into(),
+                months: service.clone(),
+            },
+            DepartmentVolume {
+                name: "Administratie".into(),
+                months: [(month(2026, 7), 10), (month(2026, 9), 10)].into(),
+            },
+        ],
+    };
+    let config = Config::default();
+    let calendar = Calendar::new(Profile::Cao, &[]);
+    let figures = |period: &str| {
+        compute(&Inputs {
+            register: &register,
+            findings: &[],
+            config: &config,
+            calendar: &calendar,
+            period: Period::parse(period).unwrap(),
+            as_of: ymd(2026, 9, 30),
+            show_names: false,
+            customers: None,
+            volumes: Some(&volumes),
+        })
+        .unwrap()
+    };
+    // The second computation.
+    let received = |a: NaiveDate, b: NaiveDate, dept: Option<&str>| {
+        register
+            .complaints
+            .iter()
+            .filter(|c| a <= c.received && c.received <= b)
+            .filter(|c| dept.is_none_or(|d| c.department.as_deref() == Some(d)))
+            .count() as f64
+    };
+    let volume =
+        |a: u32, b: u32, y: i32| -> f64 { (a..=b).map(|m| totals[&month(y, m)] as f64).sum() };
+    let f = figures("2026-Q3");
+    let r = f.kpi.rate_per_1000.as_ref().unwrap();
+    let in_q3 = received(ymd(2026, 7, 1), ymd(2026, 9, 30), None);
+    assert!(in_q3 > 5.0);
+    assert_eq!(r.received, Some(in_q3 * 1000.0 / volume(7, 9, 2026)));
+    let q2 = received(ymd(2026, 4, 1), ymd(2026, 6, 30), None);
+    assert_eq!(r.previous, Some(q2 * 1000.0 / volume(4, 6, 2026)));
+    assert_eq!(r.year_ago, None, "2025-08 has no volume");
+    // Per department: Service's complaints counted under " SERVICE"; Montage has none;
+    // Administratie lacks August.
+    let rows: Vec<(&str, u64, Option<u64>, Option<f64>)> = r
+        .by_department
+        .iter()
+        .map(|d| (d.department.as_str(), d.complaints, d.work_orders, d.rate))
+        .collect();
+    let service_q3 = received(ymd(2026, 7, 1), ymd(2026, 9, 30), Some("Service"));
+    let admin_q3 = received(ymd(2026, 7, 1), ymd(2026, 9, 30), Some("Administratie"));
+    assert!(service_q3 > 0.0 && admin_q3 > 0.0);
+    assert_eq!(
+        rows,
+        [
+            ("Montage", 0, Some(270), Some(0.0)),
+            (
+                " SERVICE",
+                service_q3 as u64,
+                Some(270),
+                Some(service_q3 * 1000.0 / 270.0)
+            ),
+            ("Administratie", admin_q3 as u64, None, None),
+        ]
+    );
+    // Per month: the trend's months, from the register's first (2025-09) to 2026-09.
+    let months: Vec<&str> = r.months.iter().map(|m| m.month.as_str()).collect();
+    assert_eq!(months.first(), Some(&"2025-09"));
+    assert_eq!(months.last(), Some(&"2026-09"));
+    for m in &r.months {
+        let start = NaiveDate::parse_from_str(&format!("{}-01", m.month), "%Y-%m-%d").unwrap();
+        let end = start + chrono::Months::new(1) - Days::new(1);
+        let n = received(start, end, None);
+        assert_eq!(m.complaints as f64, n, "{}", m.month);
+        assert_eq!(m.work_orders, totals.get(&start).copied(), "{}", m.month);
+        assert_eq!(
+            m.rate,
+            m.work_orders.map(|w| n * 1000.0 / w as f64),
+            "{}",
+            m.month
+        );
+    }
+    // The headline table shows it last, rounded as shown, with its changes.
+    let row = f.tables.headline.last().unwrap();
+    assert_eq!(
+        (row.figure, row.unit),
+        (HeadlineFigure::RatePer1000, Unit::Rate)
+    );
+    let shown = |x: Option<f64>| x.map(stats::round2);
+    assert_eq!(
+        (row.value, row.previous, row.year_ago),
+        (shown(r.received), shown(r.previous), None)
+    );
+    assert_eq!(
+        row.change_previous,
+        Some(row.value.unwrap() - row.previous.unwrap())
+    );
+    // kpi.json: SPEC §8's keys and the months a u-chart reads.
+    let v = serde_json::to_value(&f.kpi).unwrap();
+    // (serde_json's maps are sorted by key.)
+    let keys =
+        |v: &serde_json::Value| -> Vec<String> { v.as_object().unwrap().keys().cloned().collect() };
+    assert_eq!(
+        keys(&v["rate_per_1000"]),
+        [
+            "by_department",
+            "months",
+            "previous",
+            "received",
+            "year_ago"
+        ]
+    );
+    assert_eq!(
+        keys(&v["rate_per_1000"]["by_department"][0]),
+        ["complaints", "department", "rate", "work_orders"]
+    );
+    assert_eq!(
+        keys(&v["rate_per_1000"]["months"][0]),
+        ["complaints", "month", "rate", "work_orders"]
+    );
+    assert!(v["rate_per_1000"]["year_ago"].is_null());
+    assert!(v["year_ago"].get("rate_per_1000").is_none());
+    // October has 0 work orders: no rate, not a division by zero; a period that is not
+    // whole months has none either.
+    let oct = figures("2026-10");
+    let r = oct.kpi.rate_per_1000.unwrap();
+    assert_eq!((r.received, r.months.last().unwrap().rate), (None, None));
+    let part = figures("2026-07-01..2026-08-15").kpi.rate_per_1000.unwrap();
+    assert_eq!(part.received, None);
+    // Without a volume: no rate, no headline row.
+    let plain = q3();
+    assert_eq!(plain.kpi.rate_per_1000, None);
+    assert_eq!(plain.tables.headline.len(), HeadlineFigure::ALL.len());
+    assert!(plain
+        .tables
+        .headline
+        .iter()
+        .all(|h| h.figure != HeadlineFigure::RatePer1000));
 }

@@ -431,8 +431,8 @@ pub fn report_summary(
         t("peildatum", "reference date"),
         k.period.as_of.format("%d-%m-%Y"),
     );
-    let days = |v: Option<f64>| v.map(|d| format!("{d:.1}")).unwrap_or_else(|| "–".into());
-    let lines = [
+    let one_decimal = |v: Option<f64>| v.map(|d| format!("{d:.1}")).unwrap_or_else(|| "–".into());
+    let mut lines = vec![
         (t("ontvangen", "received"), k.received.to_string()),
         (t("afgehandeld", "closed"), k.closed.to_string()),
         (
@@ -449,9 +449,18 @@ pub fn report_summary(
                 "doorlooptijd mediaan (werkdagen)",
                 "handling time median (working days)",
             ),
-            days(k.handling_wd.median),
+            one_decimal(k.handling_wd.median),
         ),
     ];
+    if let Some(rate) = &k.rate_per_1000 {
+        lines.push((
+            t(
+                "klachten per 1.000 werkbonnen",
+                "complaints per 1,000 work orders",
+            ),
+            one_decimal(rate.received),
+        ));
+    }
     for (label, value) in lines {
         let _ = writeln!(out, "  {label:<38} {value:>8}");
     }

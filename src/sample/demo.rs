@@ -7,6 +7,7 @@ use super::clean::{properties, push_csv_field};
 use super::content::{self, DEPARTMENTS, STAFF};
 use super::model::{self, Generator, Row};
 use super::rng::Rng;
+use super::volume::{self, VolumeLine};
 use super::{output_error, write_atomically, PlantedCounts, WrittenCause};
 use crate::base::location::column_letters;
 use crate::error::Result;
@@ -172,6 +173,18 @@ pub fn write_demo_csv(out: &Path) -> Result<()> {
     write_atomically(out, |tmp| {
         std::fs::write(tmp, &bytes).map_err(|e| output_error(tmp, &e))
     })
+}
+
+/// The work orders that go with the demo register, per month and department.
+pub fn demo_volume() -> Vec<VolumeLine> {
+    let (start, end) = demo_period();
+    volume::volume_of(DEMO_ROWS, DEMO_SEED, start, end)
+}
+
+/// Writes the demo's work orders (`sample-data/werkbonnen-2025-2026.csv`), which
+/// `examples/volume.toml` names.
+pub fn write_demo_volume(out: &Path) -> Result<()> {
+    volume::write_volume(&demo_volume(), crate::Lang::Nl, out)
 }
 
 const MONTHS: [&str; 12] = [
@@ -533,9 +546,15 @@ fn shorten(label: &str, max: usize) -> String {
 }
 
 /// The demo's complaints, and the gaps planted in them.
-fn demo_rows() -> (Vec<Row>, PlantedCounts) {
+/// The days the demo's complaints are received: January 2025 to September 2026.
+fn demo_period() -> (NaiveDate, NaiveDate) {
     let start = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap_or_default();
     let end = NaiveDate::from_ymd_opt(2026, 9, 30).unwrap_or_default();
+    (start, end)
+}
+
+fn demo_rows() -> (Vec<Row>, PlantedCounts) {
+    let (start, end) = demo_period();
     let mut generator = Generator::new(DEMO_ROWS, DEMO_SEED, start, end, &model::DEMO);
     let rows = generator.by_ref().collect();
     (rows, generator.counts)
@@ -1095,6 +1114,15 @@ mod tests {
                 "{name} differs from the generator"
             );
         }
+        let volume =
+            std::env::temp_dir().join(format!("klacht-demo-volume-{}.csv", std::process::id()));
+        write_demo_volume(&volume).unwrap();
+        assert!(
+            std::fs::read(dir.join("werkbonnen-2025-2026.csv")).unwrap()
+                == std::fs::read(&volume).unwrap(),
+            "werkbonnen-2025-2026.csv differs from the generator"
+        );
+        std::fs::remove_file(volume).unwrap();
         let readme = std::fs::read_to_string(dir.join("README.md")).unwrap();
         for (rule, n) in demo_planted().by_rule() {
             let line = format!("| `{}` | {n} |", rule.code());

@@ -11,16 +11,21 @@
 //!
 //! Both write a cause several ways, as different people do (SPEC §10), the usual spelling
 //! the most frequent; [`demo_causes`] and [`sample_causes`] say which cause each text is.
+//! Both come with the company's work orders per month ([`write_sample_volume`],
+//! [`write_demo_volume`]), for the complaints per 1,000 work orders (SPEC §5).
 
 mod clean;
 mod content;
 mod demo;
 mod model;
 mod rng;
+mod volume;
 
 pub use demo::{
-    demo_causes, demo_planted, demo_quirks, write_demo_csv, write_demo_workbook, DemoQuirks,
+    demo_causes, demo_planted, demo_quirks, demo_volume, write_demo_csv, write_demo_volume,
+    write_demo_workbook, DemoQuirks,
 };
+pub use volume::{sample_volume, volume_path, write_sample_volume, VolumeLine};
 
 use crate::base::Rule;
 use crate::error::{Error, Result};

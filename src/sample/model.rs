@@ -309,7 +309,7 @@ fn is_weekend(d: NaiveDate) -> bool {
 }
 
 /// The day after `d` (or `d` itself at the end of the calendar).
-fn next_day(d: NaiveDate) -> NaiveDate {
+pub(crate) fn next_day(d: NaiveDate) -> NaiveDate {
     d.succ_opt().unwrap_or(d)
 }
 
@@ -333,7 +333,13 @@ pub(crate) fn add_weekdays(mut d: NaiveDate, n: u32) -> NaiveDate {
 /// Relative number of complaints per weekday, Monday first: phones ring on working days.
 const WEEKDAY_WEIGHT: [u64; 7] = [24, 21, 20, 19, 16, 3, 1];
 /// Relative number per month, January first: heating trouble in winter, airco in summer heat.
-const MONTH_WEIGHT: [u64; 12] = [11, 10, 8, 8, 9, 13, 17, 15, 10, 8, 9, 11];
+pub(crate) const MONTH_WEIGHT: [u64; 12] = [11, 10, 8, 8, 9, 13, 17, 15, 10, 8, 9, 11];
+
+/// How many complaints day `d` gets relative to other days.
+pub(crate) fn day_weight(d: NaiveDate) -> u64 {
+    // Weekday 0–6 and month 0–11 index tables of seven and twelve.
+    WEEKDAY_WEIGHT[d.weekday().num_days_from_monday() as usize] * MONTH_WEIGHT[d.month0() as usize]
+}
 
 /// Sets the spelling stream apart from the main one of the same seed.
 const SPELLING_STREAM: u64 = 0x5350_454C_4C49_4E47;
@@ -409,10 +415,7 @@ impl Generator {
         let mut total = 0u64;
         let mut d = start;
         for _ in 0..span {
-            // Weekday 0–6 and month 0–11 index tables of seven and twelve.
-            let w = WEEKDAY_WEIGHT[d.weekday().num_days_from_monday() as usize]
-                * MONTH_WEIGHT[d.month0() as usize];
-            total += w;
+            total += day_weight(d);
             cumulative.push(total);
             d = next_day(d);
         }

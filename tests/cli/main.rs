@@ -21,3 +21,4 @@ mod suggest_causes;
 mod template;
 mod terminal;
 mod util;
+mod volume;

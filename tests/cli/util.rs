@@ -171,6 +171,8 @@ pub struct Generated {
     pub technical: Option<bool>,
     /// The cause as written, if filled in.
     pub cause: Option<String>,
+    /// The department as written, if filled in.
+    pub department: Option<String>,
 }
 
 /// The complaints of a register written by `klacht sample` (`;`, dates `dd-mm-jjjj`).
@@ -183,6 +185,7 @@ pub fn read_generated(path: &Path) -> Vec<Generated> {
     let headers = rdr.headers().unwrap().clone();
     let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
     let oc = col("Oorzaak");
+    let afd = col("Afdeling");
     let (rc, cc, ac, uc, dc, kc, nc, tc) = (
         col("Datum ontvangst"),
         col("Datum afgehandeld"),
@@ -219,6 +222,7 @@ pub fn read_generated(path: &Path) -> Vec<Generated> {
                     _ => None,
                 },
                 cause: Some(r[oc].trim().to_string()).filter(|c| !c.is_empty()),
+                department: Some(r[afd].trim().to_string()).filter(|c| !c.is_empty()),
             }
         })
         .collect()

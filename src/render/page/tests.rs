@@ -125,6 +125,7 @@ fn figures(register: &Register, show_names: bool) -> Figures {
         as_of: d(2026, 9, 30),
         show_names,
         customers: None,
+        volumes: None,
     })
     .unwrap()
 }

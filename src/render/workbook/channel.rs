@@ -1,10 +1,10 @@
 //! Sheet 3, *Kanaal en aard*: how complaints arrived and whether they were technical, with
 //! shares and charts; then per department and, with several input files, per file.
 
-use super::layout::{Cell, Column, Sheet};
+use super::layout::{Cell, Column, Sheet, Style};
 use super::native::{self, Series};
 use super::{channel_label, nature_label, not_recorded, Report};
-use crate::metrics::model::{CountShare, GroupRow};
+use crate::metrics::model::{CountShare, GroupRow, RateRow};
 use crate::register::Nature;
 use crate::render::charts::Palette;
 use rust_xlsxwriter::{Worksheet, XlsxError};
@@ -103,6 +103,11 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
             "The register records no department.",
         ))?;
     }
+    let rates = k.rate_per_1000.as_ref().map(|v| &v.by_department);
+    if let Some(rates) = rates.filter(|d| !d.is_empty()) {
+        s.gap();
+        department_rates(r, &mut s, rates)?;
+    }
     if t.by_file.len() > 1 {
         s.gap();
         s.heading(r.t("Per invoerbestand", "Per input file"))?;
@@ -115,6 +120,45 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         )?;
     }
     s.finish()
+}
+
+/// Complaints received in P per 1,000 work orders of each department the volume names.
+fn department_rates(r: &Report, s: &mut Sheet, rates: &[RateRow]) -> Result<(), XlsxError> {
+    let label = &r.figures().kpi.period.label;
+    s.heading(&format!(
+        "{} ({} {label})",
+        r.t(
+            "Klachten per 1.000 werkbonnen per afdeling",
+            "Complaints per 1,000 work orders per department"
+        ),
+        r.t("ontvangen in", "received in"),
+    ))?;
+    let columns = [
+        Column::capped(r.t("Afdeling", "Department"), 40.0),
+        Column::new(r.t("Werkbonnen", "Work orders")),
+        Column::new(r.t("Ontvangen", "Received")),
+        Column::new(r.t("Per 1.000 werkbonnen", "Per 1,000 work orders")),
+    ];
+    let cells: Vec<Vec<Cell>> = rates
+        .iter()
+        .map(|d| {
+            vec![
+                Cell::text(d.department.as_str()),
+                Cell::num(d.work_orders.map(|n| n as f64), Style::Count),
+                Cell::count(d.complaints),
+                Cell::days(d.rate),
+            ]
+        })
+        .collect();
+    s.table(
+        r.t("PerAfdelingWerkbonnen", "PerDepartmentWorkOrders"),
+        &columns,
+        cells,
+    )?;
+    s.note(r.t(
+        "Afdelingen zoals het werkbonnenbestand ze noemt; een klacht telt mee bij de afdeling met dezelfde naam (hoofdletters, accenten, spaties en leestekens tellen niet). Geen cijfer waar een maand van de periode geen werkbonnen heeft.",
+        "Departments as the work-orders file names them; a complaint counts under the department of the same name (case, accents, spaces and punctuation aside). No rate where a month of the period has no work orders.",
+    ))
 }
 
 /// A count-and-share table with a total line.

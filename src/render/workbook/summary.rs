@@ -56,6 +56,12 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         "Doorlooptijden in werkdagen. Verschillen tussen percentages in procentpunten (pp). Geen % waar de vergelijkingswaarde 0 is.",
         "Handling times in working days. Differences between percentages in percentage points (pp). No % where the base is 0.",
     ))?;
+    if k.rate_per_1000.is_some() {
+        s.note(r.t(
+            "Klachten per 1.000 werkbonnen: ontvangen klachten × 1.000 / werkbonnen van de periode ([volume] in klacht.toml); leeg waar een maand van de periode geen werkbonnen heeft.",
+            "Complaints per 1,000 work orders: complaints received × 1,000 / the period's work orders ([volume] in klacht.toml); blank where a month of the period has none.",
+        ))?;
+    }
     s.gap();
 
     // The signals in words (SPEC §10); their numbers and chart are on the Trend sheet.
@@ -237,6 +243,8 @@ fn headline_cells(h: &HeadlineRow, lang: Lang) -> Vec<Cell> {
         (Unit::Count, _) => (Style::Count, Style::DeltaCount),
         (Unit::WorkingDays, _) => (Style::Days, Style::DeltaDays),
         (Unit::Share, _) => (Style::Share, Style::DeltaPoints),
+        // One decimal, as days are shown (a style of its own would change every workbook).
+        (Unit::Rate, _) => (Style::Days, Style::DeltaDays),
     };
     // Differences of shares are shown in percentage points.
     let scale = |v: Option<f64>| match h.unit {

@@ -270,6 +270,7 @@ fn fixture(show_names: bool) -> Fixture {
         as_of,
         show_names,
         customers: None,
+        volumes: None,
     })
     .unwrap();
     let provenance = Provenance {

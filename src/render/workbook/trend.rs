@@ -34,7 +34,7 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         ),
         _ => r.t("Per maand", "Per month").to_string(),
     })?;
-    let columns = [
+    let mut columns = vec![
         Column::new(r.t("Maand", "Month")),
         Column::new(r.t("Ontvangen", "Received")),
         Column::new(r.t("Ontvangen technisch", "Received technical")),
@@ -45,8 +45,19 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         Column::new(r.t("Afgehandeld niet-technisch", "Closed non-technical")),
         Column::new(r.t("Afgehandeld aard onbekend", "Closed nature unknown")),
     ];
-    let rows = months.iter().map(|m| {
-        vec![
+    // The company's volume, where given: work orders and the rate beside the counts.
+    let rates = r.figures().kpi.rate_per_1000.as_ref().map(|v| &v.months);
+    if rates.is_some() {
+        columns.extend([
+            Column::new(r.t("Werkbonnen", "Work orders")),
+            Column::new(r.t(
+                "Klachten per 1.000 werkbonnen",
+                "Complaints per 1,000 work orders",
+            )),
+        ]);
+    }
+    let rows = months.iter().enumerate().map(|(i, m)| {
+        let mut row = vec![
             Cell::text(m.month.as_str()),
             Cell::count(m.received),
             Cell::count(m.received_technical),
@@ -56,10 +67,24 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
             Cell::count(m.closed_technical),
             Cell::count(m.closed_non_technical),
             Cell::count(m.closed_unknown_nature),
-        ]
+        ];
+        // The rate's months are the trend's, one for one.
+        if let Some(rate) = rates.and_then(|months| months.get(i)) {
+            row.extend([
+                Cell::num(rate.work_orders.map(|n| n as f64), Style::Count),
+                Cell::days(rate.rate),
+            ]);
+        }
+        row
     });
     let placed = s.table(r.t("PerMaand", "PerMonth"), &columns, rows)?;
     s.freeze_below(&placed);
+    if rates.is_some() {
+        s.note(r.t(
+            "Klachten per 1.000 werkbonnen: ontvangen klachten × 1.000 / werkbonnen van de maand ([volume] in klacht.toml). Een maand zonder opgegeven werkbonnen heeft geen cijfer (leeg, nooit 0).",
+            "Complaints per 1,000 work orders: complaints received × 1,000 / the month's work orders ([volume] in klacht.toml). A month without work orders given has no rate (blank, never 0).",
+        ))?;
+    }
     let name = s.name;
     // The same four lines as the PNG trend chart, in the same colours.
     s.wide_chart(
