@@ -2,7 +2,9 @@
 //! the chart SVGs (whose texts the SVG writer escaped) go in as they are, through
 //! `PreEscaped`.
 
-use super::{chart_description, svg_body, View, CAUSE_ROWS, OVERDUE_ROWS, SPELLINGS};
+use super::{
+    chart_description, svg_body, Chart, ChartKind, View, CAUSE_ROWS, OVERDUE_ROWS, SPELLINGS,
+};
 use crate::base::Rule;
 use crate::metrics::model::{HeadlineFigure, HeadlineRow, Unit};
 use crate::render::glossary::glossary;
@@ -143,33 +145,52 @@ fn charts(v: &View) -> Markup {
     html! {
         section.page id="grafieken" {
             h2 { (v.t("Grafieken", "Charts")) }
+            // The signals' chart stands with the signals.
             @for (i, chart) in v.input.charts.iter().enumerate() {
-                @let title_id = format!("grafiek-{}-titel", i + 1);
-                @let desc_id = format!("grafiek-{}-uitleg", i + 1);
-                figure {
-                    @match svg_body(&chart.svg) {
-                        Some((view_box, body)) => {
-                            svg viewBox=(view_box) role="img"
-                                aria-labelledby=(format!("{title_id} {desc_id}")) {
-                                title id=(title_id) { (chart.title) }
-                                desc id=(desc_id) { (chart_description(chart.kind, v.input.figures, v.lang)) }
-                                (PreEscaped(body))
-                            }
-                        }
-                        None => {
-                            p { (chart.title) ": " (chart_description(chart.kind, v.input.figures, v.lang)) }
-                        }
-                    }
+                @if chart.kind != ChartKind::Signals {
+                    (figure(v, i, chart))
                 }
             }
         }
     }
 }
 
+/// A chart inline, with its title and its numbers as the text alternative; the `i`th chart
+/// of the page (its ids).
+fn figure(v: &View, i: usize, chart: &Chart) -> Markup {
+    let title_id = format!("grafiek-{}-titel", i + 1);
+    let desc_id = format!("grafiek-{}-uitleg", i + 1);
+    let description = chart_description(chart.kind, v.input.figures, v.lang);
+    html! {
+        figure {
+            @match svg_body(&chart.svg) {
+                Some((view_box, body)) => {
+                    svg viewBox=(view_box) role="img"
+                        aria-labelledby=(format!("{title_id} {desc_id}")) {
+                        title id=(title_id) { (chart.title) }
+                        desc id=(desc_id) { (description) }
+                        (PreEscaped(body))
+                    }
+                }
+                None => {
+                    p { (chart.title) ": " (description) }
+                }
+            }
+        }
+    }
+}
+
+/// The signals: the c-chart of the complaints received, then every signal in words (or why
+/// there are none).
 fn signals(v: &View) -> Markup {
     html! {
         section.page id="signalen" {
             h2 { (v.t("Signalen", "Signals")) }
+            @for (i, chart) in v.input.charts.iter().enumerate() {
+                @if chart.kind == ChartKind::Signals {
+                    (figure(v, i, chart))
+                }
+            }
             ul {
                 @for line in &v.signals {
                     li { (line) }

@@ -177,6 +177,12 @@ fn the_summary_says_the_hand_counted_figures_in_sentences() {
             "At the end of the period 2 complaints were open (1 at the start): 1 more than in 2026-Q2 (1; +100.0%) and 2 more than in 2025-Q3 (0).",
             "At the reference date 30-09-2026, 2 complaints were overdue: 2 more than in 2026-Q2 (0) and 2 more than in 2025-Q3 (0).",
             "Of the 3 complaints closed in the period that had a target, 2 were closed within it (66.7%); in 2026-Q2 it was 100.0%, in 2025-Q3 100.0%.",
+            // The baseline is July 2025 – June 2026 (12 months from the first complaint): no
+            // non-technical complaint, nor "factuur" or BOLD, so each has mean 0 and limit 0,
+            // and F (July, non-technical, factuur) and H (September, non-technical, BOLD) each
+            // signal twice. Received (4 in 12 months: limit 0.33 + 3·0.58 = 2.07; July has 2),
+            // technical and "lekkage" (3 in 12: limit 1.75; 1 a month) do not.
+            "4 signals: July 2026: 1 non-technical complaint, above the upper limit 0.0 (mean 0.0); September 2026: 1 non-technical complaint, above the upper limit 0.0 (mean 0.0); July 2026: 1 complaint with cause “factuur”, above the upper limit 0.0 (mean 0.0); and 1 more (see Signals).",
             // E's "Lekkage" and G's "lekkage" are one cause, named by the spelling the register
             // uses most (A, B, C and G).
             "The most frequent technical cause was “lekkage”: 2 of the 2 technical complaints with a cause (100.0%).",
@@ -323,7 +329,10 @@ fn the_glossary_closes_the_page_and_signals_get_their_section() {
         page.rfind("<h2>").unwrap() == glossary_at,
         "the last section"
     );
-    assert!(!page.contains("id=\"signalen\""), "no signals: no section");
+    // The fixture's four signals (see the summary test), one line each.
+    let at = page.find("id=\"signalen\"").expect("the signals section");
+    let list = &page[at..at + page[at..].find("</ul>").unwrap()];
+    assert_eq!(list.matches("<li>").count(), 4, "{list}");
 
     let register = register();
     let figures = figures(&register, false);
