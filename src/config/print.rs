@@ -221,7 +221,10 @@ impl Config {
                 quote("technical")
             );
         }
-        for c in &self.causes {
+        for (i, c) in self.causes.iter().enumerate() {
+            if i > 0 {
+                w!();
+            }
             w!("[causes.{}]", quote(&c.name));
             if !c.also.is_empty() {
                 let also: Vec<String> = c.also.iter().map(|a| quote(a)).collect();
@@ -230,7 +233,6 @@ impl Config {
             for line in cause_settings(c) {
                 w!("{line}");
             }
-            w!();
         }
 
         let sig = &self.signals;
