@@ -141,8 +141,8 @@ impl Limits {
     ///
     /// ```
     /// use klacht::metrics::signals::Limits;
-    /// // ū = 20 per 1,000 (0.02 per work order); 500 work orders: 3√(0.02 / 500) = 0.006.
-    /// let l = Limits::of_rate(20.0, 500).unwrap();
+    /// // ū = 20 per 1,000 (0.02 per work order); 5,000 work orders: 3√(0.02 / 5000) = 0.006.
+    /// let l = Limits::of_rate(20.0, 5000).unwrap();
     /// assert!((l.ucl - 26.0).abs() < 1e-9 && (l.lcl.unwrap() - 14.0).abs() < 1e-9);
     /// assert_eq!(Limits::of_rate(20.0, 0), None);
     /// ```
