@@ -75,7 +75,7 @@ pub const FILE_NAME: &str = "klacht.toml";
 /// [values.status]
 /// RESOL = "closed"
 ///
-/// [signals]                 # c-charts of the monthly counts (SPEC §10)
+/// [signals]                 # c-charts of the monthly counts, u-charts with [volume] (SPEC §10)
 /// baseline_months = 24        # months before the period that give the centre line
 /// min_baseline = 12           # fewer baseline months: no signals ("too little history")
 /// rules = [1, 2, 3]           # the rules judged
@@ -145,7 +145,7 @@ pub struct CauseEntry {
     pub action_date: Option<NaiveDate>,
 }
 
-/// The signals' c-charts (`[signals]`, SPEC §10).
+/// The signals' control charts (`[signals]`, SPEC §10).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SignalSettings {
     /// Months before P's first month whose counts give the centre line and limits.

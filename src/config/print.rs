@@ -266,6 +266,10 @@ impl Config {
                 "Werkbonnen per maand, voor klachten per 1.000 werkbonnen; een maand zonder aantal heeft geen cijfer.",
                 "Work orders per month, for complaints per 1,000 work orders; a month without a number has no rate."
             );
+            note!(
+                "Daarmee zijn de signalen een u-kaart op klachten per 1.000 werkbonnen, niet een c-kaart.",
+                "With them the signals are a u-chart of complaints per 1,000 work orders, not a c-chart."
+            );
             match volume {
                 VolumeSetting::File { written, .. } => {
                     note!(

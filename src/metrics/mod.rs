@@ -143,6 +143,8 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
     });
     let groups = frame::groups(&df, frame_months, cause_months).map_err(internal)?;
     let cause_groups = tables::cause_groups(&ctx, &flags);
+    // With the company's volume the signals are u-charts of the rate.
+    let work_orders = inputs.volumes.map(|v| window.work_orders(v));
     let signals = signals::signals(
         &window,
         settings,
@@ -152,6 +154,7 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
             &groups.causes_by_month,
             &cause_groups,
         ),
+        work_orders.as_deref(),
     );
 
     let times = tables::Times::of(&ctx, &flags);

@@ -118,7 +118,8 @@ pub struct Kpi {
     /// For each entry of the cause list with an `action_date`, in list order: its complaints
     /// before and after the corrective action (SPEC §10).
     pub cause_actions: Vec<CauseAction>,
-    /// The signals of the c-charts of P's months (SPEC §10): received, technical,
+    /// The signals of P's months (SPEC §10), of c-charts or, with `[volume]`, u-charts of the
+    /// rate per 1,000 work orders (`unit`): received, technical,
     /// non-technical, then the cause groups in the order of [`Kpi::cause_groups`]; per series
     /// by month, rule and direction.
     pub signals: Vec<Signal>,
@@ -462,7 +463,8 @@ pub struct Tables {
     pub repeat_complainants: Vec<RepeatComplainant>,
     /// Received and closed per month, the 24 months ending with P's end month, oldest first.
     pub monthly: Vec<MonthRow>,
-    /// The c-chart of all complaints received: baseline and P's judged months (SPEC §10).
+    /// The control chart of all complaints received (a c-chart, or with `[volume]` a u-chart of
+    /// their rate): baseline and P's judged months (SPEC §10).
     pub signal_chart: SignalChart,
     /// Indices into `Register::complaints` of the complaints that matter for P: received in
     /// P, closed in P, or open at some day of P. In register order.

@@ -1,6 +1,8 @@
-//! Signals (SPEC §10): a c-chart of the complaints received per month, for all complaints, the
-//! technical, the non-technical and each cause group of P, with its centre line and limits from
-//! the months before P, judged by three rules in the months of P.
+//! Signals (SPEC §10): a control chart of the complaints received per month, for all
+//! complaints, the technical, the non-technical and each cause group of P, with its centre line
+//! and limits from the months before P, judged by three rules in the months of P. Without the
+//! company's volume a c-chart of the counts; with it (`[volume]`) a u-chart of the complaints
+//! per 1,000 work orders, whose limits follow each month's work orders.
 //!
 //! Decisions where SPEC §10 leaves room (docs/decisions.md, issue 19):
 //! * **Months** are calendar months, counted whole, as on the *Trend* sheet: P's months run
@@ -16,13 +18,20 @@
 //! * **Rule 3** counts six months with five rises (or falls) between them, as Nelson's rule 3
 //!   and Minitab's test 3 do.
 //! * **Limits** are compared strictly: a count equal to the upper limit is no signal.
+//! * **u-chart**: rates per 1,000 work orders (as `kpi.rate_per_1000`), every series divided by
+//!   the company's work orders of the month. A month without work orders (none given, or 0) has
+//!   no rate: it is left out of ū, not judged, and breaks a run; the history is the baseline
+//!   months with work orders.
 
 use super::frame::month_start;
 use super::period::Period;
-use crate::config::SignalSettings;
-use crate::Lang;
-use chrono::{Datelike, NaiveDate};
+use super::stats::per_1000;
+use crate::config::{SignalSettings, Volumes};
+use chrono::NaiveDate;
 use serde::Serialize;
+
+mod words;
+pub use words::{describe, explain, in_words, month_name};
 
 /// Months in a run of rule 2, and in a rising or falling run of rule 3.
 const RULE2_MONTHS: usize = 8;
@@ -93,16 +102,26 @@ impl Window {
     fn enough(&self, settings: &SignalSettings) -> bool {
         self.baseline >= settings.min_baseline as usize
     }
+
+    /// The company's work orders in each month of the chart, `None` where not given.
+    pub fn work_orders(&self, volumes: &Volumes) -> Vec<Option<u64>> {
+        (0..self.len())
+            .map(|i| {
+                let (_, start) = month_label(self, i);
+                volumes.total(start)
+            })
+            .collect()
+    }
 }
 
-/// Centre line and control limits of a c-chart.
+/// Centre line and control limits of a month of a chart.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Limits {
-    /// c̄: the mean count of the baseline months, zero months included.
+    /// c̄: the mean count of the baseline months, zero months included; on a u-chart ū.
     pub centre: f64,
-    /// c̄ + 3√c̄.
+    /// c̄ + 3√c̄; on a u-chart ū + 3√(ū / nᵢ).
     pub ucl: f64,
-    /// c̄ − 3√c̄ when above 0; else none (a count cannot fall below it).
+    /// c̄ − 3√c̄ (ū − 3√(ū / nᵢ)) when above 0; else none (a count cannot fall below it).
     pub lcl: Option<f64>,
 }
 
@@ -114,13 +133,44 @@ impl Limits {
         }
         // Counts and months stay far below 2^53: exact in f64.
         let centre = baseline.iter().sum::<u64>() as f64 / baseline.len() as f64;
-        let spread = 3.0 * centre.sqrt();
-        Some(Limits {
+        Some(Limits::around(centre, 3.0 * centre.sqrt()))
+    }
+
+    /// A u-chart's limits for a month of `n` work orders around `centre`, ū in complaints per
+    /// 1,000 work orders; `None` for no work orders.
+    ///
+    /// ```
+    /// use klacht::metrics::signals::Limits;
+    /// // ū = 20 per 1,000 (0.02 per work order); 5,000 work orders: 3√(0.02 / 5000) = 0.006.
+    /// let l = Limits::of_rate(20.0, 5000).unwrap();
+    /// assert!((l.ucl - 26.0).abs() < 1e-9 && (l.lcl.unwrap() - 14.0).abs() < 1e-9);
+    /// assert_eq!(Limits::of_rate(20.0, 0), None);
+    /// ```
+    pub fn of_rate(centre: f64, n: u64) -> Option<Limits> {
+        // 1000 · 3√(ū/1000 / n) = 3√(1000 · ū / n): the spread in the same unit as ū.
+        let spread = (n > 0).then(|| 3.0 * (centre * 1000.0 / n as f64).sqrt())?;
+        Some(Limits::around(centre, spread))
+    }
+
+    fn around(centre: f64, spread: f64) -> Limits {
+        Limits {
             centre,
             ucl: centre + spread,
             lcl: Some(centre - spread).filter(|l| *l > 0.0),
-        })
+        }
     }
+}
+
+/// A series on its chart: each month's value and limits (`None` for a month without work
+/// orders on a u-chart) and what the rules found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Judged {
+    /// c̄ or ū.
+    pub centre: f64,
+    /// The count, or the rate per 1,000 work orders, of each chart month.
+    pub values: Vec<Option<f64>>,
+    pub limits: Vec<Option<Limits>>,
+    pub found: Vec<Found>,
 }
 
 /// Up (more complaints) or down.
@@ -141,22 +191,82 @@ pub struct Found {
     pub run: Option<usize>,
 }
 
-/// The rules of `rules` on `counts` (one per chart month: `baseline` baseline months, then the
-/// judged months of P), each finding once per month, rule and direction, in month order.
-/// `running`: the last month is not over, so no downward signal ends in it. `None` without
-/// baseline months.
-pub fn judge(
-    counts: &[u64],
+/// The c-chart of `counts` (one per chart month: `baseline` baseline months, then the judged
+/// months of P) judged by `rules`: each finding once per month, rule and direction, in month
+/// order. `running`: the last month is not over, so no downward signal ends in it. `None`
+/// without baseline months.
+pub fn judge(counts: &[u64], baseline: usize, running: bool, rules: &[u8]) -> Option<Judged> {
+    let limits = Limits::of(counts.get(..baseline)?)?;
+    let values: Vec<Option<f64>> = counts.iter().map(|&c| Some(c as f64)).collect();
+    let every = vec![Some(limits); counts.len()];
+    let found = find(&values, limits.centre, &every, baseline, running, rules);
+    Some(Judged {
+        centre: limits.centre,
+        values,
+        limits: every,
+        found,
+    })
+}
+
+/// The u-chart of `complaints` per 1,000 of `work_orders` (both one per chart month, as for
+/// [`judge`]): ū = Σ complaints × 1000 / Σ work orders over the baseline months with work
+/// orders, each month's limits from its own work orders. `None` when no baseline month has
+/// work orders.
+pub fn judge_rates(
+    complaints: &[u64],
+    work_orders: &[Option<u64>],
     baseline: usize,
     running: bool,
     rules: &[u8],
-) -> Option<(Limits, Vec<Found>)> {
-    let limits = Limits::of(counts.get(..baseline)?)?;
-    let n = counts.len();
+) -> Option<Judged> {
+    let with_orders = || {
+        complaints
+            .iter()
+            .zip(work_orders)
+            .take(baseline)
+            .filter_map(|(&c, &n)| Some((c, n.filter(|&n| n > 0)?)))
+    };
+    let total = |f: fn((u64, u64)) -> u64| with_orders().map(f).sum::<u64>();
+    let orders = Some(total(|(_, n)| n)).filter(|&n| n > 0);
+    let centre = per_1000(total(|(c, _)| c), orders)?;
+    let values = rates(complaints, work_orders);
+    let limits: Vec<Option<Limits>> = work_orders
+        .iter()
+        .map(|n| Limits::of_rate(centre, (*n)?))
+        .collect();
+    let found = find(&values, centre, &limits, baseline, running, rules);
+    Some(Judged {
+        centre,
+        values,
+        limits,
+        found,
+    })
+}
+
+/// Complaints per 1,000 work orders of each month; `None` without work orders.
+fn rates(complaints: &[u64], work_orders: &[Option<u64>]) -> Vec<Option<f64>> {
+    complaints
+        .iter()
+        .zip(work_orders)
+        .map(|(&c, &n)| per_1000(c, n))
+        .collect()
+}
+
+/// The rules of `rules` on `values` around `centre` with each month's `limits`; a month
+/// without a value is not judged and breaks every run.
+fn find(
+    values: &[Option<f64>],
+    centre: f64,
+    limits: &[Option<Limits>],
+    baseline: usize,
+    running: bool,
+    rules: &[u8],
+) -> Vec<Found> {
+    let n = values.len();
     // Months a downward signal may end in.
     let n_down = n - usize::from(running && n > baseline);
-    let c = limits.centre;
-    let value = |i: usize| counts[i] as f64;
+    let c = centre;
+    let value = |i: usize| values[i];
     let mut found = Vec::new();
     let mut add = |index: usize, rule: u8, direction: Direction, run: Option<usize>| {
         found.push(Found {
@@ -167,21 +277,24 @@ pub fn judge(
         });
     };
     if rules.contains(&1) {
-        for i in baseline..n {
-            if value(i) > limits.ucl {
+        for (i, l) in limits.iter().enumerate().skip(baseline) {
+            let (Some(v), Some(l)) = (value(i), l) else {
+                continue;
+            };
+            if v > l.ucl {
                 add(i, 1, Direction::Up, None);
-            } else if i < n_down && limits.lcl.is_some_and(|l| value(i) < l) {
+            } else if i < n_down && l.lcl.is_some_and(|l| v < l) {
                 add(i, 1, Direction::Down, None);
             }
         }
     }
     if rules.contains(&2) {
-        for (end, len) in runs(n, baseline, |i| value(i) > c) {
+        for (end, len) in runs(n, baseline, |i| value(i).is_some_and(|v| v > c)) {
             if len >= RULE2_MONTHS {
                 add(end, 2, Direction::Up, Some(len));
             }
         }
-        for (end, len) in runs(n_down, baseline, |i| value(i) < c) {
+        for (end, len) in runs(n_down, baseline, |i| value(i).is_some_and(|v| v < c)) {
             if len >= RULE2_MONTHS {
                 add(end, 2, Direction::Down, Some(len));
             }
@@ -189,13 +302,14 @@ pub fn judge(
     }
     if rules.contains(&3) {
         // A run of rises over `len` months spans `len + 1` months.
-        let rises = |i: usize| i > 0 && counts[i] > counts[i - 1];
+        let step = |i: usize| Some((value(i.checked_sub(1)?)?, value(i)?));
+        let rises = |i: usize| step(i).is_some_and(|(a, b)| b > a);
         for (end, len) in runs(n, baseline, rises) {
             if len + 1 >= RULE3_MONTHS {
                 add(end, 3, Direction::Up, Some(len + 1));
             }
         }
-        let falls = |i: usize| i > 0 && counts[i] < counts[i - 1];
+        let falls = |i: usize| step(i).is_some_and(|(a, b)| b < a);
         for (end, len) in runs(n_down, baseline, falls) {
             if len + 1 >= RULE3_MONTHS {
                 add(end, 3, Direction::Down, Some(len + 1));
@@ -203,7 +317,7 @@ pub fn judge(
         }
     }
     found.sort_by_key(|f| (f.index, f.rule, f.direction));
-    Some((limits, found))
+    found
 }
 
 /// The maximal runs of months `0..n` for which `on` holds that end at or after month `from`:
@@ -246,6 +360,26 @@ pub struct Series {
 pub enum SignalUnit {
     /// Complaints per month (a c-chart).
     Count,
+    /// Complaints per 1,000 work orders of the month (a u-chart).
+    Rate,
+}
+
+/// A signal's month: its count, or its rate per 1,000 work orders (as `unit` says). A count
+/// stays a whole number in `kpi.json`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum SignalValue {
+    Count(u64),
+    Rate(f64),
+}
+
+impl SignalValue {
+    pub fn as_f64(self) -> f64 {
+        match self {
+            SignalValue::Count(n) => n as f64,
+            SignalValue::Rate(r) => r,
+        }
+    }
 }
 
 /// `kpi.signals`: one rule's finding in one month of one series.
@@ -258,8 +392,8 @@ pub struct Signal {
     /// `2026-08`.
     pub month: String,
     pub direction: Direction,
-    /// The month's count.
-    pub value: u64,
+    /// The month's count or rate; centre and limits in the same unit, the limits the month's.
+    pub value: SignalValue,
     pub centre: f64,
     pub ucl: f64,
     pub lcl: Option<f64>,
@@ -269,8 +403,8 @@ pub struct Signal {
     pub run_months: Option<u64>,
 }
 
-/// `kpi.signals_history`: a series not judged because the register's history before P is
-/// shorter than `min_baseline` months.
+/// `kpi.signals_history`: a series not judged because the history before P is shorter than
+/// `min_baseline` months (on a u-chart: months with work orders).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ShortHistory {
     pub series: SeriesKind,
@@ -280,12 +414,20 @@ pub struct ShortHistory {
 }
 
 /// One month of the chart of all complaints received (the *Trend* sheet, `grafieken/signalen`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ChartMonth {
     /// `2026-08`.
     pub month: String,
     pub start: NaiveDate,
     pub received: u64,
+    /// On a u-chart: the company's work orders of the month, `None` where not given.
+    pub work_orders: Option<u64>,
+    /// What the chart shows: the count, or the rate per 1,000 work orders (`None` without
+    /// work orders).
+    pub value: Option<f64>,
+    /// The month's centre line and limits; `None` with too little history (or, on a u-chart,
+    /// without work orders).
+    pub limits: Option<Limits>,
     /// A judged month of P (else a baseline month).
     pub in_period: bool,
     /// The rules that signal in this month of the received series, with their direction.
@@ -296,11 +438,16 @@ pub struct ChartMonth {
 /// received and how it was judged.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SignalChart {
+    /// A c-chart of counts, or a u-chart of rates.
+    pub unit: SignalUnit,
     pub months: Vec<ChartMonth>,
     /// Baseline months (the first of `months`).
     pub baseline: usize,
-    /// `None` without baseline months or with fewer than `min_baseline`.
-    pub limits: Option<Limits>,
+    /// The baseline months the centre line is taken from: all of them on a c-chart, those
+    /// with work orders on a u-chart.
+    pub history: usize,
+    /// c̄ or ū; `None` without baseline months or with fewer than `min_baseline`.
+    pub centre: Option<f64>,
     /// The settings it was judged by.
     pub min_baseline: u32,
     pub rules: Vec<u8>,
@@ -313,6 +460,23 @@ impl SignalChart {
     pub fn baseline_span(&self) -> Option<(&str, &str)> {
         let months = self.months.get(..self.baseline)?;
         Some((&months.first()?.month, &months.last()?.month))
+    }
+
+    /// A c-chart's limits, the same in every month; `None` on a u-chart (its limits are the
+    /// months') or with too little history.
+    pub fn fixed_limits(&self) -> Option<Limits> {
+        match self.unit {
+            SignalUnit::Count => self.months.iter().find_map(|m| m.limits),
+            SignalUnit::Rate => None,
+        }
+    }
+
+    /// The months of P that are not judged for want of work orders (a u-chart's).
+    pub fn without_work_orders(&self) -> impl Iterator<Item = &ChartMonth> {
+        let rate = self.unit == SignalUnit::Rate;
+        self.months
+            .iter()
+            .filter(move |m| rate && m.in_period && m.value.is_none())
     }
 }
 
@@ -335,322 +499,110 @@ fn month_label(w: &Window, i: usize) -> (String, NaiveDate) {
 }
 
 /// Judges every series of `series` (each with one count per month of `w`; the first is the
-/// series of all complaints received, which the chart shows) by `settings`.
-pub fn signals(w: &Window, settings: &SignalSettings, series: &[Series]) -> Signals {
-    let enough = w.enough(settings);
+/// series of all complaints received, which the chart shows) by `settings`: as c-charts, or
+/// with the company's `work_orders` per month of `w` as u-charts of the rate.
+pub fn signals(
+    w: &Window,
+    settings: &SignalSettings,
+    series: &[Series],
+    work_orders: Option<&[Option<u64>]>,
+) -> Signals {
+    let unit = match work_orders {
+        Some(_) => SignalUnit::Rate,
+        None => SignalUnit::Count,
+    };
+    let history = work_orders.map_or(w.baseline, |n| {
+        n.iter()
+            .take(w.baseline)
+            .filter(|n| n.is_some_and(|n| n > 0))
+            .count()
+    });
+    let received = series.first().map_or(&[][..], |s| s.counts.as_slice());
+    let count = |i: usize| received.get(i).map_or(0, |&n| n);
+    let orders = |i: usize| work_orders.and_then(|n| n.get(i).copied().flatten());
     let mut out = Signals {
         signals: Vec::new(),
         short_history: Vec::new(),
         chart: SignalChart {
+            unit,
             months: (0..w.len())
                 .map(|i| {
                     let (month, start) = month_label(w, i);
                     ChartMonth {
                         month,
                         start,
-                        received: series
-                            .first()
-                            .and_then(|s| s.counts.get(i))
-                            .map_or(0, |&n| n),
+                        received: count(i),
+                        work_orders: orders(i),
+                        value: match unit {
+                            SignalUnit::Count => Some(count(i) as f64),
+                            SignalUnit::Rate => per_1000(count(i), orders(i)),
+                        },
+                        limits: None,
                         in_period: i >= w.baseline,
                         signals: Vec::new(),
                     }
                 })
                 .collect(),
             baseline: w.baseline,
-            limits: None,
+            history,
+            centre: None,
             min_baseline: settings.min_baseline,
             rules: settings.rules.clone(),
             running: w.running,
         },
     };
-    if !enough {
+    if history < settings.min_baseline as usize {
         out.short_history = series
             .iter()
             .map(|s| ShortHistory {
                 series: s.kind,
                 cause: s.cause.clone(),
-                baseline_months: w.baseline as u64,
+                baseline_months: history as u64,
             })
             .collect();
         return out;
     }
     for (k, s) in series.iter().enumerate() {
-        let Some((limits, found)) = judge(&s.counts, w.baseline, w.running, &settings.rules) else {
+        let judged = match work_orders {
+            None => judge(&s.counts, w.baseline, w.running, &settings.rules),
+            Some(n) => judge_rates(&s.counts, n, w.baseline, w.running, &settings.rules),
+        };
+        let Some(judged) = judged else {
             continue;
         };
         if k == 0 {
-            out.chart.limits = Some(limits);
-            for f in &found {
+            out.chart.centre = Some(judged.centre);
+            for (m, l) in out.chart.months.iter_mut().zip(&judged.limits) {
+                m.limits = *l;
+            }
+            for f in &judged.found {
                 if let Some(m) = out.chart.months.get_mut(f.index) {
                     m.signals.push((f.rule, f.direction));
                 }
             }
         }
-        out.signals.extend(found.iter().map(|f| Signal {
-            series: s.kind,
-            cause: s.cause.clone(),
-            rule: f.rule,
-            month: month_label(w, f.index).0,
-            direction: f.direction,
-            value: s.counts[f.index],
-            centre: limits.centre,
-            ucl: limits.ucl,
-            lcl: limits.lcl,
-            unit: SignalUnit::Count,
-            run_from: f.run.map(|r| month_label(w, f.index + 1 - r).0),
-            run_months: f.run.map(|r| r as u64),
+        out.signals.extend(judged.found.iter().filter_map(|f| {
+            let (v, l) = (judged.values[f.index]?, judged.limits[f.index]?);
+            Some(Signal {
+                series: s.kind,
+                cause: s.cause.clone(),
+                rule: f.rule,
+                month: month_label(w, f.index).0,
+                direction: f.direction,
+                value: match unit {
+                    SignalUnit::Count => SignalValue::Count(s.counts[f.index]),
+                    SignalUnit::Rate => SignalValue::Rate(v),
+                },
+                centre: judged.centre,
+                ucl: l.ucl,
+                lcl: l.lcl,
+                unit,
+                run_from: f.run.map(|r| month_label(w, f.index + 1 - r).0),
+                run_months: f.run.map(|r| r as u64),
+            })
         }));
     }
     out
-}
-
-/// The name of month `2026-08` for a sentence: `augustus 2026`, `August 2026`.
-pub fn month_name(month: &str, lang: Lang) -> String {
-    const NL: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    match NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d") {
-        Ok(d) => {
-            let names = match lang {
-                Lang::Nl => NL,
-                Lang::En => EN,
-            };
-            format!("{} {}", names[d.month0() as usize], d.year())
-        }
-        Err(_) => month.to_string(),
-    }
-}
-
-/// What a series counts, for `n` complaints: `82 klachten ontvangen`, `1 technische klacht`.
-fn counted(kind: SeriesKind, cause: Option<&str>, n: u64, lang: Lang) -> String {
-    let one = n == 1;
-    let noun = match (kind, lang) {
-        (SeriesKind::Received, Lang::Nl) => {
-            if one {
-                "klacht ontvangen"
-            } else {
-                "klachten ontvangen"
-            }
-        }
-        (SeriesKind::Received, Lang::En) => {
-            if one {
-                "complaint received"
-            } else {
-                "complaints received"
-            }
-        }
-        (SeriesKind::Technical, Lang::Nl) => {
-            if one {
-                "technische klacht"
-            } else {
-                "technische klachten"
-            }
-        }
-        (SeriesKind::Technical, Lang::En) => {
-            if one {
-                "technical complaint"
-            } else {
-                "technical complaints"
-            }
-        }
-        (SeriesKind::NonTechnical, Lang::Nl) => {
-            if one {
-                "niet-technische klacht"
-            } else {
-                "niet-technische klachten"
-            }
-        }
-        (SeriesKind::NonTechnical, Lang::En) => {
-            if one {
-                "non-technical complaint"
-            } else {
-                "non-technical complaints"
-            }
-        }
-        (SeriesKind::Cause, _) => {
-            let cause = cause.unwrap_or_default();
-            return match (lang, one) {
-                (Lang::Nl, true) => format!("{n} klacht met oorzaak “{cause}”"),
-                (Lang::Nl, false) => format!("{n} klachten met oorzaak “{cause}”"),
-                (Lang::En, true) => format!("{n} complaint with cause “{cause}”"),
-                (Lang::En, false) => format!("{n} complaints with cause “{cause}”"),
-            };
-        }
-    };
-    format!("{n} {noun}")
-}
-
-/// The series for a sentence without a number: `klachten ontvangen`, `technische klachten`.
-fn plural(kind: SeriesKind, cause: Option<&str>, lang: Lang) -> String {
-    let text = counted(kind, cause, 2, lang);
-    text.strip_prefix("2 ").unwrap_or(&text).to_string()
-}
-
-/// A signal in words, as the summary lists it: `augustus 2026: 82 klachten ontvangen, boven de
-/// bovengrens 61,1 (gemiddeld 41,8)`.
-pub fn describe(s: &Signal, lang: Lang) -> String {
-    let num = |v: f64| lang.number(v, 1);
-    let month = month_name(&s.month, lang);
-    let cause = s.cause.as_deref();
-    let runs = s.run_months.unwrap_or(0);
-    let from = s
-        .run_from
-        .as_deref()
-        .map(|m| month_name(m, lang))
-        .unwrap_or_default();
-    let what = plural(s.series, cause, lang);
-    let more = match (s.direction, lang) {
-        (Direction::Up, Lang::Nl) => "meer",
-        (Direction::Down, Lang::Nl) => "minder",
-        (Direction::Up, Lang::En) => "more",
-        (Direction::Down, Lang::En) => "fewer",
-    };
-    let (value, centre) = (s.value, num(s.centre));
-    match (s.rule, lang) {
-        (1, _) => {
-            let counted = counted(s.series, cause, s.value, lang);
-            let limit = match s.direction {
-                Direction::Up => s.ucl,
-                Direction::Down => s.lcl.unwrap_or(0.0),
-            };
-            let limit = num(limit);
-            match (s.direction, lang) {
-                (Direction::Up, Lang::Nl) => format!(
-                    "{month}: {counted}, boven de bovengrens {limit} (gemiddeld {centre})"
-                ),
-                (Direction::Down, Lang::Nl) => format!(
-                    "{month}: {counted}, onder de ondergrens {limit} (gemiddeld {centre})"
-                ),
-                (Direction::Up, Lang::En) => {
-                    format!("{month}: {counted}, above the upper limit {limit} (mean {centre})")
-                }
-                (Direction::Down, Lang::En) => {
-                    format!("{month}: {counted}, below the lower limit {limit} (mean {centre})")
-                }
-            }
-        }
-        (2, Lang::Nl) => format!(
-            "{month}: {runs} maanden op rij {more} {what} dan gemiddeld ({centre}), sinds {from}; deze maand {value}"
-        ),
-        (2, Lang::En) => format!(
-            "{month}: {runs} months in a row {more} {what} than the mean ({centre}), since {from}; this month {value}"
-        ),
-        (_, Lang::Nl) => format!(
-            "{month}: {runs} maanden op rij {more} {what} dan de maand ervoor, sinds {from}; deze maand {value} (gemiddeld {centre})"
-        ),
-        (_, Lang::En) => format!(
-            "{month}: {runs} months in a row {more} {what} than the month before, since {from}; this month {value} (mean {centre})"
-        ),
-    }
-}
-
-/// The signals as the summary lists them, one sentence each ([`describe`]); without any, one
-/// sentence that says so and why.
-pub fn in_words(signals: &[Signal], chart: &SignalChart, lang: Lang) -> Vec<String> {
-    if !signals.is_empty() {
-        return signals.iter().map(|s| describe(s, lang)).collect();
-    }
-    let text = if chart.rules.is_empty() {
-        lang.pick(
-            "Geen signalen: er zijn geen regels ingesteld ([signals] rules).",
-            "No signals: no rules are set ([signals] rules).",
-        )
-        .to_string()
-    } else if chart.limits.is_none() {
-        let (n, min) = (chart.baseline, chart.min_baseline);
-        match lang {
-            Lang::Nl => format!(
-                "Geen signalen: te weinig historie ({n} {} vóór de periode in het register, minimaal {min} nodig).",
-                if n == 1 { "maand" } else { "maanden" }
-            ),
-            Lang::En => format!(
-                "No signals: too little history ({n} {} before the period in the register, at least {min} needed).",
-                if n == 1 { "month" } else { "months" }
-            ),
-        }
-    } else {
-        lang.pick("Geen signalen.", "No signals.").to_string()
-    };
-    vec![text]
-}
-
-/// How the limits were set and which rules were judged, in lines for notes under the signals;
-/// none without limits.
-pub fn explain(chart: &SignalChart, lang: Lang) -> Vec<String> {
-    explained(chart, lang).unwrap_or_default()
-}
-
-fn explained(chart: &SignalChart, lang: Lang) -> Option<Vec<String>> {
-    chart.limits?;
-    let (from, to) = chart.baseline_span()?;
-    let (from, to, n) = (month_name(from, lang), month_name(to, lang), chart.baseline);
-    let rules: Vec<&str> = chart
-        .rules
-        .iter()
-        .filter_map(|r| match (r, lang) {
-            (1, Lang::Nl) => Some("1 een maand buiten de grenzen"),
-            (2, Lang::Nl) => Some("2 acht of meer maanden op rij boven of onder het gemiddelde"),
-            (3, Lang::Nl) => Some("3 zes maanden op rij stijgend of dalend"),
-            (1, Lang::En) => Some("1 a month outside the limits"),
-            (2, Lang::En) => Some("2 eight or more months in a row above or below the mean"),
-            (3, Lang::En) => Some("3 six months in a row rising or falling"),
-            _ => None,
-        })
-        .collect();
-    let rules = if rules.is_empty() {
-        lang.pick("geen ([signals] rules)", "none ([signals] rules)")
-            .to_string()
-    } else {
-        rules.join("; ")
-    };
-    let mut lines = match lang {
-        Lang::Nl => vec![
-            format!("Gemiddelde en grenzen uit de {n} maanden {from} t/m {to}: bovengrens = gemiddelde + 3√gemiddelde, ondergrens = gemiddelde − 3√gemiddelde (alleen boven 0)."),
-            format!("Regels: {rules}."),
-        ],
-        Lang::En => vec![
-            format!("Mean and limits from the {n} months {from} to {to}: upper limit = mean + 3√mean, lower limit = mean − 3√mean (only above 0)."),
-            format!("Rules: {rules}."),
-        ],
-    };
-    if let Some(last) = chart.months.last().filter(|_| chart.running) {
-        let month = month_name(&last.month, lang);
-        lines.push(match lang {
-            Lang::Nl => format!(
-                "{month} was op de peildatum nog niet om: daarin alleen signalen naar boven."
-            ),
-            Lang::En => {
-                format!("{month} was not over at the reference date: only upward signals in it.")
-            }
-        });
-    }
-    Some(lines)
 }
 
 #[cfg(test)]

@@ -1607,13 +1607,16 @@ fn signals_over_a_baseline_before_the_trend() {
                 signals::SeriesKind::Cause => "cause",
             };
             let c = s.cause.as_deref();
+            let signals::SignalValue::Count(value) = s.value else {
+                panic!("a c-chart counts: {s:?}");
+            };
             (
                 series,
                 c,
                 s.rule,
                 s.month.as_str(),
                 s.direction,
-                s.value,
+                value,
                 s.centre,
                 s.run_months,
             )
@@ -1642,7 +1645,7 @@ fn signals_over_a_baseline_before_the_trend() {
     let chart = &fig.tables.signal_chart;
     assert_eq!((chart.baseline, chart.months.len()), (24, 27));
     assert_eq!(chart.months[0].month, "2024-07");
-    assert_eq!(chart.limits.map(|l| l.centre), Some(3.5));
+    assert_eq!(chart.centre, Some(3.5));
     // The trend still starts 24 months before P's end.
     assert_eq!(fig.tables.monthly[0].month, "2025-01");
 
@@ -1667,7 +1670,7 @@ fn signals_over_a_baseline_before_the_trend() {
             (invoice, 11)
         ]
     );
-    assert_eq!(fig.tables.signal_chart.limits, None);
+    assert_eq!(fig.tables.signal_chart.centre, None);
 }
 
 #[test]

@@ -3,12 +3,13 @@
 //! Everything is computed before the first file is written, and every file is written to a
 //! temporary name and renamed, so a failed run leaves no half-written report.
 
-use super::charts::{self, Bar, ChartText, ControlChart, Palette, ParetoPanel};
+use super::charts::{self, Bar, ChartText, ControlChart, ControlLimits, Palette, ParetoPanel};
 use super::output::write_atomic;
 use super::page::{self, Chart, ChartKind, PageInput};
 use super::workbook::{self, Provenance, WorkbookInput};
 use crate::error::{Error, Result};
 use crate::metrics::model::Figures;
+use crate::metrics::signals::SignalUnit;
 use crate::register::Finding;
 use crate::register::{Register, Urgency};
 use crate::Lang;
@@ -116,7 +117,7 @@ pub fn write(out: &ReportOutput) -> Result<Written> {
 /// A chart written: which one, its title, its files.
 type Drawn = (ChartKind, String, Vec<PathBuf>);
 
-/// The five charts of SPEC §6 and the signals' c-chart of SPEC §10.
+/// The five charts of SPEC §6 and the signals' control chart of SPEC §10.
 fn write_charts(dir: &Path, f: &Figures, lang: Lang) -> Result<Vec<Drawn>> {
     let t = |nl: &str, en: &str| lang.pick(nl, en).to_string();
     let label = &f.kpi.period.label;
@@ -330,57 +331,94 @@ fn write_charts(dir: &Path, f: &Figures, lang: Lang) -> Result<Vec<Drawn>> {
     Ok(written)
 }
 
-/// The c-chart of all complaints received: baseline and P, centre line, limits, signals.
+/// The control chart of all complaints received: baseline and P, centre line, limits,
+/// signals; a c-chart of the counts, or with the company's volume a u-chart of the rate.
 fn signal_chart(dir: &Path, f: &Figures, lang: Lang) -> Result<Drawn> {
     let t = |nl: &str, en: &str| lang.pick(nl, en).to_string();
     let chart = &f.tables.signal_chart;
     let num = |v: f64| lang.number(v, 1);
-    let limits = match chart.limits {
-        Some(l) => match l.lcl {
+    let rate = chart.unit == SignalUnit::Rate;
+    let limits = chart.centre.map(|centre| match chart.fixed_limits() {
+        Some(l) => ControlLimits::Fixed(l),
+        None => ControlLimits::PerMonth {
+            centre,
+            months: chart.months.iter().map(|m| m.limits).collect(),
+        },
+    });
+    let limits_name = match &limits {
+        Some(ControlLimits::Fixed(l)) => match l.lcl {
             Some(lcl) => format!("{} {} – {}", t("grenzen", "limits"), num(lcl), num(l.ucl)),
             None => format!("{} {}", t("bovengrens", "upper limit"), num(l.ucl)),
         },
+        Some(ControlLimits::PerMonth { months, .. }) => {
+            if months.iter().flatten().any(|l| l.lcl.is_some()) {
+                t("grenzen per maand", "limits per month")
+            } else {
+                t("bovengrens per maand", "upper limit per month")
+            }
+        }
         None => String::new(),
     };
+    let (what, y_label) = if rate {
+        (
+            t(
+                "klachten per 1.000 werkbonnen (u-kaart)",
+                "complaints per 1,000 work orders (u-chart)",
+            ),
+            t(
+                "klachten per 1.000 werkbonnen",
+                "complaints per 1,000 work orders",
+            ),
+        )
+    } else {
+        (
+            t(
+                "ontvangen klachten per maand (c-kaart)",
+                "complaints received per month (c-chart)",
+            ),
+            t("aantal klachten", "number of complaints"),
+        )
+    };
     let mut title = format!(
-        "{} — {}",
-        t(
-            "Signalen: ontvangen klachten per maand (c-kaart)",
-            "Signals: complaints received per month (c-chart)"
-        ),
+        "{}: {what} — {}",
+        t("Signalen", "Signals"),
         f.kpi.period.label
     );
-    if chart.limits.is_none() {
+    if chart.centre.is_none() {
         // Too little history: say so where the limits would be looked for.
         title.push_str(&match lang {
-            Lang::Nl => format!(", te weinig historie ({} mnd)", chart.baseline),
-            Lang::En => format!(", too little history ({} mo)", chart.baseline),
+            Lang::Nl => format!(", te weinig historie ({} mnd)", chart.history),
+            Lang::En => format!(", too little history ({} mo)", chart.history),
         });
     }
     let control = ControlChart {
         months: chart.months.iter().map(|m| m.month.clone()).collect(),
-        values: chart.months.iter().map(|m| m.received as f64).collect(),
+        values: chart
+            .months
+            .iter()
+            .map(|m| m.value.unwrap_or(f64::NAN))
+            .collect(),
+        unit: chart.unit,
         period_from: chart.baseline,
-        limits: chart.limits,
+        limits,
         flagged: chart.months.iter().map(|m| !m.signals.is_empty()).collect(),
         names: [
-            t("ontvangen", "received"),
+            if rate {
+                t("per 1.000 werkbonnen", "per 1,000 work orders")
+            } else {
+                t("ontvangen", "received")
+            },
             format!(
                 "{} {}",
                 t("gemiddeld", "mean"),
-                chart.limits.map_or_else(String::new, |l| num(l.centre))
+                chart.centre.map_or_else(String::new, num)
             ),
-            limits,
+            limits_name,
             t("signaal", "signal"),
             format!("{} {}", t("periode", "period"), f.kpi.period.label),
         ],
     };
-    let text = ChartText::new(
-        lang,
-        &title,
-        &t("maand", "month"),
-        &t("aantal klachten", "number of complaints"),
-    );
+    let text = ChartText::new(lang, &title, &t("maand", "month"), &y_label);
     let files = charts::control_chart(&dir.join(t("signalen", "signals")), &text, &control)?;
     Ok((ChartKind::Signals, text.title, files))
 }

@@ -20,5 +20,6 @@ mod signals;
 mod suggest_causes;
 mod template;
 mod terminal;
+mod u_chart;
 mod util;
 mod volume;

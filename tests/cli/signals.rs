@@ -5,20 +5,20 @@
 use crate::util::*;
 use chrono::{Datelike, Months, NaiveDate};
 use serde_json::Value;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+pub(crate) fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
 /// One complaint as the test writes it; `group` is the cause group it belongs to, known here
 /// because the test chose the spelling.
-struct Row {
-    received: NaiveDate,
-    technical: bool,
-    cause: &'static str,
-    group: &'static str,
+pub(crate) struct Row {
+    pub received: NaiveDate,
+    pub technical: bool,
+    pub cause: &'static str,
+    pub group: &'static str,
 }
 
 const TECHNICAL: [&str; 3] = [
@@ -92,7 +92,7 @@ fn rows(from: NaiveDate, spike: bool, shifts: bool) -> Vec<Row> {
     out
 }
 
-fn write_register(path: &Path, rows: &[Row]) {
+pub(crate) fn write_register(path: &Path, rows: &[Row]) {
     let mut csv =
         String::from("Klachtnummer;Datum ontvangst;Omschrijving;Aard;Oorzaak;Datum afgehandeld\n");
     for (i, r) in rows.iter().enumerate() {
@@ -113,12 +113,16 @@ fn write_register(path: &Path, rows: &[Row]) {
     std::fs::write(path, csv).unwrap();
 }
 
-/// Writes the register and runs `klacht report` for 2026-Q3 on it; returns `kpi.json` and the
-/// output directory.
-fn report(name: &str, rows: &[Row], toml: Option<&str>) -> (Value, std::path::PathBuf) {
+/// Writes the register and `files` (name, text: `klacht.toml`, a volume file) and runs `klacht
+/// report` for 2026-Q3 on it; returns `kpi.json` and the output directory.
+pub(crate) fn report(
+    name: &str,
+    rows: &[Row],
+    files: &[(&str, &str)],
+) -> (Value, std::path::PathBuf) {
     let dir = temp_dir(name);
-    if let Some(toml) = toml {
-        std::fs::write(dir.join("klacht.toml"), toml).unwrap();
+    for (file, text) in files {
+        std::fs::write(dir.join(file), text).unwrap();
     }
     let reg = dir.join("register.csv");
     write_register(&reg, rows);
@@ -145,28 +149,26 @@ fn report(name: &str, rows: &[Row], toml: Option<&str>) -> (Value, std::path::Pa
 }
 
 /// A signal as compared: series, cause, rule, month, direction, value, centre, UCL, LCL, run.
-type Expected = (
+pub(crate) type Expected = (
     String,
     Option<String>,
     u64,
     String,
     &'static str,
-    u64,
+    f64,
     f64,
     f64,
     Option<f64>,
     Option<u64>,
 );
 
-fn month_of(d: NaiveDate) -> String {
+pub(crate) fn month_of(d: NaiveDate) -> String {
     d.format("%Y-%m").to_string()
 }
 
-/// The second computation: per series, the counts of the 24 months before July 2026 (none
-/// before the register's first month) and of July–September; c̄, c̄ ± 3√c̄; rule 1 per month of
-/// P; rules 2 and 3 as runs of 8 (above or below c̄) or 6 (each higher or lower than the one
-/// before) months ending in a month of P that the next month does not continue.
-fn second_computation(rows: &[Row]) -> Vec<Expected> {
+/// The months of the chart: the 24 before July 2026 (none before the register's first month),
+/// then July–September; and how many of them are the baseline.
+pub(crate) fn chart_months(rows: &[Row]) -> (Vec<String>, usize) {
     let first = rows.iter().map(|r| r.received).min().unwrap();
     let first = ymd(first.year(), first.month(), 1).max(ymd(2024, 7, 1));
     let mut months = Vec::new();
@@ -176,10 +178,78 @@ fn second_computation(rows: &[Row]) -> Vec<Expected> {
         m = m + Months::new(1);
     }
     let baseline = months.iter().filter(|m| m.as_str() < "2026-07").count();
+    (months, baseline)
+}
+
+/// One series on its chart as the test computes it: the centre line, and per month its value
+/// and limits (UCL, LCL if above 0), `None` for a month the chart cannot show.
+pub(crate) struct Plain {
+    pub centre: f64,
+    pub months: Vec<Option<(f64, f64, Option<f64>)>>,
+}
+
+/// The c-chart of `counts` (c̄ the baseline's mean, c̄ ± 3√c̄), or with `work_orders` per month
+/// the u-chart of the rate per 1,000 work orders: u = Σ complaints / Σ work orders over the
+/// baseline months that have work orders, each month 1000·(u ± 3√(u / nᵢ)).
+pub(crate) fn plain_chart(
+    counts: &[u64],
+    baseline: usize,
+    work_orders: Option<&[Option<u64>]>,
+) -> Plain {
+    let lower = |l: f64| Some(l).filter(|l| *l > 0.0);
+    match work_orders {
+        None => {
+            let centre = counts[..baseline].iter().sum::<u64>() as f64 / baseline as f64;
+            let spread = 3.0 * centre.sqrt();
+            let limits = (centre + spread, lower(centre - spread));
+            Plain {
+                centre,
+                months: counts
+                    .iter()
+                    .map(|&c| Some((c as f64, limits.0, limits.1)))
+                    .collect(),
+            }
+        }
+        Some(orders) => {
+            let n = |i: usize| orders[i].filter(|&n| n > 0);
+            let used: Vec<usize> = (0..baseline).filter(|&i| n(i).is_some()).collect();
+            let complaints: u64 = used.iter().map(|&i| counts[i]).sum();
+            let work: u64 = used.iter().map(|&i| n(i).unwrap()).sum();
+            let u = complaints as f64 / work as f64;
+            Plain {
+                centre: 1000.0 * u,
+                months: (0..counts.len())
+                    .map(|i| {
+                        let n = n(i)? as f64;
+                        let sigma = (u / n).sqrt();
+                        Some((
+                            1000.0 * counts[i] as f64 / n,
+                            1000.0 * (u + 3.0 * sigma),
+                            lower(1000.0 * (u - 3.0 * sigma)),
+                        ))
+                    })
+                    .collect(),
+            }
+        }
+    }
+}
+
+/// The second computation: per series, the counts of the chart's months; its chart
+/// ([`plain_chart`], with `volume` the work orders per month `2026-07`); rule 1 per month of
+/// P; rules 2 and 3 as runs of 8 (above or below the centre) or 6 (each higher or lower than
+/// the one before) months ending in a month of P that the next month does not continue. A
+/// month the chart cannot show is in no run and not judged.
+pub(crate) fn second_computation(
+    rows: &[Row],
+    volume: Option<&BTreeMap<String, u64>>,
+) -> Vec<Expected> {
+    let (months, baseline) = chart_months(rows);
     assert!(
         baseline >= 12,
         "the second computation is for judged registers"
     );
+    let work_orders: Option<Vec<Option<u64>>> =
+        volume.map(|v| months.iter().map(|m| v.get(m).copied()).collect());
     let count = |f: &dyn Fn(&Row) -> bool| -> Vec<u64> {
         months
             .iter()
@@ -204,47 +274,53 @@ fn second_computation(rows: &[Row]) -> Vec<Expected> {
     }
     let mut out = Vec::new();
     for (name, cause, c) in series {
-        let centre = c[..baseline].iter().sum::<u64>() as f64 / baseline as f64;
-        let ucl = centre + 3.0 * centre.sqrt();
-        let lcl = Some(centre - 3.0 * centre.sqrt()).filter(|l| *l > 0.0);
+        let chart = plain_chart(&c, baseline, work_orders.as_deref());
+        let centre = chart.centre;
         let mut add = |m: usize, rule: u64, dir: &'static str, run: Option<u64>| {
+            let (value, ucl, lcl) = chart.months[m].unwrap();
             out.push((
                 name.clone(),
                 cause.clone(),
                 rule,
                 months[m].clone(),
                 dir,
-                c[m],
+                value,
                 centre,
                 ucl,
                 lcl,
                 run,
             ));
         };
-        let v = |i: usize| c[i] as f64;
+        let v = |i: usize| chart.months[i].map(|m| m.0);
         for m in baseline..months.len() {
-            if v(m) > ucl {
-                add(m, 1, "up", None);
-            }
-            if lcl.is_some_and(|l| v(m) < l) {
-                add(m, 1, "down", None);
+            if let Some((value, ucl, lcl)) = chart.months[m] {
+                if value > ucl {
+                    add(m, 1, "up", None);
+                }
+                if lcl.is_some_and(|l| value < l) {
+                    add(m, 1, "down", None);
+                }
             }
             let last = m + 1 == months.len();
             for (dir, side) in [
-                ("up", &(|i: usize| v(i) > centre) as &dyn Fn(usize) -> bool),
-                ("down", &|i: usize| v(i) < centre),
+                (
+                    "up",
+                    &(|i: usize| v(i).is_some_and(|x| x > centre)) as &dyn Fn(usize) -> bool,
+                ),
+                ("down", &|i: usize| v(i).is_some_and(|x| x < centre)),
             ] {
                 let run = (0..=m).rev().take_while(|&i| side(i)).count();
                 if run >= 8 && (last || !side(m + 1)) {
                     add(m, 2, dir, Some(run as u64));
                 }
             }
+            let step = |i: usize| Some((v(i - 1)?, v(i)?));
             for (dir, step) in [
                 (
                     "up",
-                    &(|i: usize| c[i] > c[i - 1]) as &dyn Fn(usize) -> bool,
+                    &(|i: usize| step(i).is_some_and(|(a, b)| b > a)) as &dyn Fn(usize) -> bool,
                 ),
-                ("down", &|i: usize| c[i] < c[i - 1]),
+                ("down", &|i: usize| step(i).is_some_and(|(a, b)| b < a)),
             ] {
                 let run = 1 + (1..=m).rev().take_while(|&i| step(i)).count();
                 if run >= 6 && (last || !step(m + 1)) {
@@ -257,21 +333,23 @@ fn second_computation(rows: &[Row]) -> Vec<Expected> {
     out
 }
 
-/// `kpi.json` `signals` in the same form and order.
-fn signals_of(kpi: &Value) -> Vec<Expected> {
+/// `kpi.json` `signals` in the same form and order; each must say `unit` (`count`, `rate`).
+pub(crate) fn signals_of(kpi: &Value, unit: &str) -> Vec<Expected> {
     let mut out: Vec<Expected> = kpi["signals"]
         .as_array()
         .unwrap()
         .iter()
         .map(|s| {
-            assert_eq!(s["unit"], "count");
+            assert_eq!(s["unit"], unit, "{s}");
+            // A count stays a whole number.
+            assert_eq!(s["value"].is_u64(), unit == "count", "{s}");
             (
                 s["series"].as_str().unwrap().to_string(),
                 s["cause"].as_str().map(str::to_string),
                 s["rule"].as_u64().unwrap(),
                 s["month"].as_str().unwrap().to_string(),
                 if s["direction"] == "up" { "up" } else { "down" },
-                s["value"].as_u64().unwrap(),
+                s["value"].as_f64().unwrap(),
                 s["centre"].as_f64().unwrap(),
                 s["ucl"].as_f64().unwrap(),
                 s["lcl"].as_f64(),
@@ -283,12 +361,17 @@ fn signals_of(kpi: &Value) -> Vec<Expected> {
     out
 }
 
-/// Equal, the limits up to rounding.
-fn assert_same(got: &[Expected], want: &[Expected]) {
-    let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
+/// `a` is `b` but for the last bits of a float.
+pub(crate) fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * b.abs().max(1.0)
+}
+
+/// Equal, the numbers up to rounding.
+pub(crate) fn assert_same(got: &[Expected], want: &[Expected]) {
     assert_eq!(got.len(), want.len(), "got {got:#?}\nwant {want:#?}");
     for (g, w) in got.iter().zip(want) {
-        let same = (&g.0, &g.1, g.2, &g.3, g.4, g.5, g.9) == (&w.0, &w.1, w.2, &w.3, w.4, w.5, w.9)
+        let same = (&g.0, &g.1, g.2, &g.3, g.4, g.9) == (&w.0, &w.1, w.2, &w.3, w.4, w.9)
+            && close(g.5, w.5)
             && close(g.6, w.6)
             && close(g.7, w.7)
             && g.8.is_some() == w.8.is_some()
@@ -300,9 +383,9 @@ fn assert_same(got: &[Expected], want: &[Expected]) {
 #[test]
 fn a_planted_spike_is_flagged_for_received_its_nature_and_its_cause_group() {
     let rows = rows(ymd(2024, 1, 1), true, true);
-    let (kpi, out) = report("signals-spike", &rows, None);
-    let got = signals_of(&kpi);
-    assert_same(&got, &second_computation(&rows));
+    let (kpi, out) = report("signals-spike", &rows, &[]);
+    let got = signals_of(&kpi, "count");
+    assert_same(&got, &second_computation(&rows, None));
     // The spike itself: rule 1 up in August for all received, technical and the group its
     // three spellings form.
     let flagged = |series: &str, cause: Option<&str>| {
@@ -339,7 +422,7 @@ fn a_planted_spike_is_flagged_for_received_its_nature_and_its_cause_group() {
     let comma = |v: f64| format!("{v:.1}").replace('.', ",");
     let sentence = format!(
         "augustus 2026: {} klachten ontvangen, boven de bovengrens {} (gemiddeld {})",
-        received.5,
+        received.5 as u64,
         comma(received.7),
         comma(received.6)
     );
@@ -370,7 +453,7 @@ fn a_planted_spike_is_flagged_for_received_its_nature_and_its_cause_group() {
         .map(str::trim)
         .collect();
     assert!(
-        texts.contains(&received.5.to_string().as_str()),
+        texts.contains(&(received.5 as u64).to_string().as_str()),
         "the count at the signal: {texts:?}"
     );
 }
@@ -378,9 +461,9 @@ fn a_planted_spike_is_flagged_for_received_its_nature_and_its_cause_group() {
 #[test]
 fn without_a_spike_no_month_is_beyond_the_limits() {
     let rows = rows(ymd(2024, 1, 1), false, false);
-    let (kpi, _) = report("signals-quiet", &rows, None);
-    let got = signals_of(&kpi);
-    assert_same(&got, &second_computation(&rows));
+    let (kpi, _) = report("signals-quiet", &rows, &[]);
+    let got = signals_of(&kpi, "count");
+    assert_same(&got, &second_computation(&rows, None));
     assert!(got.iter().all(|s| s.2 != 1), "{got:#?}");
     assert_eq!(kpi["signals_history"], serde_json::json!([]));
 }
@@ -389,7 +472,7 @@ fn without_a_spike_no_month_is_beyond_the_limits() {
 fn too_little_history_gives_no_signals_and_says_so() {
     // Kept since November 2025: 8 months before July 2026.
     let rows = rows(ymd(2025, 11, 1), true, false);
-    let (kpi, out) = report("signals-young", &rows, None);
+    let (kpi, out) = report("signals-young", &rows, &[]);
     assert_eq!(kpi["signals"], serde_json::json!([]));
     let history: Vec<(String, Option<String>, u64)> = kpi["signals_history"]
         .as_array()
@@ -431,7 +514,7 @@ fn too_little_history_gives_no_signals_and_says_so() {
     let (kpi, _) = report(
         "signals-young-judged",
         &rows,
-        Some("[signals]\nmin_baseline = 8\n"),
+        &[("klacht.toml", "[signals]\nmin_baseline = 8\n")],
     );
     assert_eq!(kpi["signals_history"], serde_json::json!([]));
     assert!(!kpi["signals"].as_array().unwrap().is_empty());

@@ -502,18 +502,18 @@ fn config_print_shows_the_volume() {
 }
 
 /// The first row whose first cell is `text`.
-fn find_row(range: &calamine::Range<Data>, text: &str) -> Option<u32> {
+pub(crate) fn find_row(range: &calamine::Range<Data>, text: &str) -> Option<u32> {
     (0..range.height() as u32).find(|&r| text_at(range, r, 0) == text)
 }
 
-fn text_at(range: &calamine::Range<Data>, row: u32, col: u32) -> String {
+pub(crate) fn text_at(range: &calamine::Range<Data>, row: u32, col: u32) -> String {
     match range.get_value((row, col)) {
         Some(Data::String(s)) => s.clone(),
         _ => String::new(),
     }
 }
 
-fn cell_number(range: &calamine::Range<Data>, row: u32, col: u32) -> Option<f64> {
+pub(crate) fn cell_number(range: &calamine::Range<Data>, row: u32, col: u32) -> Option<f64> {
     match range.get_value((row, col)) {
         Some(Data::Float(x)) => Some(*x),
         Some(Data::Int(x)) => Some(*x as f64),

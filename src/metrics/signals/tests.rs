@@ -2,6 +2,7 @@
 //! SPEC §10 on random counts.
 
 use super::*;
+use crate::Lang;
 use proptest::prelude::*;
 
 fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -25,13 +26,12 @@ fn settings(rules: &[u8]) -> SignalSettings {
 }
 
 /// (month index, rule, direction, run) of each finding.
-fn found(
-    counts: &[u64],
-    baseline: usize,
-    running: bool,
-) -> Vec<(usize, u8, Direction, Option<usize>)> {
-    let (_, found) = judge(counts, baseline, running, &[1, 2, 3]).unwrap();
-    found
+type Findings = Vec<(usize, u8, Direction, Option<usize>)>;
+
+fn found(counts: &[u64], baseline: usize, running: bool) -> Findings {
+    judge(counts, baseline, running, &[1, 2, 3])
+        .unwrap()
+        .found
         .iter()
         .map(|f| (f.index, f.rule, f.direction, f.run))
         .collect()
@@ -252,7 +252,7 @@ fn too_little_history_marks_every_series_and_signals_nothing() {
         series(SeriesKind::NonTechnical, None, &counts),
         series(SeriesKind::Cause, Some("lekkage"), &counts),
     ];
-    let out = signals(&w, &s, &all);
+    let out = signals(&w, &s, &all, None);
     assert!(out.signals.is_empty());
     let marked: Vec<(SeriesKind, Option<&str>, u64)> = out
         .short_history
@@ -268,13 +268,13 @@ fn too_little_history_marks_every_series_and_signals_nothing() {
             (SeriesKind::Cause, Some("lekkage"), 11),
         ]
     );
-    assert_eq!(out.chart.limits, None);
+    assert_eq!(out.chart.centre, None);
     assert_eq!(out.chart.months.len(), 14);
     assert_eq!(out.chart.months[0].month, "2025-08");
     // One month more history and it is judged.
     let w = Window::new(&q3(), ymd(2026, 9, 30), Some(key(2025, 7)), &s);
     let counts = [vec![3; 12], vec![90, 3, 3]].concat();
-    let out = signals(&w, &s, &[series(SeriesKind::Received, None, &counts)]);
+    let out = signals(&w, &s, &[series(SeriesKind::Received, None, &counts)], None);
     assert!(out.short_history.is_empty());
     assert_eq!(out.signals.len(), 1);
 }
@@ -298,6 +298,7 @@ fn signals_carry_their_series_month_limits_and_run() {
             series(SeriesKind::Technical, None, &flat),
             series(SeriesKind::Cause, Some("lekkage"), &cause),
         ],
+        None,
     );
     let json = serde_json::to_value(&out.signals).unwrap();
     assert_eq!(
@@ -315,7 +316,12 @@ fn signals_carry_their_series_month_limits_and_run() {
     let chart = &out.chart;
     assert_eq!((chart.baseline, chart.months.len()), (24, 27));
     assert_eq!(chart.baseline_span(), Some(("2024-07", "2026-06")));
-    assert_eq!(chart.limits.unwrap().ucl, 40.0);
+    assert_eq!(chart.centre, Some(25.0));
+    assert_eq!(chart.fixed_limits().unwrap().ucl, 40.0);
+    assert!(chart
+        .months
+        .iter()
+        .all(|m| m.limits == chart.fixed_limits()));
     let marked: Vec<(&str, &[(u8, Direction)])> = chart
         .months
         .iter()
@@ -329,9 +335,10 @@ fn signals_carry_their_series_month_limits_and_run() {
         &w,
         &settings(&[2, 3]),
         &[series(SeriesKind::Received, None, &received)],
+        None,
     );
     assert!(out.signals.is_empty());
-    assert!(out.chart.limits.is_some());
+    assert!(out.chart.centre.is_some());
 }
 
 #[test]
@@ -343,7 +350,7 @@ fn signals_in_words() {
             rule,
             month: "2026-08".into(),
             direction,
-            value,
+            value: SignalValue::Count(value),
             centre: 41.83,
             ucl: 61.06,
             lcl: Some(22.43),
@@ -393,29 +400,30 @@ fn signals_in_words() {
     assert_eq!(month_name("onzin", Lang::Nl), "onzin");
 }
 
+/// A month as the plain reading sees it: its value and its upper and lower limit, or nothing
+/// (a month without work orders).
+type Month = Option<(f64, f64, f64)>;
+
 /// SPEC §10 read plainly, month by month of P: rule 1 on the month itself; rules 2 and 3 on
-/// the run of months ending there, walked back, reported where the run does not go on.
-fn naive(
-    counts: &[u64],
-    baseline: usize,
-    running: bool,
-) -> Vec<(usize, u8, Direction, Option<usize>)> {
-    let n = counts.len();
-    let c = counts[..baseline].iter().sum::<u64>() as f64 / baseline as f64;
-    let (ucl, lcl) = (c + 3.0 * c.sqrt(), c - 3.0 * c.sqrt());
-    let v = |i: usize| counts[i] as f64;
+/// the run of months ending there, walked back, reported where the run does not go on. A
+/// month without a value is in no run.
+fn naive(months: &[Month], c: f64, baseline: usize, running: bool) -> Findings {
+    let n = months.len();
+    let v = |i: usize| months[i].map(|m| m.0);
     let mut out = Vec::new();
     for m in baseline..n {
         let over = running && m == n - 1;
         let dirs: &[Direction] = if over { &[Up] } else { &[Up, Down] };
-        if v(m) > ucl {
-            out.push((m, 1, Up, None));
-        }
-        if !over && lcl > 0.0 && v(m) < lcl {
-            out.push((m, 1, Down, None));
+        if let Some(&Some((value, ucl, lcl))) = months.get(m) {
+            if value > ucl {
+                out.push((m, 1, Up, None));
+            }
+            if !over && lcl > 0.0 && value < lcl {
+                out.push((m, 1, Down, None));
+            }
         }
         for &d in dirs {
-            let side = |i: usize| if d == Up { v(i) > c } else { v(i) < c };
+            let side = |i: usize| v(i).is_some_and(|x| if d == Up { x > c } else { x < c });
             let mut len = 0;
             while len <= m && side(m - len) {
                 len += 1;
@@ -427,12 +435,15 @@ fn naive(
             }
         }
         for &d in dirs {
-            let step = |i: usize| {
-                if d == Up {
-                    counts[i] > counts[i - 1]
-                } else {
-                    counts[i] < counts[i - 1]
+            let step = |i: usize| match (v(i - 1), v(i)) {
+                (Some(a), Some(b)) => {
+                    if d == Up {
+                        b > a
+                    } else {
+                        b < a
+                    }
                 }
+                _ => false,
             };
             let mut len = 1;
             while len <= m && step(m + 1 - len) {
@@ -449,6 +460,40 @@ fn naive(
     out
 }
 
+/// The c-chart read plainly: c̄ the baseline's mean, limits c̄ ± 3√c̄ in every month.
+fn naive_c(counts: &[u64], baseline: usize, running: bool) -> Findings {
+    let c = counts[..baseline].iter().sum::<u64>() as f64 / baseline as f64;
+    let (ucl, lcl) = (c + 3.0 * c.sqrt(), c - 3.0 * c.sqrt());
+    let months: Vec<Month> = counts.iter().map(|&x| Some((x as f64, ucl, lcl))).collect();
+    naive(&months, c, baseline, running)
+}
+
+/// The u-chart read plainly, per 1,000 work orders: ū over the baseline months that have work
+/// orders, each month's rate and limits ū ± 3√(ū / nᵢ) from its own work orders.
+fn naive_u(
+    complaints: &[u64],
+    orders: &[Option<u64>],
+    baseline: usize,
+    running: bool,
+) -> (f64, Vec<Month>, Findings) {
+    let given = |i: usize| orders[i].filter(|&n| n > 0);
+    let (mut sum_c, mut sum_n) = (0, 0);
+    for i in (0..baseline).filter(|&i| given(i).is_some()) {
+        sum_c += complaints[i];
+        sum_n += given(i).unwrap();
+    }
+    let u = sum_c as f64 * 1000.0 / sum_n as f64;
+    let months: Vec<Month> = (0..complaints.len())
+        .map(|i| {
+            let n = given(i)? as f64;
+            let spread = 3.0 * (u * 1000.0 / n).sqrt();
+            Some((complaints[i] as f64 * 1000.0 / n, u + spread, u - spread))
+        })
+        .collect();
+    let found = naive(&months, u, baseline, running);
+    (u, months, found)
+}
+
 proptest! {
     #[test]
     fn the_rules_agree_with_a_plain_reading(
@@ -457,10 +502,246 @@ proptest! {
         running in any::<bool>(),
     ) {
         let got = found(&counts, baseline, running);
-        prop_assert_eq!(&got, &naive(&counts, baseline, running));
+        prop_assert_eq!(&got, &naive_c(&counts, baseline, running));
         // Each once per month, rule and direction.
         let mut keys: Vec<_> = got.iter().map(|f| (f.0, f.1, f.2)).collect();
         keys.dedup();
         prop_assert_eq!(keys.len(), got.len());
     }
+}
+
+proptest! {
+    #[test]
+    fn the_u_chart_agrees_with_a_plain_reading(
+        baseline in 1usize..30,
+        months in proptest::collection::vec(
+            (0u64..30, prop_oneof![
+                1 => Just(None),
+                1 => Just(Some(0u64)),
+                8 => (200u64..3000).prop_map(Some),
+            ]),
+            31..60,
+        ),
+        running in any::<bool>(),
+    ) {
+        let (complaints, orders): (Vec<u64>, Vec<Option<u64>>) = months.into_iter().unzip();
+        let got = judge_rates(&complaints, &orders, baseline, running, &[1, 2, 3]);
+        let with_orders = orders[..baseline].iter().any(|n| n.is_some_and(|n| n > 0));
+        prop_assert_eq!(got.is_some(), with_orders);
+        let Some(got) = got else {
+            return Ok(());
+        };
+        let (u, plain, found) = naive_u(&complaints, &orders, baseline, running);
+        let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * b.abs().max(1.0);
+        prop_assert!(close(got.centre, u));
+        for (i, want) in plain.iter().enumerate() {
+            let (v, l) = (got.values[i], got.limits[i]);
+            match want {
+                None => prop_assert!(v.is_none() && l.is_none(), "month {}", i),
+                Some((value, ucl, lcl)) => {
+                    let (v, l) = (v.unwrap(), l.unwrap());
+                    prop_assert!(close(v, *value) && close(l.ucl, *ucl));
+                    prop_assert_eq!(l.lcl.is_some(), *lcl > 0.0);
+                    prop_assert!(l.lcl.is_none_or(|x| close(x, *lcl)));
+                }
+            }
+        }
+        let got: Vec<_> = got.found.iter().map(|f| (f.index, f.rule, f.direction, f.run)).collect();
+        prop_assert_eq!(got, found);
+    }
+}
+
+#[test]
+fn a_u_chart_judges_the_rate_against_limits_from_each_months_work_orders() {
+    // Baseline: 12 months of 20 complaints in 1,000 work orders, and one month without work
+    // orders (90 complaints) that counts for nothing: ū = 240 × 1000 / 12000 = 20.
+    let mut complaints = vec![20; 13];
+    complaints[5] = 90;
+    let mut orders = vec![Some(1000); 13];
+    orders[5] = None;
+    // P: 40 complaints in twice the work (rate 20), 40 in the usual work (40), a month without
+    // work orders, none in 1,000 work orders (0).
+    complaints.extend([40, 40, 30, 0]);
+    orders.extend([Some(2000), Some(1000), None, Some(1000)]);
+    let j = judge_rates(&complaints, &orders, 13, false, &[1, 2, 3]).unwrap();
+    assert_eq!(j.centre, 20.0);
+    // 1,000 work orders: 20 ± 3√20; 2,000: 20 ± 3√10.
+    let l = j.limits[0].unwrap();
+    assert!((l.ucl - (20.0 + 3.0 * 20f64.sqrt())).abs() < 1e-12);
+    assert!((l.lcl.unwrap() - (20.0 - 3.0 * 20f64.sqrt())).abs() < 1e-12);
+    assert!((j.limits[13].unwrap().ucl - (20.0 + 3.0 * 10f64.sqrt())).abs() < 1e-12);
+    assert_eq!((j.values[5], j.limits[5]), (None, None));
+    assert_eq!((j.values[13], j.values[14]), (Some(20.0), Some(40.0)));
+    assert_eq!((j.values[15], j.limits[15]), (None, None));
+    let found: Vec<_> = j
+        .found
+        .iter()
+        .map(|f| (f.index, f.rule, f.direction))
+        .collect();
+    assert_eq!(found, [(14, 1, Up), (16, 1, Down)]);
+    // The same counts as a c-chart: 40 is no signal in either month (c̄ = 330 / 13, the month
+    // without work orders in it), and 0 is.
+    let c = judge(&complaints, 13, false, &[1]).unwrap();
+    let found: Vec<_> = c.found.iter().map(|f| (f.index, f.direction)).collect();
+    assert_eq!(found, [(16, Down)]);
+    // No baseline month with work orders: no chart.
+    assert_eq!(judge_rates(&complaints, &[None; 17], 13, false, &[1]), None);
+    // A month without work orders breaks a run: 3 rises, a gap, 3 rises is no rule 3.
+    let complaints = [vec![10; 12], vec![1, 2, 3, 4, 5, 6, 7]].concat();
+    let mut orders = vec![Some(1000); 19];
+    assert_eq!(
+        judge_rates(&complaints, &orders, 12, false, &[3])
+            .unwrap()
+            .found
+            .len(),
+        1
+    );
+    orders[15] = None;
+    assert!(judge_rates(&complaints, &orders, 12, false, &[3])
+        .unwrap()
+        .found
+        .is_empty());
+}
+
+#[test]
+fn with_work_orders_every_series_is_a_u_chart_of_the_rate() {
+    let s = settings(&[1, 2, 3]);
+    let w = Window::new(&q3(), ymd(2026, 9, 30), Some(key(2020, 1)), &s);
+    // 24 baseline months of 500 work orders, the first ten without: 14 months of history.
+    let mut orders = vec![Some(500); 27];
+    for o in &mut orders[..10] {
+        *o = None;
+    }
+    // August has twice the work; September none given.
+    orders[25] = Some(1000);
+    orders[26] = None;
+    // Received: 10 a month (ū = 20), August 30 (rate 30 ≤ 20 + 3√20 = 33.4: no signal).
+    let mut received = vec![10; 27];
+    received[25] = 30;
+    // Cause: 1 a month (ū = 2, UCL at 500 work orders 2 + 3√4 = 8), July 5 (rate 10).
+    let mut cause = vec![1; 27];
+    cause[24] = 5;
+    let all = [
+        series(SeriesKind::Received, None, &received),
+        series(SeriesKind::Cause, Some("lekkage"), &cause),
+    ];
+    let out = signals(&w, &s, &all, Some(&orders));
+    let json = serde_json::to_value(&out.signals).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!([
+            {"series": "cause", "cause": "lekkage", "rule": 1, "month": "2026-07",
+             "direction": "up", "value": 10.0, "centre": 2.0, "ucl": 8.0, "lcl": null,
+             "unit": "rate", "run_from": null, "run_months": null},
+        ])
+    );
+    let chart = &out.chart;
+    assert_eq!(
+        (chart.unit, chart.history, chart.centre),
+        (SignalUnit::Rate, 14, Some(20.0))
+    );
+    assert_eq!(chart.fixed_limits(), None);
+    let aug = &chart.months[25];
+    assert_eq!(
+        (aug.received, aug.work_orders, aug.value),
+        (30, Some(1000), Some(30.0))
+    );
+    assert!((aug.limits.unwrap().ucl - (20.0 + 3.0 * 20f64.sqrt())).abs() < 1e-12);
+    let sep = &chart.months[26];
+    assert_eq!((sep.work_orders, sep.value, sep.limits), (None, None, None));
+    assert_eq!(
+        chart
+            .without_work_orders()
+            .map(|m| m.month.as_str())
+            .collect::<Vec<_>>(),
+        ["2026-09"]
+    );
+    // The same counts without work orders: August's 30 is a c-chart signal.
+    let out = signals(&w, &s, &all[..1], None);
+    assert_eq!(out.signals.len(), 1);
+    assert_eq!(out.signals[0].value, SignalValue::Count(30));
+
+    // Eleven months with work orders: too little history, whatever the register holds.
+    for o in &mut orders[..13] {
+        *o = None;
+    }
+    let out = signals(&w, &s, &all, Some(&orders));
+    assert!(out.signals.is_empty());
+    let history: Vec<u64> = out
+        .short_history
+        .iter()
+        .map(|h| h.baseline_months)
+        .collect();
+    assert_eq!(history, [11, 11]);
+    assert_eq!((out.chart.centre, out.chart.history), (None, 11));
+    // The rates are still drawn, without limits.
+    assert_eq!(out.chart.months[24].value, Some(20.0));
+    assert_eq!(
+        in_words(&[], &out.chart, Lang::Nl),
+        ["Geen signalen: te weinig historie (11 maanden met werkbonnen vóór de periode in het register, minimaal 12 nodig)."]
+    );
+}
+
+#[test]
+fn rate_signals_in_words() {
+    let rate = |series, cause: Option<&str>, rule, value, run: Option<(&str, u64)>| Signal {
+        series,
+        cause: cause.map(str::to_string),
+        rule,
+        month: "2026-07".into(),
+        direction: Up,
+        value: SignalValue::Rate(value),
+        centre: 18.2,
+        ucl: 26.98,
+        lcl: Some(9.42),
+        unit: SignalUnit::Rate,
+        run_from: run.map(|r| r.0.to_string()),
+        run_months: run.map(|r| r.1),
+    };
+    let received = rate(SeriesKind::Received, None, 1, 31.37, None);
+    assert_eq!(
+        describe(&received, Lang::Nl),
+        "juli 2026: 31,4 klachten per 1.000 werkbonnen, boven de bovengrens 27,0 (gemiddeld 18,2)"
+    );
+    assert_eq!(
+        describe(&received, Lang::En),
+        "July 2026: 31.4 complaints per 1,000 work orders, above the upper limit 27.0 (mean 18.2)"
+    );
+    let cause = rate(
+        SeriesKind::Cause,
+        Some("lekkage"),
+        2,
+        19.04,
+        Some(("2025-12", 8)),
+    );
+    assert_eq!(
+        describe(&cause, Lang::Nl),
+        "juli 2026: 8 maanden op rij meer klachten met oorzaak “lekkage” per 1.000 werkbonnen dan gemiddeld (18,2), sinds december 2025; deze maand 19,0"
+    );
+    let technical = rate(SeriesKind::Technical, None, 3, 24.0, Some(("2026-02", 6)));
+    assert_eq!(
+        describe(&technical, Lang::En),
+        "July 2026: 6 months in a row more technical complaints per 1,000 work orders than the month before, since February 2026; this month 24.0 (mean 18.2)"
+    );
+}
+
+#[test]
+fn a_u_chart_explains_its_limits_and_the_months_without_work_orders() {
+    let s = settings(&[1, 2, 3]);
+    let w = Window::new(&q3(), ymd(2026, 9, 30), Some(key(2020, 1)), &s);
+    let mut orders = vec![Some(500); 27];
+    orders[3] = None;
+    orders[26] = None;
+    let all = [series(SeriesKind::Received, None, &[10; 27])];
+    let out = signals(&w, &s, &all, Some(&orders));
+    assert_eq!(
+        explain(&out.chart, Lang::Nl),
+        [
+            "u-kaart op klachten per 1.000 werkbonnen van het bedrijf ([volume]), voor elke reeks. Gemiddelde uit de 23 maanden met werkbonnen van juli 2024 t/m juni 2026: klachten × 1.000 / werkbonnen over die maanden. Grenzen per maand: gemiddelde ± 3√(gemiddelde × 1.000 / werkbonnen van de maand), de ondergrens alleen boven 0.",
+            "1 maand zonder werkbonnen in de basis telt niet mee.",
+            "Zonder werkbonnen, dus niet beoordeeld: september 2026.",
+            "Regels: 1 een maand buiten de grenzen; 2 acht of meer maanden op rij boven of onder het gemiddelde; 3 zes maanden op rij stijgend of dalend.",
+        ]
+    );
+    assert_eq!(in_words(&[], &out.chart, Lang::En), ["No signals."]);
 }

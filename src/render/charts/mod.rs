@@ -25,6 +25,7 @@ mod tests;
 pub use palette::Palette;
 
 use crate::error::{Error, Result};
+use crate::metrics::signals::{Limits, SignalUnit};
 use crate::render::output::write_atomic;
 use crate::Lang;
 use canvas::{err, faces, ChartError, Drawn, Faces};
@@ -203,24 +204,51 @@ pub fn pareto_panels(
     )
 }
 
-/// A c-chart (SPEC §10): monthly counts over the baseline and the period, with the centre line
-/// and control limits of the baseline, the period's months shaded and the months with a signal
-/// marked.
+/// A control chart (SPEC §10): monthly counts (a c-chart) or rates (a u-chart) over the
+/// baseline and the period, with the centre line and control limits of the baseline, the
+/// period's months shaded and the months with a signal marked.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ControlChart {
     /// Month labels (`2026-08`).
     pub months: Vec<String>,
-    /// The count of each month; a NaN or infinite value leaves a gap.
+    /// The count or rate of each month; a NaN or infinite value leaves a gap.
     pub values: Vec<f64>,
+    /// Counts (whole steps on the axis, whole numbers at the signals) or rates (one decimal).
+    pub unit: SignalUnit,
     /// The period's first month; the months before it are the baseline.
     pub period_from: usize,
-    /// `None`: too little history, the counts alone.
-    pub limits: Option<crate::metrics::signals::Limits>,
+    /// `None`: too little history, the values alone.
+    pub limits: Option<ControlLimits>,
     /// Per month: it has a signal.
     pub flagged: Vec<bool>,
-    /// The legend, in the output language: the counts, the centre line, the limits, a signal,
+    /// The legend, in the output language: the values, the centre line, the limits, a signal,
     /// the period.
     pub names: [String; 5],
+}
+
+/// A control chart's centre line and limits.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ControlLimits {
+    /// A c-chart's: the same in every month, drawn across the plot.
+    Fixed(Limits),
+    /// A u-chart's: the centre line across, the limits of each month (from its work orders;
+    /// `None` for a month without) as steps, one level per month.
+    PerMonth {
+        centre: f64,
+        months: Vec<Option<Limits>>,
+    },
+}
+
+impl ControlLimits {
+    /// The highest upper limit: the axis must reach above it.
+    fn top(&self) -> Option<f64> {
+        match self {
+            ControlLimits::Fixed(l) => Some(l.ucl),
+            ControlLimits::PerMonth { months, .. } => {
+                months.iter().flatten().map(|l| l.ucl).reduce(f64::max)
+            }
+        }
+    }
 }
 
 /// A c-chart ([`ControlChart`]). Writes `<path_stem>.png` and `<path_stem>.svg`.
@@ -371,7 +399,7 @@ impl Chart<'_> {
                 .values
                 .iter()
                 .copied()
-                .chain(c.limits.map(|l| l.ucl))
+                .chain(c.limits.as_ref().and_then(ControlLimits::top))
                 .collect(),
         }
     }
@@ -379,9 +407,11 @@ impl Chart<'_> {
     fn scale(&self) -> Scale {
         let values: Vec<f64> = self.values().into_iter().filter_map(clean).collect();
         let max = values.iter().copied().fold(0.0, f64::max);
-        // A c-chart counts, whatever its limits are.
-        let integer =
-            matches!(self.body, Body::Control(_)) || values.iter().all(|v| v.fract() == 0.0);
+        // A c-chart counts, whatever its limits are; a u-chart's rates are fractions.
+        let integer = match self.body {
+            Body::Control(c) => c.unit == SignalUnit::Count,
+            _ => values.iter().all(|v| v.fract() == 0.0),
+        };
         let intervals = matches!(self.body, Body::Pareto { .. } | Body::Panels { .. }).then_some(5);
         Scale::nice(max, integer, intervals)
     }

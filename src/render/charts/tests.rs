@@ -713,11 +713,12 @@ fn control(flagged_at: Option<usize>, limits: bool) -> ControlChart {
         months: months(27),
         values,
         period_from: 24,
-        limits: limits.then_some(crate::metrics::signals::Limits {
+        unit: SignalUnit::Count,
+        limits: limits.then_some(ControlLimits::Fixed(Limits {
             centre: 15.0,
             ucl: 26.6,
             lcl: Some(3.4),
-        }),
+        })),
         flagged,
         names: [
             s("ontvangen"),
@@ -781,5 +782,101 @@ fn a_c_chart_shows_its_limits_the_period_and_each_signal_with_its_count() {
     };
     assert!(!has_text(&bare_svg, "gemiddeld 15,0") && !has_text(&bare_svg, "signaal"));
     assert!(has_text(&bare_svg, "periode 2026-Q3"));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_u_chart_draws_each_months_limits_as_steps_and_its_rates_with_a_decimal() {
+    let level = |ucl: f64| {
+        Some(Limits {
+            centre: 15.0,
+            ucl,
+            lcl: None,
+        })
+    };
+    // The upper limit 30 in the first 14 months, 20 after; month 20 without work orders.
+    let mut per_month: Vec<Option<Limits>> = (0..27)
+        .map(|i| level(if i < 14 { 30.0 } else { 20.0 }))
+        .collect();
+    per_month[20] = None;
+    let mut values = vec![15.0; 27];
+    values[20] = f64::NAN;
+    values[25] = 24.5;
+    let mut flagged = vec![false; 27];
+    flagged[25] = true;
+    let chart = |limits: ControlLimits, flagged: Vec<bool>| ControlChart {
+        months: months(27),
+        values: values.clone(),
+        unit: SignalUnit::Rate,
+        period_from: 24,
+        limits: Some(limits),
+        flagged,
+        names: [
+            s("per 1.000 werkbonnen"),
+            s("gemiddeld 15,0"),
+            s("bovengrens per maand"),
+            s("signaal"),
+            s("periode 2026-Q3"),
+        ],
+    };
+    let steps = chart(
+        ControlLimits::PerMonth {
+            centre: 15.0,
+            months: per_month,
+        },
+        vec![false; 27],
+    );
+    let t = ChartText::new(
+        Lang::Nl,
+        "Signalen",
+        "maand",
+        "klachten per 1.000 werkbonnen",
+    );
+    // The highest red pixel below the legend, left of the middle and right of it.
+    let top_red = |buf: &[u8], xs: std::ops::Range<usize>| {
+        let red = Palette::limit();
+        (200..800).find(|&y| {
+            xs.clone().any(|x| {
+                let p = (y * 1600 + x) * 3;
+                buf[p..p + 3] == [red.0, red.1, red.2]
+            })
+        })
+    };
+    let drawn = |c: &ControlChart| {
+        pixels(&Chart {
+            text: &t,
+            body: Body::Control(c),
+        })
+    };
+    let buf = drawn(&steps);
+    let (left, right) = (
+        top_red(&buf, 300..700).unwrap(),
+        top_red(&buf, 1000..1300).unwrap(),
+    );
+    assert!(left + 50 < right, "30 stands above 20: {left} vs {right}");
+    // The same limits in every month draw one level, as a c-chart's do.
+    let fixed = drawn(&chart(
+        ControlLimits::Fixed(level(30.0).unwrap()),
+        vec![false; 27],
+    ));
+    let (l, r) = (
+        top_red(&fixed, 300..700).unwrap(),
+        top_red(&fixed, 1000..1300).unwrap(),
+    );
+    assert!(l.abs_diff(r) <= 1, "{l} vs {r}");
+    // A rate at a signal has one decimal; the axis is not bound to whole steps.
+    let dir = dir("u-chart");
+    let stem = dir.join("signalen");
+    let flagged_chart = chart(
+        ControlLimits::PerMonth {
+            centre: 15.0,
+            months: (0..27).map(|_| level(20.0)).collect(),
+        },
+        flagged,
+    );
+    let svg = check_files(&control_chart(&stem, &t, &flagged_chart).unwrap(), &stem);
+    for text in ["24,5", "bovengrens per maand", "gemiddeld 15,0"] {
+        assert!(has_text(&svg, text), "{text}");
+    }
     std::fs::remove_dir_all(&dir).unwrap();
 }

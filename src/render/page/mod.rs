@@ -14,7 +14,7 @@ mod template;
 mod tests;
 
 use crate::metrics::model::{Figures, OpenItem};
-use crate::metrics::signals;
+use crate::metrics::signals::{self, SignalUnit};
 use crate::register::customer::pseudonym;
 use crate::register::{Register, Urgency};
 use crate::render::text::day;
@@ -39,7 +39,7 @@ pub enum ChartKind {
     HandlingTimes,
     Causes,
     Ageing,
-    /// The c-chart of the complaints received per month (SPEC §10).
+    /// The control chart of the complaints received per month (SPEC §10): counts, or rates.
     Signals,
 }
 
@@ -308,12 +308,23 @@ fn chart_description(kind: ChartKind, f: &Figures, lang: Lang) -> String {
                     } else {
                         t(" (signaal)", " (signal)")
                     };
-                    format!(
-                        "{}: {} {}{flag}",
-                        m.month,
-                        n(m.received),
-                        t("ontvangen", "received")
-                    )
+                    match (chart.unit, m.value) {
+                        (SignalUnit::Count, _) => format!(
+                            "{}: {} {}{flag}",
+                            m.month,
+                            n(m.received),
+                            t("ontvangen", "received")
+                        ),
+                        (SignalUnit::Rate, Some(rate)) => format!(
+                            "{}: {} {}{flag}",
+                            m.month,
+                            lang.number(rate, 1),
+                            t("per 1.000 werkbonnen", "per 1,000 work orders")
+                        ),
+                        (SignalUnit::Rate, None) => {
+                            format!("{}: {}", m.month, t("geen werkbonnen", "no work orders"))
+                        }
+                    }
                 })
                 .collect()
         }

@@ -180,7 +180,7 @@ fn figure(v: &View, i: usize, chart: &Chart) -> Markup {
     }
 }
 
-/// The signals: the c-chart of the complaints received, then every signal in words (or why
+/// The signals: the control chart of the complaints received, then every signal in words (or why
 /// there are none).
 fn signals(v: &View) -> Markup {
     html! {

@@ -1,12 +1,12 @@
 //! Sheet 7, *Trend*: received and closed per month over the last 24 months, technical and
 //! non-technical apart; a line chart beside the table. Below it the signals (SPEC §10): the
-//! c-chart of all complaints received with its centre line and limits, and the signals of
-//! every series.
+//! c-chart of all complaints received (with the company's volume the u-chart of their rate)
+//! with its centre line and limits, and the signals of every series.
 
 use super::layout::{Cell, Column, Placed, Sheet, Style};
 use super::native::{self, Series, Stroke};
 use super::Report;
-use crate::metrics::signals::{self, Direction, SeriesKind};
+use crate::metrics::signals::{self, Direction, SeriesKind, SignalUnit, SignalValue};
 use crate::render::charts::Palette;
 use crate::Lang;
 use rust_xlsxwriter::{Worksheet, XlsxError};
@@ -130,17 +130,31 @@ fn rule_text(rule: u8, direction: Direction, lang: Lang) -> String {
 }
 
 fn signal_title(r: &Report) -> &'static str {
-    r.t(
-        "Signaalkaart: ontvangen klachten per maand (c-kaart)",
-        "Signal chart: complaints received per month (c-chart)",
-    )
+    if rated(r) {
+        r.t(
+            "Signaalkaart: klachten per 1.000 werkbonnen per maand (u-kaart)",
+            "Signal chart: complaints per 1,000 work orders per month (u-chart)",
+        )
+    } else {
+        r.t(
+            "Signaalkaart: ontvangen klachten per maand (c-kaart)",
+            "Signal chart: complaints received per month (c-chart)",
+        )
+    }
 }
 
-/// The c-chart of all complaints received as a table: baseline and P with the centre line and
-/// limits, and the rules that signal in each month.
+/// The signals are a u-chart of the rate (the company gives its volume).
+fn rated(r: &Report) -> bool {
+    r.figures().tables.signal_chart.unit == SignalUnit::Rate
+}
+
+/// The control chart of all complaints received as a table: baseline and P with the centre
+/// line and limits (a u-chart's per month, with its work orders and rate), and the rules that
+/// signal in each month.
 fn signal_table(r: &Report, s: &mut Sheet) -> Result<Placed, XlsxError> {
     let lang = r.lang;
     let chart = &r.figures().tables.signal_chart;
+    let rated = rated(r);
     s.gap();
     s.heading(signal_title(r))?;
     let mut notes = signals::explain(chart, lang);
@@ -151,27 +165,41 @@ fn signal_table(r: &Report, s: &mut Sheet) -> Result<Placed, XlsxError> {
     for note in &notes {
         s.note(note)?;
     }
-    let columns = [
+    let mut columns = vec![
         Column::new(r.t("Maand", "Month")),
         Column::new(r.t("Ontvangen", "Received")),
+    ];
+    if rated {
+        columns.extend([
+            Column::new(r.t("Werkbonnen", "Work orders")),
+            Column::new(r.t("Per 1.000 werkbonnen", "Per 1,000 work orders")),
+        ]);
+    }
+    columns.extend([
         Column::new(r.t("Gemiddelde", "Mean")),
         Column::new(r.t("Bovengrens", "Upper limit")),
         Column::new(r.t("Ondergrens", "Lower limit")),
         Column::new(r.t("Deel", "Part")),
         Column::new(r.t("Signaal", "Signal")),
-    ];
+    ]);
     let limit = |v: Option<f64>| Cell::num(v, Style::Days);
     let rows = chart.months.iter().map(|m| {
-        let l = chart.limits;
+        let l = m.limits;
         let signals: Vec<String> = m
             .signals
             .iter()
             .map(|(rule, d)| rule_text(*rule, *d, lang))
             .collect();
-        vec![
-            Cell::text(m.month.as_str()),
-            Cell::count(m.received),
-            limit(l.map(|l| l.centre)),
+        let mut row = vec![Cell::text(m.month.as_str()), Cell::count(m.received)];
+        if rated {
+            row.extend([
+                Cell::num(m.work_orders.map(|n| n as f64), Style::Count),
+                Cell::days(m.value),
+            ]);
+        }
+        row.extend([
+            // The centre line of every month, also one without limits of its own.
+            limit(chart.centre),
             limit(l.map(|l| l.ucl)),
             limit(l.and_then(|l| l.lcl)),
             Cell::text(if m.in_period {
@@ -184,7 +212,8 @@ fn signal_table(r: &Report, s: &mut Sheet) -> Result<Placed, XlsxError> {
                     .filter(|t| !t.is_empty())
                     .as_deref(),
             ),
-        ]
+        ]);
+        row
     });
     s.table(r.t("Signaalkaart", "SignalChart"), &columns, rows)
 }
@@ -196,22 +225,34 @@ fn signal_chart(r: &Report, s: &mut Sheet, placed: &Placed) -> Result<(), XlsxEr
         return Ok(());
     }
     let name = s.name;
+    // The columns of the value, the mean and the limits: two further right on a u-chart.
+    let at = if rated(r) { 3 } else { 1 };
     let flagged: Vec<Option<f64>> = chart
         .months
         .iter()
-        .map(|m| (!m.signals.is_empty()).then_some(m.received as f64))
+        .map(|m| m.value.filter(|_| !m.signals.is_empty()))
         .collect();
     let marks = s.chart_values(placed, &flagged)?;
-    let mut series = vec![Series::nth(
-        0,
-        r.t("ontvangen", "received"),
-        placed.range(name, 1),
-    )];
-    if let Some(l) = chart.limits {
+    let (value_name, y_label) = if rated(r) {
+        (
+            r.t("per 1.000 werkbonnen", "per 1,000 work orders"),
+            r.t(
+                "klachten per 1.000 werkbonnen",
+                "complaints per 1,000 work orders",
+            ),
+        )
+    } else {
+        (
+            r.t("ontvangen", "received"),
+            r.t("aantal klachten", "number of complaints"),
+        )
+    };
+    let mut series = vec![Series::nth(0, value_name, placed.range(name, at))];
+    if chart.centre.is_some() {
         series.push(
             Series::new(
                 r.t("gemiddelde", "mean"),
-                placed.range(name, 2),
+                placed.range(name, at + 1),
                 Palette::centre(),
             )
             .drawn(Stroke::Plain),
@@ -219,16 +260,20 @@ fn signal_chart(r: &Report, s: &mut Sheet, placed: &Placed) -> Result<(), XlsxEr
         series.push(
             Series::new(
                 r.t("bovengrens", "upper limit"),
-                placed.range(name, 3),
+                placed.range(name, at + 2),
                 Palette::limit(),
             )
             .drawn(Stroke::Dashed),
         );
-        if l.lcl.is_some() {
+        if chart
+            .months
+            .iter()
+            .any(|m| m.limits.is_some_and(|l| l.lcl.is_some()))
+        {
             series.push(
                 Series::new(
                     r.t("ondergrens", "lower limit"),
-                    placed.range(name, 4),
+                    placed.range(name, at + 3),
                     Palette::limit(),
                 )
                 .drawn(Stroke::Dashed),
@@ -243,7 +288,7 @@ fn signal_chart(r: &Report, s: &mut Sheet, placed: &Placed) -> Result<(), XlsxEr
     let mut native = native::lines(
         &format!("{} — {}", signal_title(r), r.figures().kpi.period.label),
         r.t("maand", "month"),
-        r.t("aantal klachten", "number of complaints"),
+        y_label,
         placed.range(name, 0),
         &series,
     );
@@ -262,12 +307,22 @@ fn signal_list(r: &Report, s: &mut Sheet) -> Result<(), XlsxError> {
         "Per maand van de periode: alle ontvangen klachten, technisch, niet-technisch en elke oorzaak met een klacht in de periode, elk tegen het eigen gemiddelde en de eigen grenzen. Regels 2 en 3: bij de laatste maand van de reeks, met het aantal maanden op rij.",
         "Per month of the period: all complaints received, technical, non-technical and each cause with a complaint in the period, each against its own mean and limits. Rules 2 and 3: at the run's last month, with its number of months.",
     ))?;
+    if rated(r) {
+        s.note(r.t(
+            "Elke reeks in klachten per 1.000 werkbonnen van het bedrijf in die maand (u-kaart); grenzen van de maand zelf.",
+            "Every series in complaints per 1,000 of the company's work orders that month (u-chart); limits of the month itself.",
+        ))?;
+    }
     let columns = [
         Column::new(r.t("Maand", "Month")),
         Column::new(r.t("Reeks", "Series")),
         Column::capped(r.t("Oorzaak", "Cause"), 40.0),
         Column::new(r.t("Signaal", "Signal")),
-        Column::new(r.t("Aantal", "Count")),
+        if rated(r) {
+            Column::new(r.t("Per 1.000 werkbonnen", "Per 1,000 work orders"))
+        } else {
+            Column::new(r.t("Aantal", "Count"))
+        },
         Column::new(r.t("Gemiddelde", "Mean")),
         Column::new(r.t("Bovengrens", "Upper limit")),
         Column::new(r.t("Ondergrens", "Lower limit")),
@@ -286,7 +341,10 @@ fn signal_list(r: &Report, s: &mut Sheet) -> Result<(), XlsxError> {
             Cell::text(series),
             Cell::opt_text(g.cause.as_deref()),
             Cell::text(rule_text(g.rule, g.direction, lang)),
-            Cell::count(g.value),
+            match g.value {
+                SignalValue::Count(n) => Cell::count(n),
+                SignalValue::Rate(v) => Cell::days(Some(v)),
+            },
             Cell::num(Some(g.centre), Style::Days),
             Cell::num(Some(g.ucl), Style::Days),
             Cell::num(g.lcl, Style::Days),
