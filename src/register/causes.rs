@@ -36,7 +36,6 @@
 
 use crate::base::key::key_chars;
 use rustc_hash::FxHashMap;
-use std::collections::HashMap;
 
 /// One spelling of a cause, as written (trimmed), and how many complaints write it so.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,7 +69,7 @@ impl CauseGroup {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CauseGroups {
     pub groups: Vec<CauseGroup>,
-    of: HashMap<String, usize>,
+    of: FxHashMap<String, usize>,
 }
 
 impl CauseGroups {
@@ -109,10 +108,34 @@ fn keys_of(words: &[String], sorted: &[String]) -> [String; 2] {
 
 /// A text folded into words (see the module comment).
 pub fn fold_words(text: &str) -> Vec<String> {
+    let mut folded = String::new();
+    fold_into(text, &mut folded);
+    words_of(&folded)
+}
+
+/// Between the words of a folded text: a character that folding never keeps in a word.
+const WORD_END: char = '\u{1f}';
+
+/// A text's folded words into `out` (cleared first), each followed by [`WORD_END`]: one
+/// string, without a string per word, that is equal for two texts exactly when their folded
+/// words are.
+fn fold_into(text: &str, out: &mut String) {
+    out.clear();
     let text = strip_qualifier(text.trim());
-    text.split(|c: char| !c.is_alphanumeric())
-        .map(|w| key_chars(w).collect::<String>())
-        .filter(|w| !w.is_empty())
+    for w in text.split(|c: char| !c.is_alphanumeric()) {
+        let start = out.len();
+        out.extend(key_chars(w));
+        if out.len() > start {
+            out.push(WORD_END);
+        }
+    }
+}
+
+/// The words of a text folded by [`fold_into`].
+fn words_of(folded: &str) -> Vec<String> {
+    folded
+        .split_terminator(WORD_END)
+        .map(str::to_string)
         .collect()
 }
 
@@ -334,10 +357,22 @@ pub fn group_listed<'a>(
             sets.union(id, id - 1);
         }
     }
-    let mut exact: HashMap<String, usize> = HashMap::new();
-    let mut forms: Vec<[Form; 2]> = Vec::with_capacity(n);
+    let mut exact: FxHashMap<String, usize> = FxHashMap::default();
+    // A text whose folded words were met before (`Lekkage (R32)`, `LEKKAGE`, `lekkage`) has
+    // that text's keys and forms: it joins it and is not folded further. Registers that add
+    // a number to a cause have as many texts as complaints, but few foldings.
+    let mut folded: FxHashMap<String, usize> = FxHashMap::default();
+    let mut buf = String::new();
+    let mut forms: Vec<Option<[Form; 2]>> = Vec::with_capacity(n);
     for (id, (text, _)) in counts.iter().enumerate() {
-        let words = fold_words(text);
+        fold_into(text, &mut buf);
+        if let Some(&first) = folded.get(buf.as_str()) {
+            sets.union(id, first);
+            forms.push(None);
+            continue;
+        }
+        folded.insert(buf.clone(), id);
+        let words = words_of(&buf);
         let mut sorted = words.clone();
         sorted.sort();
         // The words are folded once, for the keys and the forms alike.
@@ -349,7 +384,7 @@ pub fn group_listed<'a>(
                 }
             }
         }
-        forms.push([Form::new(words.iter()), Form::new(sorted.iter())]);
+        forms.push(Some([Form::new(words.iter()), Form::new(sorted.iter())]));
     }
     // The deletion neighbourhoods: key → the (text, form) pairs that have it.
     // Keys are hashes (no string per deletion): a collision only adds a candidate, and
@@ -365,6 +400,7 @@ pub fn group_listed<'a>(
     // each walked the others' lists: quadratic in the spellings of a cause.
     let mut met: FxHashMap<&Form, usize> = FxHashMap::default();
     for (id, fs) in forms.iter().enumerate() {
+        let Some(fs) = fs else { continue };
         for (f, form) in fs.iter().enumerate() {
             if f == 1 && fs[0].chars == form.chars {
                 continue; // written order is sorted order: the same form
@@ -396,7 +432,11 @@ pub fn group_listed<'a>(
                 }
                 for &(other, of) in &candidates {
                     if other != id && sets.find(other) != sets.find(id) {
-                        let (a, b) = (form, &forms[other][of]);
+                        // Only texts with forms have nodes.
+                        let Some(b) = forms[other].as_ref().map(|fs| &fs[of]) else {
+                            continue;
+                        };
+                        let a = form;
                         let joined = a.chars == b.chars
                             || one_slip(&a.chars, &b.chars)
                                 .is_some_and(|(pa, pb)| a.long_word_at(pa) || b.long_word_at(pb));
@@ -440,7 +480,7 @@ fn collect(counts: Vec<(String, usize)>, sets: &mut Sets, list: &[Listed]) -> Ca
     let total = |m: &[usize]| m.iter().map(|&i| counts[i].1).sum::<usize>();
     let first = |m: &[usize]| m.iter().min().copied();
     groups.sort_by(|(_, a), (_, b)| total(b).cmp(&total(a)).then(first(a).cmp(&first(b))));
-    let mut of = HashMap::with_capacity(n);
+    let mut of = FxHashMap::with_capacity_and_hasher(n, Default::default());
     let groups = groups
         .into_iter()
         .enumerate()
