@@ -93,11 +93,11 @@ pub fn build(ctx: &Ctx, flags: &[Flags], sel: Selection) -> PolarsResult<DataFra
         .filter(|&i| sel.wants(&ctx.complaints[i], &flags[i]))
         .collect();
     let cs = ctx.complaints;
-    let mut keys: FxHashMap<&str, Option<String>> = FxHashMap::default();
+    let mut keys: FxHashMap<&str, Option<&str>> = FxHashMap::default();
     for &i in &rows {
         if let Some(cause) = cs[i].cause.as_deref() {
             keys.entry(cause)
-                .or_insert_with(|| ctx.causes.group_of(cause).map(|g| g.name().to_string()));
+                .or_insert_with(|| ctx.causes.group_of(cause).map(|g| g.name()));
         }
     }
     fn text(v: &Option<crate::register::Text>) -> Option<&str> {
@@ -154,8 +154,7 @@ pub fn build(ctx: &Ctx, flags: &[Flags], sel: Selection) -> PolarsResult<DataFra
                 cs[i]
                     .cause
                     .as_deref()
-                    .and_then(|c| keys.get(c))
-                    .and_then(|k| k.as_deref())
+                    .and_then(|c| keys.get(c).copied().flatten())
             })
         }),
         Box::new(|| column("received_p", rows, |i| flags[i].received)),

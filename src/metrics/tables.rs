@@ -311,13 +311,10 @@ pub fn cause_groups(ctx: &Ctx, flags: &[Flags]) -> Vec<CauseGroupRow> {
         let Some(text) = c.cause.as_deref().filter(|_| f.received) else {
             continue;
         };
-        let Some(g) = ctx.causes.index_of(text) else {
+        let Some((g, s)) = ctx.causes.spelling_of(text) else {
             continue;
         };
-        let text = text.trim();
-        if let Some(s) = groups[g].spellings.iter().position(|s| s.text == text) {
-            counts[g][s] += 1;
-        }
+        counts[g][s] += 1;
         let seen = &mut natures[g];
         let nature = if c.unreadable.contains(Field::Nature) {
             None

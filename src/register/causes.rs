@@ -69,7 +69,8 @@ impl CauseGroup {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CauseGroups {
     pub groups: Vec<CauseGroup>,
-    of: FxHashMap<String, usize>,
+    /// Per text: its group, and its place among the group's spellings.
+    of: FxHashMap<String, (usize, usize)>,
 }
 
 impl CauseGroups {
@@ -80,6 +81,13 @@ impl CauseGroups {
 
     /// The position in [`CauseGroups::groups`] of a cause text's group.
     pub fn index_of(&self, text: &str) -> Option<usize> {
+        self.spelling_of(text).map(|(g, _)| g)
+    }
+
+    /// A cause text's group and its place in the group's [`CauseGroup::spellings`]: a
+    /// register may write one cause many thousand ways, and looking the spelling up in the
+    /// group's list for each complaint was quadratic.
+    pub fn spelling_of(&self, text: &str) -> Option<(usize, usize)> {
         self.of.get(text.trim()).copied()
     }
 }
@@ -488,8 +496,9 @@ fn collect(counts: Vec<(String, usize)>, sets: &mut Sets, list: &[Listed]) -> Ca
             let listed = sets.1[root];
             let spellings: Vec<Spelling> = m
                 .into_iter()
-                .map(|i| {
-                    of.insert(counts[i].0.clone(), g);
+                .enumerate()
+                .map(|(s, i)| {
+                    of.insert(counts[i].0.clone(), (g, s));
                     Spelling {
                         text: counts[i].0.clone(),
                         count: counts[i].1,
