@@ -28,6 +28,53 @@ impl Lang {
         }
     }
 
+    /// The name of month `m` (1–12) as the language writes it in a sentence: `augustus`,
+    /// `August`; empty outside 1–12.
+    ///
+    /// ```
+    /// use klacht::Lang;
+    /// assert_eq!(Lang::Nl.month(8), "augustus");
+    /// assert_eq!(Lang::En.month(3), "March");
+    /// ```
+    pub fn month(self, m: u32) -> &'static str {
+        const NL: [&str; 12] = [
+            "januari",
+            "februari",
+            "maart",
+            "april",
+            "mei",
+            "juni",
+            "juli",
+            "augustus",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ];
+        const EN: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let names = match self {
+            Lang::Nl => NL,
+            Lang::En => EN,
+        };
+        m.checked_sub(1)
+            .and_then(|i| names.get(i as usize))
+            .copied()
+            .unwrap_or("")
+    }
+
     /// A number for people with `decimals` digits, grouped and pointed as the language writes
     /// it: `1.234,5` in Dutch, `1,234.5` in English. Charts, the page and their texts share it.
     ///

@@ -187,27 +187,12 @@ pub fn write_demo_volume(out: &Path) -> Result<()> {
     volume::write_volume(&demo_volume(), crate::Lang::Nl, out)
 }
 
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
 /// A date as someone types it: `3 maart 2026`, `12-3-26`, `05/01/2025` or `3-3-2026`.
 fn typed_date(d: NaiveDate, style: u32) -> String {
     let (day, month, year) = (d.day(), d.month(), d.year());
     match style {
         // `month0` is 0–11, and there are twelve months.
-        0 => format!("{day} {} {year}", MONTHS[d.month0() as usize]),
+        0 => format!("{day} {} {year}", crate::Lang::Nl.month(d.month())),
         1 => format!("{day}-{month}-{:02}", year % 100),
         2 => format!("{day:02}/{month:02}/{year}"),
         _ => format!("{day}-{month}-{year}"),
@@ -958,12 +943,12 @@ mod tests {
             Cell::Date(d) => Some(*d),
             Cell::DateTime(d) => Some(d.date()),
             Cell::Text(s) => {
-                let months = MONTHS.iter().position(|m| s.contains(m));
+                let months = (1..=12).find(|&m| s.contains(crate::Lang::Nl.month(m)));
                 if let Some(m) = months {
                     let mut parts = s.split(' ');
                     let day = parts.next()?.parse().ok()?;
                     let year = parts.nth(1)?.parse().ok()?;
-                    return NaiveDate::from_ymd_opt(year, m as u32 + 1, day);
+                    return NaiveDate::from_ymd_opt(year, m, day);
                 }
                 let p: Vec<i32> = s
                     .split(['-', '/'])

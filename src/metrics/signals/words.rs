@@ -7,42 +7,8 @@ use chrono::{Datelike, NaiveDate};
 
 /// The name of month `2026-08` for a sentence: `augustus 2026`, `August 2026`.
 pub fn month_name(month: &str, lang: Lang) -> String {
-    const NL: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     match NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d") {
-        Ok(d) => {
-            let names = match lang {
-                Lang::Nl => NL,
-                Lang::En => EN,
-            };
-            format!("{} {}", names[d.month0() as usize], d.year())
-        }
+        Ok(d) => format!("{} {}", lang.month(d.month()), d.year()),
         Err(_) => month.to_string(),
     }
 }
