@@ -111,8 +111,8 @@ const ENTRIES: &[Entry] = &[
     Entry {
         term: ("Signaal", "Signal"),
         definition: (
-            "Een maand die afwijkt van de 24 maanden vóór de periode (c-kaart): boven de bovengrens (gemiddelde + 3 × √gemiddelde) of onder de ondergrens, 8 maanden op rij boven of onder het gemiddelde, of 6 maanden op rij elk hoger of lager dan de vorige. Met minder dan 12 maanden geschiedenis geen signalen. Geeft het bedrijf zijn werkbonnen per maand, dan gaat het om klachten per 1.000 werkbonnen, met grenzen per maand naar het aantal werkbonnen (u-kaart).",
-            "A month that stands out against the 24 months before the period (c-chart): above the upper limit (mean + 3 × √mean) or below the lower limit, 8 months in a row above or below the mean, or 6 months in a row each higher or lower than the one before. With fewer than 12 months of history, no signals. Where the company gives its work orders per month, it is complaints per 1,000 work orders, with limits per month by the number of work orders (u-chart).",
+            "Een maand die afwijkt van de 24 maanden vóór de periode (c-kaart): boven de bovengrens (gemiddelde + 3 × √gemiddelde) of onder de ondergrens, 8 maanden op rij boven of onder het gemiddelde, of 6 maanden op rij elk hoger of lager dan de vorige. Met minder dan 12 maanden geschiedenis geen signalen.",
+            "A month that stands out against the 24 months before the period (c-chart): above the upper limit (mean + 3 × √mean) or below the lower limit, 8 months in a row above or below the mean, or 6 months in a row each higher or lower than the one before. With fewer than 12 months of history, no signals.",
         ),
     },
 ];
