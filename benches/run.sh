@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Benchmarks of klacht (issue 6): generates registers with `klacht sample`, times `check` and
-# `report` end to end and per phase (KLACHT_TIMINGS=1 makes klacht print its phases to stderr),
-# records peak memory (GNU time), and runs the pandas peer on the same 1M-row register.
+# Benchmarks of klacht (issue 6): generates registers with `klacht sample`, times `check`,
+# `export` and `report` end to end and per phase (KLACHT_TIMINGS=1 makes klacht print its
+# phases to stderr), records peak memory (GNU time), and runs the pandas peer on the same
+# 1M-row register.
 #
 #   benches/run.sh            # all sizes (a few minutes after the release build, which
 #                             # takes about 20 minutes from scratch on two cores)
@@ -69,6 +70,8 @@ for n in $sizes; do
   f="$OUT/register-$n.csv"
   [ -f "$f" ] || "$BIN" sample --rows "$n" --seed 42 --out "$f" 2> /dev/null
   run "$n rows csv" "$BIN" check "$f" --as-of 2026-06-30 --fail-on never
+  # Issue 20: the export (both Parquet tables) in at most 1.5 x the check above.
+  run "$n rows csv" "$BIN" export "$f" --as-of 2026-06-30 --out "$OUT/export-$n"
   run "$n rows csv" "$BIN" report "$f" --period "$PERIOD" --out "$OUT/report-$n"
 done
 x="$OUT/register-100000.xlsx"

@@ -18,6 +18,7 @@ Voorbeelden / examples:
   klacht check register.xlsx --findings bevindingen.xlsx --as-of 2026-09-30
   klacht check register.xlsx --suggest-causes > oorzaken.toml
   klacht report klachtenregister.xlsx --period 2026-Q3
+  klacht export klachtenregister.xlsx --out export
   klacht sample --rows 1000 --seed 7 --out proef.xlsx
   klacht template --out leeg-register.xlsx
 
@@ -47,6 +48,9 @@ pub enum Command {
     /// Write the periodic management report
     #[command(visible_alias = "rapport")]
     Report(ReportArgs),
+    /// Write the register and its findings as Parquet (or CSV) tables for analysis elsewhere
+    #[command(visible_alias = "exporteer")]
+    Export(ExportArgs),
     /// Write an empty register workbook that follows the procedure
     #[command(visible_alias = "sjabloon")]
     Template(TemplateArgs),
@@ -130,6 +134,29 @@ pub struct ReportArgs {
     /// Exit with code 1 when findings of this severity or worse exist.
     #[arg(long, value_enum, default_value_t = FailOn::Never)]
     pub fail_on: FailOn,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output folder for complaints.parquet and findings.parquet (.csv with --format csv);
+    /// files of an earlier export there are replaced.
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// parquet, or csv for Excel (UTF-8 with BOM, ';', decimal comma).
+    #[arg(long, value_enum, default_value_t = ExportFormat::Parquet)]
+    pub format: ExportFormat,
+    /// Show customer names instead of pseudonyms.
+    #[arg(long)]
+    pub show_names: bool,
+}
+
+/// The file format of `export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Parquet,
+    Csv,
 }
 
 #[derive(Debug, Args)]
@@ -226,6 +253,20 @@ impl From<ReportArgs> for cmd::ReportOptions {
     }
 }
 
+impl From<ExportArgs> for cmd::ExportOptions {
+    fn from(a: ExportArgs) -> cmd::ExportOptions {
+        cmd::ExportOptions {
+            input: a.input.into(),
+            out: a.out,
+            format: match a.format {
+                ExportFormat::Parquet => crate::render::export::Format::Parquet,
+                ExportFormat::Csv => crate::render::export::Format::Csv,
+            },
+            show_names: a.show_names,
+        }
+    }
+}
+
 impl From<TemplateArgs> for cmd::TemplateOptions {
     fn from(a: TemplateArgs) -> cmd::TemplateOptions {
         cmd::TemplateOptions { out: a.out }
@@ -296,6 +337,12 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
             opts.input.registers =
                 cmd::locks::without_lock_files(&opts.input.registers, config.lang)?;
             cmd::report::run(&config, &opts)
+        }
+        Command::Export(args) => {
+            let mut opts = cmd::ExportOptions::from(args);
+            opts.input.registers =
+                cmd::locks::without_lock_files(&opts.input.registers, config.lang)?;
+            cmd::export::run(&config, &opts)
         }
         Command::Template(args) => cmd::template::run(&config, &args.into()),
         Command::Sample(args) => cmd::sample::run(&config, &args.into()),

@@ -39,10 +39,7 @@ impl CellRef {
 
     /// The A1-style address without the sheet: `F17`, or `17:17` (Excel's notation) for a row.
     pub fn a1(&self) -> String {
-        match self.col {
-            Some(c) => format!("{}{}", column_letters(c), u64::from(self.row) + 1),
-            None => format!("{0}:{0}", u64::from(self.row) + 1),
-        }
+        self.to_string()
     }
 }
 
@@ -57,20 +54,45 @@ impl CellRef {
 /// assert_eq!(column_letters(u32::MAX), "MWLQKWV");
 /// ```
 pub fn column_letters(col: u32) -> String {
-    // In u64: the last column number plus one must not overflow.
-    let mut n = u64::from(col) + 1;
-    let mut out = Vec::new();
-    while n > 0 {
-        let rem = (n - 1) % 26;
-        out.push(b'A' + rem as u8);
-        n = (n - 1) / 26;
-    }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
+    Letters::of(col).as_str().to_string()
 }
 
+/// Column letters without an allocation: a million findings are addressed at a time.
+struct Letters {
+    /// Right-aligned: seven letters hold every `u32` column.
+    buf: [u8; 7],
+    start: usize,
+}
+
+impl Letters {
+    fn of(col: u32) -> Letters {
+        // In u64: the last column number plus one must not overflow.
+        let mut n = u64::from(col) + 1;
+        let mut letters = Letters {
+            buf: [b'A'; 7],
+            start: 7,
+        };
+        while n > 0 && letters.start > 0 {
+            letters.start -= 1;
+            // Below 26: a letter.
+            letters.buf[letters.start] = b'A' + ((n - 1) % 26) as u8;
+            n = (n - 1) / 26;
+        }
+        letters
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[self.start..]).unwrap_or_default()
+    }
+}
+
+/// The address as [`CellRef::a1`] gives it.
 impl fmt::Display for CellRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.a1())
+        let row = u64::from(self.row) + 1;
+        match self.col {
+            Some(c) => write!(f, "{}{row}", Letters::of(c).as_str()),
+            None => write!(f, "{row}:{row}"),
+        }
     }
 }

@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod config;
+pub mod export;
 pub mod locks;
 mod options;
 pub mod report;
@@ -9,8 +10,8 @@ pub mod sample;
 pub mod template;
 
 pub use options::{
-    CheckOptions, ConfigOptions, Input, ReportOptions, SampleOptions, TemplateOptions, EXIT_ERROR,
-    EXIT_FINDINGS, EXIT_OK,
+    CheckOptions, ConfigOptions, ExportOptions, Input, ReportOptions, SampleOptions,
+    TemplateOptions, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK,
 };
 
 use crate::config::Config;

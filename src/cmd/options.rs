@@ -61,6 +61,17 @@ pub struct ReportOptions {
     pub fail_on: Option<Severity>,
 }
 
+/// `export`: write the register and its findings as tables for analysis elsewhere.
+#[derive(Debug, Clone)]
+pub struct ExportOptions {
+    pub input: Input,
+    /// Output folder.
+    pub out: PathBuf,
+    pub format: crate::render::export::Format,
+    /// Customer names instead of pseudonyms.
+    pub show_names: bool,
+}
+
 /// `template`: write an empty register workbook.
 #[derive(Debug, Clone)]
 pub struct TemplateOptions {

@@ -77,6 +77,35 @@ pub struct Prep {
     pub target: Target,
 }
 
+/// The durations of one complaint, each `None` where its end date is missing or before the
+/// received date: what the figures measure and what `klacht export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Durations {
+    /// Received → closed in working days (SPEC §4: the working days d with A < d ≤ B).
+    pub handling_wd: Option<i32>,
+    /// Received → closed in calendar days.
+    pub handling_cd: Option<i32>,
+    /// Received → acknowledged in working days.
+    pub ack_wd: Option<i32>,
+    /// Received → acknowledged in calendar days.
+    pub ack_cd: Option<i32>,
+}
+
+impl Durations {
+    /// The durations of `c` under `calendar`.
+    pub fn of(c: &Complaint, calendar: &Calendar) -> Durations {
+        let after = |d: Option<NaiveDate>| d.filter(|d| *d >= c.received);
+        let (closed, ack) = (after(c.closed_date), after(c.ack_date));
+        let cd = |d: NaiveDate| clamp_i32((d - c.received).num_days());
+        Durations {
+            handling_wd: closed.map(|d| wd(calendar, c.received, d)),
+            handling_cd: closed.map(cd),
+            ack_wd: ack.map(|d| wd(calendar, c.received, d)),
+            ack_cd: ack.map(cd),
+        }
+    }
+}
+
 /// Working days d with a < d ≤ b, as i32 (a register spans far less than 2^31 days).
 fn wd(calendar: &Calendar, a: NaiveDate, b: NaiveDate) -> i32 {
     clamp_i32(calendar.working_days(a, b))
@@ -138,12 +167,11 @@ impl<'a> Ctx<'a> {
                         target,
                     };
                 }
-                let after = |d: Option<NaiveDate>| d.filter(|d| *d >= c.received);
-                let closed = after(c.closed_date);
+                let d = Durations::of(c, calendar);
                 Prep {
-                    handling_wd: closed.map(|d| wd(calendar, c.received, d)),
-                    handling_cd: closed.map(|d| clamp_i32((d - c.received).num_days())),
-                    ack_wd: after(c.ack_date).map(|d| wd(calendar, c.received, d)),
+                    handling_wd: d.handling_wd,
+                    handling_cd: d.handling_cd,
+                    ack_wd: d.ack_wd,
                     target,
                 }
             })

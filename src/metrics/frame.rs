@@ -1,6 +1,7 @@
 //! The group-by counts, done by polars on a frame of the complaints that matter for the
-//! report. All polars calls of the crate live here (its Rust API changes between minor
-//! releases); what goes in and comes out are plain Rust types.
+//! report. The figures' polars calls all live here (its Rust API changes between minor
+//! releases; the export's are in `render::export`); what goes in and comes out are plain Rust
+//! types.
 //!
 //! The frame holds only the complaints some table counts (see [`Selection`]), with the period
 //! flags computed in Rust ([`Flags`]) as Boolean columns, so that every count is a sum of a

@@ -1,9 +1,10 @@
 //! Output: JSON, the terminal, findings files (and, with the report, the workbook, the charts
-//! and the management-review page).
+//! and the management-review page; with `export`, the tables for analysis elsewhere).
 
 pub mod annotate;
 pub mod cause_list;
 pub mod charts;
+pub mod export;
 pub mod findings_file;
 pub mod glossary;
 pub mod json;

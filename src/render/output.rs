@@ -11,7 +11,41 @@ pub fn write_atomic(
     inputs: &[PathBuf],
     write: impl FnOnce(&Path) -> Result<()>,
 ) -> Result<()> {
+    commit(vec![stage(path, inputs, write)?])
+}
+
+/// An output written under a temporary name beside its place and not yet put there: outputs
+/// that belong together (`klacht export`'s two tables) are all staged, then committed, so a
+/// failure leaves the files of an earlier run as they were, never a mix. Dropped uncommitted
+/// (an error elsewhere), it removes its temporary file.
+#[derive(Debug)]
+pub struct Staged {
+    path: PathBuf,
+    /// `None` once in place.
+    tmp: Option<PathBuf>,
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if let Some(tmp) = &self.tmp {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+}
+
+/// Writes `path`'s content through `write` into a temporary file beside it, for [`commit`].
+/// Refused before anything is written: one of the `inputs`, and a folder in the file's place
+/// (whose rename would fail only at the commit, after other files were put in place).
+pub fn stage(
+    path: &Path,
+    inputs: &[PathBuf],
+    write: impl FnOnce(&Path) -> Result<()>,
+) -> Result<Staged> {
     refuse_inputs(path, inputs)?;
+    if path.is_dir() {
+        let e = std::io::Error::from(std::io::ErrorKind::IsADirectory);
+        return Err(Error::output(path, e));
+    }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -22,12 +56,24 @@ pub fn write_atomic(
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "klacht".into());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result =
-        write(&tmp).and_then(|()| std::fs::rename(&tmp, path).map_err(|e| Error::output(path, e)));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    let staged = Staged {
+        path: path.to_path_buf(),
+        tmp: Some(tmp.clone()),
+    };
+    write(&tmp)?;
+    Ok(staged)
+}
+
+/// Puts the staged files in place, in order. Renaming within a folder does not fail but for
+/// reasons that stop the first rename as well (the folder became unwritable).
+pub fn commit(staged: Vec<Staged>) -> Result<()> {
+    for mut s in staged {
+        if let Some(tmp) = &s.tmp {
+            std::fs::rename(tmp, &s.path).map_err(|e| Error::output(&s.path, e))?;
+        }
+        s.tmp = None;
     }
-    result
+    Ok(())
 }
 
 /// Writes `text` to standard output. A reader that went away (`klacht check --json | head`)
@@ -104,6 +150,61 @@ mod tests {
         })
         .unwrap();
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "ok");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn files_staged_together_are_all_put_in_place_or_none() {
+        let dir = std::env::temp_dir().join(format!("klacht-out-all-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let (a, b) = (dir.join("a.csv"), dir.join("b.csv"));
+        std::fs::write(&a, "old a").unwrap();
+        std::fs::write(&b, "old b").unwrap();
+        let fill = |text: &'static str| {
+            move |tmp: &Path| std::fs::write(tmp, text).map_err(|e| Error::io(tmp, &e))
+        };
+        let first = stage(&a, &[], fill("new a")).unwrap();
+        let failed = stage(&b, &[], |tmp| {
+            std::fs::write(tmp, "half").unwrap();
+            Err(Error::output(tmp, "test"))
+        });
+        assert!(failed.is_err());
+        drop(first);
+        assert_eq!(
+            std::fs::read_to_string(&a).unwrap(),
+            "old a",
+            "not replaced alone"
+        );
+        assert_eq!(std::fs::read_to_string(&b).unwrap(), "old b");
+        assert_eq!(
+            std::fs::read_dir(&dir).unwrap().count(),
+            2,
+            "temp files removed"
+        );
+
+        // A folder where a file goes is refused before anything is written.
+        let c = dir.join("c.csv");
+        std::fs::create_dir(&c).unwrap();
+        let err = stage(&c, &[], |_| panic!("not written"));
+        assert_eq!(err.unwrap_err().code(), "E-output");
+
+        let staged = vec![
+            stage(&a, &[], fill("new a")).unwrap(),
+            stage(&b, &[], fill("new b")).unwrap(),
+        ];
+        assert_eq!(
+            std::fs::read_to_string(&a).unwrap(),
+            "old a",
+            "staged, not in place"
+        );
+        commit(staged).unwrap();
+        assert_eq!(std::fs::read_to_string(&a).unwrap(), "new a");
+        assert_eq!(std::fs::read_to_string(&b).unwrap(), "new b");
+        assert_eq!(
+            std::fs::read_dir(&dir).unwrap().count(),
+            3,
+            "a, b and the folder c"
+        );
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

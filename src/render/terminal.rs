@@ -88,6 +88,64 @@ fn severity_counts(c: &Counts, lang: Lang, paint: &Paint) -> String {
     )
 }
 
+/// SPEC §3's row accounting: `Rijen: 12 gelezen = 9 gebruikt + 1 uitgesloten + 2 leeg`.
+fn rows_line(register: &Register, lang: Lang) -> String {
+    let t = |nl, en| lang.pick(nl, en);
+    let rows = register.rows();
+    format!(
+        "{}: {} {} = {} {} + {} {} + {} {}",
+        t("Rijen", "Rows"),
+        rows.read,
+        t("gelezen", "read"),
+        rows.used,
+        t("gebruikt", "used"),
+        rows.excluded,
+        t("uitgesloten", "excluded"),
+        rows.blank,
+        t("leeg", "blank"),
+    )
+}
+
+/// What `klacht export` says when done: the row accounting (the excluded rows are not in
+/// the complaints table; those without a date of receipt are in the findings), the findings,
+/// and the files with their rows.
+pub fn export_summary(
+    register: &Register,
+    findings: &[Finding],
+    written: &crate::render::export::Written,
+    lang: Lang,
+) -> String {
+    let paint = Paint::detect();
+    let t = |nl, en| lang.pick(nl, en);
+    let mut out = rows_line(register, lang);
+    let _ = writeln!(
+        out,
+        "\n{}: {}",
+        t("Bevindingen", "Findings"),
+        severity_counts(&Counts::of(findings), lang, &paint)
+    );
+    let _ = writeln!(out, "{}", t("Geschreven:", "Written:"));
+    for (path, n, what) in [
+        (
+            &written.complaints,
+            register.complaints.len(),
+            t("klachten", "complaints"),
+        ),
+        (
+            &written.findings,
+            findings.len(),
+            t("bevindingen", "findings"),
+        ),
+    ] {
+        let _ = writeln!(
+            out,
+            "  {} ({n} {what})",
+            printable(&path.display().to_string())
+        );
+    }
+    out
+}
+
 /// `text` safe to print on a terminal: a register cell can hold an escape sequence that
 /// retitles, clears or reprograms the terminal, so control characters become `�`, and line
 /// breaks and tabs a space (they would break the layout).
@@ -200,20 +258,7 @@ fn summary_with(
             passed_over_lines(&mut out, register, &s.path, lang);
         }
     }
-    let rows = register.rows();
-    let _ = writeln!(
-        out,
-        "\n{}: {} {} = {} {} + {} {} + {} {}",
-        t("Rijen", "Rows"),
-        rows.read,
-        t("gelezen", "read"),
-        rows.used,
-        t("gebruikt", "used"),
-        rows.excluded,
-        t("uitgesloten", "excluded"),
-        rows.blank,
-        t("leeg", "blank"),
-    );
+    let _ = writeln!(out, "\n{}", rows_line(register, lang));
     // A file without a column for the date of receipt excludes every row for that one
     // reason: one line per file says so, the other exclusions are listed.
     let no_date_column = |file: FileIdx| {

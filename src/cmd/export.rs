@@ -1,0 +1,97 @@
+//! `klacht export`: the normalised register and its findings as Parquet (or CSV) tables, for
+//! DuckDB, polars, Spark or Power BI (SPEC §12).
+
+use super::{ExportOptions, EXIT_OK};
+use crate::config::Config;
+use crate::error::Result;
+use crate::render::export::Export;
+use crate::rules;
+
+/// Runs `export`.
+pub fn run(config: &Config, args: &ExportOptions) -> Result<u8> {
+    let lang = config.lang;
+    let mut phases = super::Phases::start(lang);
+    let opts = super::read_options(config, &args.input);
+    let register = crate::ingest::load::load(&args.input.registers, config, &opts)?;
+    phases.mark("import", Some("P-validate"));
+    let calendar = config.calendar.working_days();
+    let ctx = rules::Context::new(&register, config, &calendar, super::as_of(&args.input));
+    let export = Export {
+        dir: &args.out,
+        inputs: &args.input.registers,
+        register: &register,
+        calendar: &calendar,
+        calendar_text: calendar_text(config),
+        lang,
+        show_names: args.show_names,
+        format: args.format,
+    };
+    // The complaints table needs only the register and its cause groups (the report's): it
+    // is written while the rules run, the findings table after them.
+    let (with_findings, with_causes) = rayon::join(
+        || {
+            let (findings, validate) = super::timed(|| rules::check_all(&ctx));
+            let (staged, written) = super::timed(|| export.findings(&findings));
+            (findings, staged, validate, written)
+        },
+        || {
+            super::timed(|| {
+                let causes = crate::metrics::compute::register_cause_groups(
+                    &register.complaints,
+                    &config.causes,
+                );
+                let staged = export.complaints(&causes);
+                (causes, staged)
+            })
+        },
+    );
+    let (findings, findings_staged, validate, findings_written) = with_findings;
+    let ((causes, complaints_staged), complaints_written) = with_causes;
+    phases.mark_overlapped(
+        "validate+export",
+        &[
+            ("validate", validate),
+            ("findings", findings_written),
+            ("complaints", complaints_written),
+        ],
+        Some("P-render"),
+    );
+    let written = export.commit(complaints_staged?, findings_staged?)?;
+    phases.mark("commit", None);
+    crate::render::output::print(&crate::render::terminal::export_summary(
+        &register, &findings, &written, lang,
+    ))?;
+    super::leave((register, findings, causes));
+    Ok(EXIT_OK)
+}
+
+/// The calendar the durations were counted with, for the Parquet metadata: the profile's key
+/// and the company's closure days (`cao`, `atw; closures 2026-12-24, 2026-12-31`).
+fn calendar_text(config: &Config) -> String {
+    let c = &config.calendar;
+    if c.closures.is_empty() {
+        return c.profile.key().to_string();
+    }
+    let days: Vec<String> = c.closures.iter().map(|d| d.to_string()).collect();
+    format!("{}; closures {}", c.profile.key(), days.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_calendar_is_named_with_its_closure_days() {
+        let mut config = Config::default();
+        assert_eq!(calendar_text(&config), "cao");
+        config.calendar.profile = crate::calendar::Profile::Atw;
+        config.calendar.closures = ["2026-12-24", "2026-12-31"]
+            .iter()
+            .map(|d| d.parse().unwrap())
+            .collect();
+        assert_eq!(
+            calendar_text(&config),
+            "atw; closures 2026-12-24, 2026-12-31"
+        );
+    }
+}
