@@ -1,6 +1,7 @@
 //! Report periods (SPEC §5): a quarter, month, half year, year or any range of days, with the
 //! previous period of the same length and the same period a year earlier for the trend.
 
+use crate::config::month_start;
 use crate::Error;
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::Serialize;
@@ -117,7 +118,7 @@ impl Period {
 
     /// The calendar month holding `d`.
     pub fn month_of(d: NaiveDate) -> Period {
-        Period::months(first_of_month(d), 1)
+        Period::months(month_start(d), 1)
     }
 
     /// `n` whole months from `start` (the 1st of a month), labelled as a quarter, month, half
@@ -167,10 +168,6 @@ impl Period {
 
 fn range_label(start: NaiveDate, end: NaiveDate) -> String {
     format!("{start}..{end}")
-}
-
-fn first_of_month(d: NaiveDate) -> NaiveDate {
-    d.with_day(1).unwrap_or(d)
 }
 
 fn quarter(year: i32, q: u32) -> Option<Period> {

@@ -11,6 +11,7 @@ use super::content::DEPARTMENTS;
 use super::model::{self, day_weight, next_day, MONTH_WEIGHT};
 use super::rng::{mix, Rng};
 use super::{output_error, write_atomically, SampleOptions};
+use crate::config::month_start;
 use crate::error::Result;
 use crate::Lang;
 use chrono::{Datelike, NaiveDate};
@@ -114,7 +115,7 @@ pub(super) fn volume_of(
     while d <= end {
         let w = u128::from(day_weight(d));
         total += w;
-        let month = d.with_day(1).unwrap_or(d);
+        let month = month_start(d);
         match months.last_mut() {
             Some((m, sum)) if *m == month => *sum += w,
             _ => months.push((month, w)),
@@ -182,9 +183,7 @@ mod tests {
         let mut complaints: BTreeMap<NaiveDate, u64> = BTreeMap::new();
         let g = model::Generator::new(opts.rows, opts.seed, opts.start, opts.end, &model::CLEAN);
         for row in g {
-            *complaints
-                .entry(row.received.with_day(1).unwrap())
-                .or_default() += 1;
+            *complaints.entry(month_start(row.received)).or_default() += 1;
         }
         for (m, n) in &work {
             let rate = complaints[m] as f64 * 1000.0 / *n as f64;
