@@ -145,24 +145,18 @@ pub fn rewritten(dir: &Path, extra: &[(&'static str, &'static str)]) -> Vec<Writ
 /// All the sample's complaints in one period.
 const ALL: &str = "2000-01-01..2030-12-31";
 
-fn report_kpi(dir: &Path, period: &str) -> Value {
-    let out = klacht_in(
+fn register_kpi(dir: &Path, period: &str) -> Value {
+    report_kpi(
         dir,
         &["report", "register.csv", "--period", period, "--out", "out"],
-    );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&std::fs::read(dir.join("out").join("kpi.json")).unwrap()).unwrap()
+    )
 }
 
 #[test]
 fn cause_groups_count_every_variant_and_merge_no_two_causes() {
     let dir = temp_dir("causes-groups");
     let truth = rewritten(&dir, &[]);
-    let k = report_kpi(&dir, ALL);
+    let k = register_kpi(&dir, ALL);
     assert_eq!(k["rows"]["excluded"], 0, "every row written is used");
     // The truth: per true cause, its spellings with their counts in register order.
     let mut per: BTreeMap<&str, Vec<(&str, u64)>> = BTreeMap::new();
@@ -246,7 +240,7 @@ fn the_cause_list_counts_a_synonym_under_its_name_and_nature() {
         "[causes.\"Lekkage koudemiddel\"]\nalso = [\"Lek in koudemiddel-leiding\"]\nnature = \"technical\"\n",
     )
     .unwrap();
-    let k = report_kpi(&dir, ALL);
+    let k = register_kpi(&dir, ALL);
     assert_eq!(k["rows"]["excluded"], 0, "every row written is used");
     let want: BTreeMap<&str, u64> =
         truth
@@ -401,7 +395,7 @@ fn the_bundled_sample_report_groups_the_causes_as_the_generator_wrote_them() {
         "klachtenregister-2025-2026.csv",
     ] {
         let out_dir = dir.join(name);
-        let out = klacht_in(
+        let k = report_kpi(
             &dir,
             &[
                 "report",
@@ -412,13 +406,6 @@ fn the_bundled_sample_report_groups_the_causes_as_the_generator_wrote_them() {
                 arg(&out_dir),
             ],
         );
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let k: Value =
-            serde_json::from_slice(&std::fs::read(out_dir.join("kpi.json")).unwrap()).unwrap();
         let groups = check_against_generator(&k, &written, day(2026, 7, 1), day(2026, 9, 30));
         assert!(
             groups.iter().filter(|(_, s)| s.len() > 1).count() > groups.len() / 2,
@@ -432,17 +419,10 @@ fn a_generated_register_groups_every_spelling_under_its_cause() {
     let dir = temp_dir("causes-generated");
     let seed = 31;
     let reg = generated(&dir, "register.csv", 20_000, seed);
-    let out = klacht_in(
+    let k = report_kpi(
         &dir,
         &["report", arg(&reg), "--period", "2026-Q3", "--out", "out"],
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let k: Value =
-        serde_json::from_slice(&std::fs::read(dir.join("out").join("kpi.json")).unwrap()).unwrap();
     let opts = klacht::sample::SampleOptions {
         rows: 20_000,
         seed: u64::from(seed),
@@ -568,7 +548,7 @@ fn corrective_actions_count_the_complaints_before_and_after_their_date() {
     let truth = rewritten(&dir, &[("lek in koudemiddelleiding", "koudemiddel")]);
     let (toml, dates) = actions_config(&truth);
     std::fs::write(dir.join("klacht.toml"), toml).unwrap();
-    let k = report_kpi(&dir, "2026-Q3");
+    let k = register_kpi(&dir, "2026-Q3");
     assert_eq!(k["rows"]["excluded"], 0, "every row written is used");
     let end = ymd(2026, 9, 30);
     let causes = [
@@ -649,7 +629,7 @@ fn corrective_actions_count_the_complaints_before_and_after_their_date() {
 fn without_actions_or_headings_the_keys_are_empty_lists_and_the_tables_absent() {
     let dir = temp_dir("causes-no-actions");
     rewritten(&dir, &[]);
-    let k = report_kpi(&dir, "2026-Q3");
+    let k = register_kpi(&dir, "2026-Q3");
     assert_eq!(k["cause_actions"], Value::Array(Vec::new()));
     assert_eq!(k["cause_headings"], Value::Array(Vec::new()));
     let rows = sheet_rows(&dir, "Oorzaken");
@@ -683,7 +663,7 @@ group = "administratie"
     )
     .unwrap();
     let (period, from, to) = ("2026-H1", ymd(2026, 1, 1), ymd(2026, 6, 30));
-    let k = report_kpi(&dir, period);
+    let k = register_kpi(&dir, period);
     // The test's own sums over the rows received in the period, by true cause.
     let heading_of = |label: &str| match label {
         "koudemiddel" | "compressorstoring" => Some("installatie"),
@@ -749,7 +729,7 @@ fn the_register_sheet_shows_each_cause_with_its_group() {
     let dir = temp_dir("causes-register-group");
     let truth = rewritten(&dir, &[("lek in koudemiddelleiding", "koudemiddel")]);
     std::fs::write(dir.join("klacht.toml"), actions_config(&truth).0).unwrap();
-    let k = report_kpi(&dir, ALL);
+    let k = register_kpi(&dir, ALL);
     let group_of: BTreeMap<&str, &str> = k["cause_groups"]
         .as_array()
         .unwrap()

@@ -35,14 +35,7 @@ fn kpi(dir: &Path, config: &str, registers: &[&str], period: &[&str], out: &str)
     args.extend_from_slice(registers);
     args.extend_from_slice(period);
     args.extend(["--out", out]);
-    let o = klacht_in(dir, &args);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    serde_json::from_slice(&std::fs::read(dir.join(out).join("kpi.json")).unwrap()).unwrap()
+    report_kpi(dir, &args)
 }
 
 /// The configuration `base` with its `[causes]` replaced by the suggestion, as the header

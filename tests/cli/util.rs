@@ -56,6 +56,21 @@ pub fn klacht_in(dir: &Path, args: &[&str]) -> Output {
         .expect("the klacht binary runs")
 }
 
+/// Runs `klacht` with `args` in `dir`, which must succeed and name the output folder with
+/// `--out` (relative to `dir`, or absolute); returns the report's `kpi.json`.
+pub fn report_kpi(dir: &Path, args: &[&str]) -> serde_json::Value {
+    let run = klacht_in(dir, args);
+    assert_eq!(
+        run.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let at = args.iter().position(|a| *a == "--out").expect("--out");
+    let out = dir.join(args[at + 1]);
+    serde_json::from_slice(&std::fs::read(out.join("kpi.json")).unwrap()).unwrap()
+}
+
 /// Runs `klacht check --json` and parses its document; returns it with the exit code.
 pub fn check_json(dir: &Path, args: &[&str]) -> (serde_json::Value, i32) {
     let mut all = vec!["check", "--json"];
