@@ -660,3 +660,45 @@ fn a_folder_that_cannot_be_written_or_a_bad_register_stops_with_nothing_half_wri
     assert_eq!(std::fs::read_to_string(&input).unwrap(), SMALL);
     assert!(!folder.join("findings.csv").exists());
 }
+
+/// The shared registers, read through their example mappings (foreign headers, US dates,
+/// free text): one exported row per complaint `check` uses, and its findings, one for one.
+#[test]
+fn each_shared_register_exports_one_row_per_complaint_and_every_finding() {
+    let registers = [
+        ("boston311.toml", "boston311_2022_100rows_qsv.csv"),
+        ("cfpb.toml", "cfpb_2013_cuny_msda.csv"),
+        ("comcast.toml", "comcast_fcc_complaints_2015.tsv.csv"),
+        ("nyc311-2022.toml", "nyc311_2022-05_pyboot.csv"),
+        ("nyc311-2024.toml", "nyc311_2024-04_socrata_api.csv"),
+    ];
+    for (config, file) in registers {
+        let dir = temp_dir(&format!("export-shared-{file}"));
+        let out = dir.join("export");
+        let (config, register) = (mapping(config), shared(file));
+        let as_of = ["--as-of", "2026-09-30"];
+        let args = [
+            &["--config", arg(&config), arg(&register), "--out", arg(&out)][..],
+            &as_of,
+        ]
+        .concat();
+        export(&dir, &args);
+        let (check, _) = check_json(
+            &dir,
+            &[&["--config", arg(&config), arg(&register)][..], &as_of].concat(),
+        );
+        let complaints = read(&out.join("complaints.parquet"));
+        assert_eq!(
+            complaints.height() as u64,
+            check["rows"]["used"].as_u64().unwrap(),
+            "{file}"
+        );
+        assert!(complaints.height() > 0, "{file}");
+        let findings = read(&out.join("findings.parquet"));
+        assert_eq!(
+            findings.height(),
+            check["items"].as_array().unwrap().len(),
+            "{file}"
+        );
+    }
+}
