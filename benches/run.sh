@@ -13,6 +13,12 @@
 # issue 6) and reported on by the pandas peer (benches/pandas_report.py), when Python has
 # those packages (pip install polars pandas xlsxwriter matplotlib).
 #
+# Issue 21 (no speed cliff where lists stop being Excel tables): the 600,000- and 700,000-row
+# registers, whose quarters' lists fall either side of 100,000 rows, and a 1,000,000-row
+# register spread over ten years (lists of about 35,000 rows each), with polars reading that
+# file too. A second table gives each report's rows in the workbook's two long lists
+# (Bevindingen and Register) and its render time per list row.
+#
 # Results go to target/bench/results.md; docs/performance.md records a run with its machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -39,6 +45,11 @@ RES="$OUT/results.md"
   echo "| input | command | wall s (median) | all runs s | peak MiB | exit | phases of the median run (s) |"
   echo "|---|---|---:|---|---:|---:|---|"
 } > "$RES"
+PER_ROW="$OUT/per-row.md"
+{
+  echo "| input | list rows in the workbook | render s (median run) | render µs per list row | report s (median) |"
+  echo "|---|---:|---:|---:|---:|"
+} > "$PER_ROW"
 
 run() { # label, command...  (RUNS times, default 3; the median run is reported)
   local label=$1; shift
@@ -64,6 +75,24 @@ run() { # label, command...  (RUNS times, default 3; the median run is reported)
   echo "$label $what: ${wall}s (runs $all), $((kb / 1024)) MiB, exit $code  $phases"
 }
 
+per_row() { # label, report directory  (after `run` of that report: its median run)
+  local label=$1 dir=$2 rows wall render
+  # The last row of the Bevindingen and Register sheets (8 and 9), from each sheet's size.
+  rows=$(python3 - "$dir"/*.xlsx << 'PY'
+import re, sys, zipfile
+book = zipfile.ZipFile(sys.argv[1])
+rows = 0
+for sheet in (8, 9):
+    head = book.open(f"xl/worksheets/sheet{sheet}.xml").read(4096).decode("utf-8", "replace")
+    rows += int(re.search(r'<dimension ref="[A-Z]+[0-9]+:[A-Z]+([0-9]+)"', head).group(1))
+print(rows)
+PY
+)
+  read -r wall render < <(sort -n "$OUT/runs.txt" | sed -n "$((($(wc -l < "$OUT/runs.txt") + 1) / 2))p" |
+    sed -E 's/^([^ ]+) .* render=([0-9.]+).*/\1 \2/')
+  echo "| $label | $rows | $render | $(awk -v s="$render" -v n="$rows" 'BEGIN { printf "%.2f", s * 1e6 / n }') | $wall |" >> "$PER_ROW"
+}
+
 sizes="500 10000 100000 1000000"
 [ -n "${QUICK:-}" ] && sizes="500 10000 100000"
 for n in $sizes; do
@@ -73,7 +102,24 @@ for n in $sizes; do
   # Issue 20: the export (both Parquet tables) in at most 1.5 x the check above.
   run "$n rows csv" "$BIN" export "$f" --as-of 2026-06-30 --out "$OUT/export-$n"
   run "$n rows csv" "$BIN" report "$f" --period "$PERIOD" --out "$OUT/report-$n"
+  per_row "$n rows csv" "$OUT/report-$n"
 done
+if [ -z "${QUICK:-}" ]; then
+  # Issue 21: 2026-Q2 of the 600,000-row register has lists under 100,000 rows (Excel tables),
+  # that of the 700,000-row one over (filtered ranges); the smaller must not take longer.
+  for n in 600000 700000; do
+    f="$OUT/register-$n.csv"
+    [ -f "$f" ] || "$BIN" sample --rows "$n" --seed 42 --out "$f" 2> /dev/null
+    run "$n rows csv" "$BIN" report "$f" --period "$PERIOD" --out "$OUT/report-$n"
+    per_row "$n rows csv" "$OUT/report-$n"
+  done
+  # A million rows over ten years: a quarter's lists of some 35,000 rows each, the middle
+  # band most large registers are in.
+  ten="$OUT/register-1000000-ten-years.csv"
+  [ -f "$ten" ] || "$BIN" sample --rows 1000000 --seed 42 --from 2016-07-01 --to 2026-06-30 --out "$ten" 2> /dev/null
+  run "1000000 rows over ten years csv" "$BIN" report "$ten" --period "$PERIOD" --out "$OUT/report-ten-years"
+  per_row "1000000 rows over ten years csv" "$OUT/report-ten-years"
+fi
 x="$OUT/register-100000.xlsx"
 [ -f "$x" ] || "$BIN" sample --rows 100000 --seed 42 --out "$x" 2> /dev/null
 run "100000 rows xlsx" "$BIN" report "$x" --period "$PERIOD" --out "$OUT/report-xlsx"
@@ -89,8 +135,15 @@ fi
 [ -z "${QUICK:-}" ] && run "1000000 rows csv, 100k cause spellings" "$BIN" report "$many" --period "$PERIOD" --out "$OUT/report-causes"
 if [ -z "${QUICK:-}" ] && python3 -c 'import polars' 2> /dev/null; then
   run "1000000 rows csv" python3 benches/polars_read.py "$big"
+  run "1000000 rows over ten years csv" python3 benches/polars_read.py "$ten"
 fi
 if [ -z "${QUICK:-}" ] && python3 -c 'import pandas, xlsxwriter, matplotlib' 2> /dev/null; then
   run "1000000 rows csv" python3 benches/pandas_report.py "$big" "$PERIOD" "$OUT/pandas"
 fi
+{
+  echo
+  echo "Cost per list row (issue 21):"
+  echo
+  cat "$PER_ROW"
+} >> "$RES"
 echo "results: $RES"

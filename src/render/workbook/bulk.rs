@@ -1,16 +1,21 @@
-//! Very long lists written straight as sheet XML, on every core.
+//! The rows of every list written straight as sheet XML, on every core (all but the small
+//! tables a chart reads: `layout::Charted`).
 //!
 //! rust_xlsxwriter makes an object of every cell, keeps it in a map until its row is done,
-//! writes it out as XML and at the end deflates each sheet on one thread. For the 160 000
-//! register rows and 128 000 findings of a million-row quarter that was most of the report's
-//! time. A list too long for an Excel table ([`super::layout::TABLE_ROWS`]) therefore has its
-//! rows, all but the last, turned into XML and deflated here in parallel chunks; the last row
-//! is written by rust_xlsxwriter as usual, so that the sheet's size and filter are its own and
-//! the row marks where the chunks go when the saved workbook is repacked ([`Bulk::save`]).
+//! writes it out as XML and at the end deflates each sheet on one thread; for an Excel table it
+//! also records every cell of the table's range in a hash map. For the 160 000 register rows
+//! and 128 000 findings of a million-row quarter that was most of the report's time. So the
+//! rows of a list, all but the last, are turned into XML and deflated here in parallel chunks;
+//! the last row is written by rust_xlsxwriter as usual, so that the sheet's size and filter are
+//! its own and the row marks where the chunks go when the saved workbook is repacked
+//! ([`Bulk::save`]). A list short enough to be an Excel table is given to rust_xlsxwriter as a
+//! table of its header and first row, and its table part gets the whole range in the repack
+//! ([`Bulk::table_range`]).
 //!
 //! The XML is the one rust_xlsxwriter writes for the same cells, except that a cell right after
-//! the row's previous one goes without its reference (`r="B12"`), which then is implied: a
-//! test compares them byte for byte, and reads the cells back with calamine.
+//! the row's previous one goes without its reference (`r="B12"`), which then is implied, and
+//! that texts are kept in their cells (inline strings) on every sheet: a test compares them
+//! byte for byte, and reads the cells back with calamine.
 
 use super::layout::{clip, Cell, Column, Formats, Style, STYLES};
 use super::repack::{self, Deflated};
@@ -35,12 +40,24 @@ pub(super) struct Body {
     pub(super) parts: Vec<Deflated>,
 }
 
-/// Collects the long lists of a workbook while its sheets are written, possibly on several
+/// An Excel table given to rust_xlsxwriter with its header and first row only, and the range
+/// its table part gets in the saved workbook.
+pub(super) struct TableRange {
+    /// The table's name, unique in the workbook (rust_xlsxwriter refuses a second).
+    pub(super) name: String,
+    /// The range rust_xlsxwriter wrote (`A5:T6`).
+    pub(super) written: String,
+    /// The table's whole range (`A5:T60004`).
+    pub(super) whole: String,
+}
+
+/// Collects the lists of a workbook while its sheets are written, possibly on several
 /// threads, and puts them into the file when it is saved.
 pub struct Bulk {
     /// The workbook's format number of each style's plain format (`s="…"` in a cell).
     xf: Vec<u32>,
     bodies: Mutex<Vec<Body>>,
+    tables: Mutex<Vec<TableRange>>,
 }
 
 impl Bulk {
@@ -66,6 +83,7 @@ impl Bulk {
         Bulk {
             xf,
             bodies: Mutex::new(Vec::new()),
+            tables: Mutex::new(Vec::new()),
         }
     }
 
@@ -83,6 +101,9 @@ impl Bulk {
     where
         F: Fn(usize) -> Vec<Cell> + Sync,
     {
+        if rows == 0 {
+            return Ok(vec![0.0; columns.len()]);
+        }
         let names: Vec<String> = (0..columns.len())
             .map(|c| rust_xlsxwriter::utility::column_number_to_name(c as u16))
             .collect();
@@ -107,11 +128,24 @@ impl Bulk {
             before_row: first_row + rows as u32 + 1,
             parts,
         };
-        self.bodies
-            .lock()
-            .map_err(|_| XlsxError::ParameterError("bulk rows".into()))?
-            .push(body);
+        locked(&self.bodies)?.push(body);
         Ok(widths)
+    }
+
+    /// Table `name`, given to rust_xlsxwriter over the range `written`, spans `whole` in the
+    /// saved workbook.
+    pub(super) fn table_range(
+        &self,
+        name: &str,
+        written: String,
+        whole: String,
+    ) -> Result<(), XlsxError> {
+        locked(&self.tables)?.push(TableRange {
+            name: name.to_string(),
+            written,
+            whole,
+        });
+        Ok(())
     }
 
     /// Rows `range` of a list as XML in `xml` (empty), deflated; with the width each column
@@ -178,19 +212,27 @@ impl Bulk {
         }
     }
 
-    /// Saves `wb` at `path` with the rows collected here in their places; a workbook without
-    /// such rows (every register of ordinary size) is saved by rust_xlsxwriter as it is.
+    /// Saves `wb` at `path` with the rows collected here in their places and the tables given
+    /// their whole ranges; a workbook without either (lists of a row at most) is saved by
+    /// rust_xlsxwriter as it is.
     pub fn save(self, wb: &mut Workbook, path: &Path) -> Result<(), XlsxError> {
-        let bodies = self
-            .bodies
-            .into_inner()
-            .map_err(|_| XlsxError::ParameterError("bulk rows".into()))?;
-        if bodies.is_empty() {
+        let bodies = self.bodies.into_inner().map_err(poisoned)?;
+        let tables = self.tables.into_inner().map_err(poisoned)?;
+        if bodies.is_empty() && tables.is_empty() {
             return wb.save(path);
         }
         let saved = wb.save_to_buffer()?;
-        repack::write(&saved, bodies, path)
+        repack::write(&saved, bodies, tables, path)
     }
+}
+
+fn locked<T>(list: &Mutex<Vec<T>>) -> Result<std::sync::MutexGuard<'_, Vec<T>>, XlsxError> {
+    list.lock().map_err(poisoned)
+}
+
+/// A list whose writer panicked on another thread.
+fn poisoned<E>(_: E) -> XlsxError {
+    XlsxError::ParameterError("bulk rows".into())
 }
 
 thread_local! {

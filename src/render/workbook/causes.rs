@@ -203,7 +203,7 @@ fn pareto(
             Cell::share(Some(p.cumulative_share)),
         ]
     });
-    let placed = s.table(table, &columns, cells)?;
+    let placed = s.chart_table(table, &columns, cells)?;
     if placed.rows > 0 {
         let name = s.name;
         let top = |col| placed.range_top(name, col, CHART_CAUSES);

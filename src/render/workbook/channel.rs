@@ -169,7 +169,7 @@ fn shares<K>(
     key: &str,
     rows: &[CountShare<K>],
     label: impl Fn(&K) -> &'static str,
-) -> Result<super::layout::Placed, XlsxError> {
+) -> Result<super::layout::Charted, XlsxError> {
     let columns = [
         Column::new(key),
         Column::new(r.t("Ontvangen", "Received")),
@@ -185,7 +185,7 @@ fn shares<K>(
             ]
         })
         .collect();
-    let placed = s.table(table, &columns, cells)?;
+    let placed = s.chart_table(table, &columns, cells)?;
     let total: u64 = rows.iter().map(|c| c.count).sum();
     s.total_row(&[
         Cell::text(r.t("Totaal", "Total")),

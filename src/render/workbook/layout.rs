@@ -6,6 +6,7 @@ use super::bulk::Bulk;
 use crate::register::Text;
 use crate::Lang;
 use chrono::NaiveDate;
+use rust_xlsxwriter::utility::cell_range;
 use rust_xlsxwriter::{
     Chart, Color, Format, FormatAlign, FormatBorder, IgnoreError, ObjectMovement, Table,
     TableColumn, TableStyle, Worksheet, XlsxError,
@@ -14,10 +15,9 @@ use rust_xlsxwriter::{
 /// Rows in an Excel sheet.
 pub const EXCEL_ROWS: u32 = 1_048_576;
 
-/// Longest list written as an Excel table. rust_xlsxwriter records every cell of a table in a
-/// hash map to refuse overlapping tables: for the 160 000-row register of a million-row
-/// quarter that was a third of the report's time and 200 MB. Longer lists are a plain range
-/// with the same header and a filter (docs/decisions.md).
+/// Longest list written as an Excel table; longer lists are a plain range with the same header
+/// and a filter, on which Excel stays quick (docs/decisions.md). Either is written at the same
+/// speed (bulk.rs): the boundary is about the reader, not about the cost of writing.
 pub const TABLE_ROWS: usize = 100_000;
 
 /// Characters in an Excel cell.
@@ -377,7 +377,22 @@ pub struct Placed {
     pub rows: usize,
 }
 
-impl Placed {
+/// Where a table that a chart reads landed ([`Sheet::chart_table`]). Its rows were written one
+/// by one through rust_xlsxwriter, which fills a chart's cache of the values it plots from the
+/// cells it holds (rows written in bulk are not among them) and can add cells beside them
+/// ([`Sheet::chart_values`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Charted(Placed);
+
+impl std::ops::Deref for Charted {
+    type Target = Placed;
+
+    fn deref(&self) -> &Placed {
+        &self.0
+    }
+}
+
+impl Charted {
     /// `(sheet, first data row, col, last data row, col)` for a chart series.
     pub fn range<'n>(&self, sheet: &'n str, col: u16) -> (&'n str, u32, u16, u32, u16) {
         (sheet, self.first_row, col, self.last_row, col)
@@ -544,14 +559,37 @@ impl<'a> Sheet<'a> {
     where
         I: IntoIterator<Item = Vec<Cell>>,
     {
-        let rows: Vec<Vec<Cell>> = rows.into_iter().collect();
-        self.list(name, columns, rows.len(), |i| rows[i].clone(), "")
+        self.collected(name, columns, rows.into_iter().collect(), Rows::Bulk)
+    }
+
+    /// The same for a short table that a chart reads ([`Charted`]).
+    pub fn chart_table<I>(
+        &mut self,
+        name: &str,
+        columns: &[Column],
+        rows: I,
+    ) -> Result<Charted, XlsxError>
+    where
+        I: IntoIterator<Item = Vec<Cell>>,
+    {
+        self.collected(name, columns, rows.into_iter().collect(), Rows::OneByOne)
+            .map(Charted)
+    }
+
+    fn collected(
+        &mut self,
+        name: &str,
+        columns: &[Column],
+        rows: Vec<Vec<Cell>>,
+        how: Rows,
+    ) -> Result<Placed, XlsxError> {
+        self.place(name, columns, rows.len(), |i| rows[i].clone(), "", how)
     }
 
     /// A table of `total` rows (`rows(i)` is row `i`) that may be longer than a sheet: rows
     /// that do not fit are left out after a warning line above the table that says how many,
     /// and `hint` says where to find them. Rows are made as they are written, so a streamed
-    /// sheet holds none in memory; a list too long for a table is written in parallel.
+    /// sheet holds none in memory, and written in parallel (bulk.rs).
     pub fn list(
         &mut self,
         name: &str,
@@ -559,6 +597,20 @@ impl<'a> Sheet<'a> {
         total: usize,
         rows: impl Fn(usize) -> Vec<Cell> + Sync,
         hint: &str,
+    ) -> Result<Placed, XlsxError> {
+        self.place(name, columns, total, rows, hint, Rows::Bulk)
+    }
+
+    /// Every list and table: an Excel table when it has at most `table_rows` rows, else a
+    /// range with a filter; its rows written `how`.
+    fn place(
+        &mut self,
+        name: &str,
+        columns: &[Column],
+        total: usize,
+        rows: impl Fn(usize) -> Vec<Cell> + Sync,
+        hint: &str,
+        how: Rows,
     ) -> Result<Placed, XlsxError> {
         // Rows below the header; one fewer when a warning line must go above the header.
         let room = self.max_rows.saturating_sub(self.row + 1) as usize;
@@ -580,8 +632,8 @@ impl<'a> Sheet<'a> {
             .map(|c| holds_numbers(&head, c))
             .collect();
         let headers = unique_headers(columns);
-        let table = shown <= self.table_rows;
-        if table {
+        let (bulk, sheet) = self.bulk;
+        if shown <= self.table_rows {
             let table_columns: Vec<TableColumn> = headers
                 .iter()
                 .zip(&numbers)
@@ -595,8 +647,17 @@ impl<'a> Sheet<'a> {
                 .set_name(name)
                 .set_style(TableStyle::Medium2)
                 .set_columns(&table_columns);
+            // rust_xlsxwriter writes the headers and records every cell of a table's range in
+            // a map, to refuse overlapping tables (tables here never overlap: each starts below
+            // the last); its table part needs only the headers and the range. So it gets the
+            // header and the first row, and the part gets the whole range when the workbook
+            // is saved.
             self.ws
-                .add_table(header_row, 0, last_row, last_col, &table)?;
+                .add_table(header_row, 0, first_row, last_col, &table)?;
+            if last_row > first_row {
+                let range = |last| cell_range(header_row, 0, last, last_col);
+                bulk.table_range(name, range(first_row), range(last_row))?;
+            }
         } else {
             for (c, (h, n)) in headers.iter().zip(&numbers).enumerate() {
                 self.ws
@@ -608,11 +669,10 @@ impl<'a> Sheet<'a> {
             // Room for the filter button beside the header.
             self.widen(c, h.chars().count() as f64 + 4.0, col.max_width.max(12.0));
         }
-        // A table's rows one by one; a longer list's rows but the last in bulk.
-        let one_by_one = if table || shown == 0 {
+        // The rows but the last in bulk, or all of them one by one.
+        let one_by_one = if how == Rows::OneByOne || shown == 0 {
             0..shown
         } else {
-            let (bulk, sheet) = self.bulk;
             let widths = bulk.rows(sheet, first_row, shown - 1, columns, &rows)?;
             for (c, w) in widths.into_iter().enumerate() {
                 self.widen(c, w, f64::INFINITY);
@@ -693,7 +753,7 @@ impl<'a> Sheet<'a> {
     /// hidden data (`Chart::show_hidden_data`).
     pub fn chart_values(
         &mut self,
-        placed: &Placed,
+        placed: &Charted,
         values: &[Option<f64>],
     ) -> Result<(&'static str, u32, u16, u32, u16), XlsxError> {
         let col = self.last_col + 1;
@@ -790,6 +850,15 @@ impl<'a> Sheet<'a> {
             .set_footer(&self.footer);
         Ok(())
     }
+}
+
+/// How a list's rows are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rows {
+    /// All but the last as sheet XML by bulk.rs, in parallel.
+    Bulk,
+    /// Each through rust_xlsxwriter, which can then add cells to them.
+    OneByOne,
 }
 
 /// Rows looked at to tell number columns from text columns.

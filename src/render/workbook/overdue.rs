@@ -47,7 +47,7 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
             ]
         })
         .collect();
-    let buckets = s.table(r.t("Leeftijd", "Age"), &columns, rows)?;
+    let buckets = s.chart_table(r.t("Leeftijd", "Age"), &columns, rows)?;
     s.total_row(&[
         Cell::text(r.t("Totaal", "Total")),
         Cell::count(t.age_buckets.iter().map(|b| b.open).sum()),

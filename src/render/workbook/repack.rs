@@ -4,9 +4,10 @@
 //! part of it is copied as it is, compressed bytes and all, except the sheets that get rows:
 //! those are unpacked, and their new content is one deflate stream made of pieces deflated
 //! independently (each ends on a byte boundary with a sync flush, as pigz does), so the rows'
-//! pieces could be made in parallel while the sheets were written.
+//! pieces could be made in parallel while the sheets were written. The part of a table that
+//! rust_xlsxwriter was given with its first row only is unpacked and gets its whole range.
 
-use super::bulk::Body;
+use super::bulk::{Body, TableRange};
 use flate2::{Compress, Compression, FlushCompress, Status};
 use rust_xlsxwriter::XlsxError;
 use std::io::{self, Read, Write};
@@ -72,11 +73,17 @@ struct Entry {
 }
 
 /// Writes `saved` (a workbook as rust_xlsxwriter saved it) to `path` with `bodies` put into
-/// their sheets.
-pub(super) fn write(saved: &[u8], bodies: Vec<Body>, path: &Path) -> Result<(), XlsxError> {
+/// their sheets and `tables` given their whole ranges.
+pub(super) fn write(
+    saved: &[u8],
+    bodies: Vec<Body>,
+    tables: Vec<TableRange>,
+    path: &Path,
+) -> Result<(), XlsxError> {
     let mut zip = zip::ZipArchive::new(io::Cursor::new(saved))?;
     let mut entries = Vec::with_capacity(zip.len());
     let mut bodies = bodies;
+    let mut tables = tables;
     for i in 0..zip.len() {
         let name = match zip.name_for_index(i) {
             Some(name) => name?.into_owned(),
@@ -86,7 +93,21 @@ pub(super) fn write(saved: &[u8], bodies: Vec<Body>, path: &Path) -> Result<(), 
             .into_iter()
             .partition(|b| name == format!("xl/worksheets/sheet{}.xml", b.sheet));
         bodies = rest;
-        let entry = if mine.is_empty() {
+        let table = if name.starts_with("xl/tables/") && !tables.is_empty() {
+            whole_range(&mut zip, i, &mut tables)?
+        } else {
+            None
+        };
+        let entry = if !mine.is_empty() {
+            let mut file = zip.by_index(i)?;
+            let unix_mode = file.unix_mode();
+            let mut xml = Vec::with_capacity(file.size() as usize);
+            file.read_to_end(&mut xml)?;
+            spliced(name, &xml, mine, unix_mode)?
+        } else if let Some((xml, unix_mode)) = table {
+            let whole = piece(xml.as_bytes(), FlushCompress::Finish, LEVEL)?;
+            entry(name, vec![whole], unix_mode)
+        } else {
             let mut file = zip.by_index_raw(i)?;
             let mut packed = Vec::with_capacity(file.compressed_size() as usize);
             file.read_to_end(&mut packed)?;
@@ -101,12 +122,6 @@ pub(super) fn write(saved: &[u8], bodies: Vec<Body>, path: &Path) -> Result<(), 
                 size: file.size(),
                 unix_mode: file.unix_mode(),
             }
-        } else {
-            let mut file = zip.by_index(i)?;
-            let unix_mode = file.unix_mode();
-            let mut xml = Vec::with_capacity(file.size() as usize);
-            file.read_to_end(&mut xml)?;
-            spliced(name, &xml, mine, unix_mode)?
         };
         entries.push(entry);
     }
@@ -114,6 +129,12 @@ pub(super) fn write(saved: &[u8], bodies: Vec<Body>, path: &Path) -> Result<(), 
         return Err(XlsxError::ParameterError(format!(
             "no sheet {} for its rows",
             body.sheet
+        )));
+    }
+    if let Some(table) = tables.first() {
+        return Err(XlsxError::ParameterError(format!(
+            "no table part for table {}",
+            table.name
         )));
     }
     let mut out = io::BufWriter::new(std::fs::File::create(path)?);
@@ -147,6 +168,35 @@ fn spliced(
         FlushCompress::Finish,
         LEVEL,
     )?);
+    Ok(entry(name, pieces, unix_mode))
+}
+
+/// Part `i` of `zip`, a table part, with the whole range of its table if that is one of
+/// `tables` (then taken from the list): its `ref` and its filter's, the only ranges the part
+/// holds. With the part's file mode.
+fn whole_range(
+    zip: &mut zip::ZipArchive<io::Cursor<&[u8]>>,
+    i: usize,
+    tables: &mut Vec<TableRange>,
+) -> Result<Option<(String, Option<u32>)>, XlsxError> {
+    let mut file = zip.by_index(i)?;
+    let mut xml = String::with_capacity(file.size() as usize);
+    file.read_to_string(&mut xml)?;
+    // Only the table element has a display name; its columns have only names.
+    let Some(at) = tables
+        .iter()
+        .position(|t| xml.contains(&format!("displayName=\"{}\"", t.name)))
+    else {
+        return Ok(None);
+    };
+    let t = tables.swap_remove(at);
+    let attribute = |range: &str| format!(" ref=\"{range}\"");
+    let xml = xml.replace(&attribute(&t.written), &attribute(&t.whole));
+    Ok(Some((xml, file.unix_mode())))
+}
+
+/// A deflated entry of the zip, made of `pieces` that form one stream.
+fn entry(name: String, pieces: Vec<Deflated>, unix_mode: Option<u32>) -> Entry {
     let mut crc = crc32fast::Hasher::new();
     let mut size = 0;
     let mut packed = Vec::with_capacity(pieces.iter().map(|p| p.data.len()).sum());
@@ -155,14 +205,14 @@ fn spliced(
         size += p.len;
         packed.extend_from_slice(&p.data);
     }
-    Ok(Entry {
+    Entry {
         name,
         method: 8,
         crc: crc.finalize(),
         packed,
         size,
         unix_mode,
-    })
+    }
 }
 
 /// Where rows numbered below `row` end in a sheet's XML: before its first row numbered `row`
@@ -260,6 +310,57 @@ mod tests {
         assert_eq!(back, want);
         assert_eq!(entry.size, want.len() as u64);
         assert_eq!(entry.crc, crc32fast::hash(want.as_bytes()));
+    }
+
+    /// A table's part gets its whole range, found by the table's name; a column of another
+    /// table named like it leaves that table's part as it is; a table without a part is an
+    /// error, not a table left short.
+    #[test]
+    fn a_table_part_gets_its_whole_range_by_the_tables_name() {
+        use rust_xlsxwriter::{Table, TableColumn, Workbook};
+        let saved = |names: [&str; 2]| {
+            let mut wb = Workbook::new();
+            let ws = wb.add_worksheet();
+            for (first_col, name) in [(0, names[0]), (3, names[1])] {
+                let columns = [TableColumn::new().set_header("Twee"), TableColumn::new()];
+                let table = Table::new().set_name(name).set_columns(&columns);
+                ws.add_table(0, first_col, 1, first_col + 1, &table)
+                    .unwrap();
+            }
+            wb.save_to_buffer().unwrap()
+        };
+        let range = |written: &str, whole: &str| TableRange {
+            name: "Twee".into(),
+            written: written.into(),
+            whole: whole.into(),
+        };
+        let path = std::env::temp_dir().join(format!("klacht-repack-{}.xlsx", std::process::id()));
+        write(
+            &saved(["Een", "Twee"]),
+            Vec::new(),
+            vec![range("D1:E2", "D1:E9")],
+            &path,
+        )
+        .unwrap();
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+        let mut part = |name: &str| {
+            let mut xml = String::new();
+            zip.by_name(name).unwrap().read_to_string(&mut xml).unwrap();
+            xml
+        };
+        let (one, two) = (part("xl/tables/table1.xml"), part("xl/tables/table2.xml"));
+        assert!(one.contains(r#"name="Twee""#) && one.contains(r#" ref="A1:B2""#));
+        assert_eq!(two.matches(r#" ref="D1:E9""#).count(), 2, "{two}");
+        assert!(!two.contains("E2"));
+
+        let missing = write(
+            &saved(["Een", "Drie"]),
+            Vec::new(),
+            vec![range("D1:E2", "D1:E9")],
+            &path,
+        );
+        assert!(missing.is_err());
+        std::fs::remove_file(&path).unwrap();
     }
 
     #[test]

@@ -601,6 +601,15 @@ fn charts_exist_and_sit_beside_the_tables_never_over_them() {
         .count();
     // Urgency, channel + nature, ageing, handling times, two Paretos, trend, signals.
     assert_eq!(charts, 9);
+    // Each caches the values it plots, which rust_xlsxwriter takes from the cells it wrote
+    // (a table a chart reads is written one by one: layout::Charted).
+    for (name, xml) in parts.iter().filter(|(k, _)| k.starts_with("xl/charts/")) {
+        assert!(xml.contains("<c:v>"), "{name}");
+        assert!(
+            !xml.contains("<c:v></c:v>"),
+            "{name}: a plotted value not cached"
+        );
+    }
     let mut anchored = 0;
     for sheet in 1..=10 {
         let Some(rels) = parts.get(&format!("xl/worksheets/_rels/sheet{sheet}.xml.rels")) else {
@@ -736,15 +745,10 @@ fn temp_path(name: &str) -> PathBuf {
     dir.join(name)
 }
 
-/// The rows of a list too long for a table are written apart as XML (bulk.rs); that XML is
-/// what rust_xlsxwriter itself writes for the same cells, byte for byte, over texts that need
-/// escaping, every style, dates, blanks and a row with nothing in it — but for the references
-/// of cells that follow the row's previous cell, which are left out; calamine reads every
-/// cell back in its place.
-#[test]
-fn bulk_rows_are_the_xml_rust_xlsxwriter_writes() {
-    use layout::{Style, STYLES};
-    let texts = [
+/// Row `i` of a list that covers texts that need escaping, every style, dates, blanks and
+/// rows with nothing in them.
+fn mixed_cells(i: usize) -> Vec<Cell> {
+    const TEXTS: [&str; 8] = [
         "gewoon",
         " spatie voor",
         "regel\nna regel\n",
@@ -754,45 +758,38 @@ fn bulk_rows_are_the_xml_rust_xlsxwriter_writes() {
         "=SOM(A1)",
         "lang 🔧 ünïcode",
     ];
-    let cells = |i: usize| -> Vec<Cell> {
-        if i % 11 == 5 {
-            return vec![Cell::Blank; 4];
-        }
-        let style = STYLES[i % STYLES.len()];
-        vec![
-            Cell::marked(texts[i % texts.len()], style),
-            Cell::Num([0.5, -3.0, 1e21, 123_456.789, f64::NAN][i % 5], style),
-            if i % 7 == 3 {
-                Cell::Blank
-            } else {
-                Cell::Date(d(1899 + (i as i32 * 7) % 200, 1 + (i as u32 % 12), 28))
-            },
-            if i.is_multiple_of(3) {
-                Cell::Blank
-            } else {
-                Cell::text(texts[(i + 3) % texts.len()])
-            },
-        ]
-    };
-    let columns: Vec<Column> = (0..4).map(|c| Column::new(format!("k{c}"))).collect();
-    let rows = 200;
-    let (path, placed) = list_of(
-        "bulk.xlsx",
-        |s| s.with_table_rows(0),
-        &columns,
-        rows,
-        cells,
-        "",
-    );
-    assert_eq!((placed.first_row, placed.rows), (2, rows));
+    if i % 11 == 5 {
+        return vec![Cell::Blank; 4];
+    }
+    let style = layout::STYLES[i % layout::STYLES.len()];
+    vec![
+        Cell::marked(TEXTS[i % TEXTS.len()], style),
+        Cell::Num([0.5, -3.0, 1e21, 123_456.789, f64::NAN][i % 5], style),
+        if i % 7 == 3 {
+            Cell::Blank
+        } else {
+            Cell::Date(d(1899 + (i as i32 * 7) % 200, 1 + (i as u32 % 12), 28))
+        },
+        if i.is_multiple_of(3) {
+            Cell::Blank
+        } else {
+            Cell::text(TEXTS[(i + 3) % TEXTS.len()])
+        },
+    ]
+}
 
-    // The same cells through rust_xlsxwriter, in a workbook with the formats numbered alike.
-    let formats = Formats::new();
-    let mut wb = Workbook::new();
-    formats.register(&mut wb);
-    let ws = wb.add_worksheet_with_constant_memory().unwrap();
+/// Writes `rows` rows of `cells` from worksheet row `first_row` through rust_xlsxwriter, each
+/// cell with its style's format: the oracle of the lists written in bulk.
+fn write_each_cell(
+    ws: &mut rust_xlsxwriter::Worksheet,
+    formats: &Formats,
+    first_row: u32,
+    rows: usize,
+    cells: impl Fn(usize) -> Vec<Cell>,
+) {
+    use layout::Style;
     for i in 0..rows {
-        let row = placed.first_row + i as u32;
+        let row = first_row + i as u32;
         for (c, cell) in cells(i).iter().enumerate() {
             let col = c as u16;
             match cell {
@@ -811,6 +808,34 @@ fn bulk_rows_are_the_xml_rust_xlsxwriter_writes() {
             .unwrap();
         }
     }
+}
+
+/// The rows of a list too long for a table are written apart as XML (bulk.rs); that XML is
+/// what rust_xlsxwriter itself writes for the same cells, byte for byte, over texts that need
+/// escaping, every style, dates, blanks and a row with nothing in it — but for the references
+/// of cells that follow the row's previous cell, which are left out; calamine reads every
+/// cell back in its place.
+#[test]
+fn bulk_rows_are_the_xml_rust_xlsxwriter_writes() {
+    let cells = mixed_cells;
+    let columns: Vec<Column> = (0..4).map(|c| Column::new(format!("k{c}"))).collect();
+    let rows = 200;
+    let (path, placed) = list_of(
+        "bulk.xlsx",
+        |s| s.with_table_rows(0),
+        &columns,
+        rows,
+        cells,
+        "",
+    );
+    assert_eq!((placed.first_row, placed.rows), (2, rows));
+
+    // The same cells through rust_xlsxwriter, in a workbook with the formats numbered alike.
+    let formats = Formats::new();
+    let mut wb = Workbook::new();
+    formats.register(&mut wb);
+    let ws = wb.add_worksheet_with_constant_memory().unwrap();
+    write_each_cell(ws, &formats, placed.first_row, rows, cells);
     let expected = temp_path("bulk-expected.xlsx");
     wb.save(&expected).unwrap();
 
@@ -838,27 +863,102 @@ fn bulk_rows_are_the_xml_rust_xlsxwriter_writes() {
     assert!(got == want, "bulk rows differ from rust_xlsxwriter's");
 
     // Every cell where rust_xlsxwriter put it.
+    let compared = same_cells(&path, &expected, placed.first_row..placed.last_row + 1, 4);
+    assert!(compared > 2 * rows, "{compared} cells compared");
+}
+
+/// Asserts that the first sheet of `ours` holds the cells of that of `theirs`, read back with
+/// calamine, in `rows` (from 0) and the first `cols` columns; returns how many are not empty.
+fn same_cells(ours: &Path, theirs: &Path, rows: std::ops::Range<u32>, cols: u32) -> usize {
     let range = |path: &Path| {
         let mut wb: Xlsx<_> = open_workbook(path).unwrap();
-        wb.worksheet_range("Sheet1")
-            .or_else(|_| wb.worksheet_range("Lijst"))
-            .unwrap()
+        let first = wb.sheet_names()[0].clone();
+        wb.worksheet_range(&first).unwrap()
     };
-    let (ours, theirs) = (range(&path), range(&expected));
+    let (ours, theirs) = (range(ours), range(theirs));
     let mut compared = 0;
-    for i in 0..rows {
-        for c in 0..4 {
-            let at = (placed.first_row + i as u32, c as u32);
-            let theirs = theirs.get_value(at).cloned().unwrap_or(Data::Empty);
+    for row in rows {
+        for col in 0..cols {
+            let theirs = theirs.get_value((row, col)).cloned().unwrap_or(Data::Empty);
             assert_eq!(
-                ours.get_value(at).cloned().unwrap_or(Data::Empty),
+                ours.get_value((row, col)).cloned().unwrap_or(Data::Empty),
                 theirs,
-                "{at:?}"
+                "{row}, {col}"
             );
             compared += usize::from(theirs != Data::Empty);
         }
     }
+    compared
+}
+
+/// A list short enough for an Excel table has its rows written in bulk like a longer one, and
+/// is still the table rust_xlsxwriter makes: its table part is the one rust_xlsxwriter writes
+/// for a table over the whole list, byte for byte, and its cells read back the same as
+/// rust_xlsxwriter's own table of the list and as the list one row over the table limit.
+#[test]
+fn a_list_that_fits_a_table_is_written_in_bulk_as_the_same_table() {
+    use rust_xlsxwriter::{Table, TableColumn, TableStyle};
+    let columns: Vec<Column> = (0..4).map(|c| Column::new(format!("k{c}"))).collect();
+    // Three of bulk.rs's chunks; the limit lowered to the list's length and one below it.
+    let rows = 9_000;
+    let write = |name: &str, limit: usize| {
+        list_of(
+            name,
+            |s| s.with_table_rows(limit),
+            &columns,
+            rows,
+            mixed_cells,
+            "",
+        )
+    };
+    let (table, placed) = write("mid-table.xlsx", rows);
+    let (long, _) = write("mid-long.xlsx", rows - 1);
+    // Header in row 2 (from 1) under the sheet's heading, the rows below it.
+    assert_eq!((placed.header_row, placed.last_row), (1, 9_001));
+
+    // rust_xlsxwriter's own table over the whole list, with every cell written by it.
+    let reference = temp_path("mid-reference.xlsx");
+    let formats = Formats::new();
+    let mut wb = Workbook::new();
+    formats.register(&mut wb);
+    let ws = wb.add_worksheet_with_constant_memory().unwrap();
+    ws.set_name("Lijst").unwrap();
+    let headers: Vec<TableColumn> = columns
+        .iter()
+        .map(|c| TableColumn::new().set_header(c.header.as_str()))
+        .collect();
+    let reference_table = Table::new()
+        .set_name("Lijst")
+        .set_style(TableStyle::Medium2)
+        .set_columns(&headers);
+    ws.add_table(1, 0, 9_001, 3, &reference_table).unwrap();
+    write_each_cell(ws, &formats, 2, rows, mixed_cells);
+    wb.save(&reference).unwrap();
+
+    let (ours, theirs) = (parts(&table), parts(&reference));
+    let part = "xl/tables/table1.xml";
+    assert!(ours[part].contains(r#" ref="A2:D9002""#), "{}", ours[part]);
+    assert_eq!(ours[part], theirs[part]);
+    assert!(!parts(&long).contains_key(part), "one row more is no table");
+    // Written in bulk: most cells go without their reference, unlike rust_xlsxwriter's.
+    let referenced = |parts: &BTreeMap<String, String>| {
+        parts["xl/worksheets/sheet1.xml"].matches("<c r=").count()
+    };
+    assert!(referenced(&ours) < referenced(&theirs) / 4);
+
+    // The table as a reader finds it: name, columns, every row.
+    let mut book: Xlsx<_> = open_workbook(&table).unwrap();
+    book.load_tables().unwrap();
+    let found = book.table_by_name("Lijst").unwrap();
+    assert_eq!(found.columns(), ["k0", "k1", "k2", "k3"]);
+    assert_eq!(found.data().start(), Some((2, 0)));
+    assert_eq!(found.data().end(), Some((9_001, 3)));
+
+    // Header and rows, cell by cell.
+    let all = 1..9_002;
+    let compared = same_cells(&table, &reference, all.clone(), 4);
     assert!(compared > 2 * rows, "{compared} cells compared");
+    assert_eq!(same_cells(&long, &reference, all, 4), compared);
 }
 
 /// `xml` (rows of cells with their references) with the reference of each cell that follows

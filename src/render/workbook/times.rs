@@ -2,7 +2,7 @@
 //! times per urgency and per nature, with the share within target; a chart of the median and
 //! p90 per urgency.
 
-use super::layout::{Cell, Column, Placed, Sheet};
+use super::layout::{Cell, Charted, Column, Sheet};
 use super::native::{self, Series};
 use super::{nature_label, p90_cell, urgency_group, Report};
 use crate::metrics::model::{DurationStats, TimeGroup, TimeRow};
@@ -135,7 +135,12 @@ fn stats(d: &DurationStats, lang: Lang) -> [Cell; 4] {
 }
 
 /// Handling times per group, with the all-complaints line as total.
-fn handling(r: &Report, s: &mut Sheet, table: &str, rows: &[TimeRow]) -> Result<Placed, XlsxError> {
+fn handling(
+    r: &Report,
+    s: &mut Sheet,
+    table: &str,
+    rows: &[TimeRow],
+) -> Result<Charted, XlsxError> {
     let lang = r.lang;
     let columns = [
         Column::new(r.t("Groep", "Group")),
@@ -166,7 +171,7 @@ fn handling(r: &Report, s: &mut Sheet, table: &str, rows: &[TimeRow]) -> Result<
         ]);
         c
     };
-    let placed = s.table(table, &columns, rows.iter().map(cells))?;
+    let placed = s.chart_table(table, &columns, rows.iter().map(cells))?;
     s.total_row(&cells(&r.figures().tables.times_all))?;
     Ok(placed)
 }

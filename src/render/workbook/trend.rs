@@ -3,7 +3,7 @@
 //! c-chart of all complaints received (with the company's volume the u-chart of their rate)
 //! with its centre line and limits, and the signals of every series.
 
-use super::layout::{Cell, Column, Placed, Sheet, Style};
+use super::layout::{Cell, Charted, Column, Sheet, Style};
 use super::native::{self, Series, Stroke};
 use super::Report;
 use crate::metrics::signals::{self, Direction, SeriesKind, SignalUnit, SignalValue};
@@ -77,7 +77,7 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         }
         row
     });
-    let placed = s.table(r.t("PerMaand", "PerMonth"), &columns, rows)?;
+    let placed = s.chart_table(r.t("PerMaand", "PerMonth"), &columns, rows)?;
     s.freeze_below(&placed);
     if rates.is_some() {
         s.note(r.t(
@@ -151,7 +151,7 @@ fn rated(r: &Report) -> bool {
 /// The control chart of all complaints received as a table: baseline and P with the centre
 /// line and limits (a u-chart's per month, with its work orders and rate), and the rules that
 /// signal in each month.
-fn signal_table(r: &Report, s: &mut Sheet) -> Result<Placed, XlsxError> {
+fn signal_table(r: &Report, s: &mut Sheet) -> Result<Charted, XlsxError> {
     let lang = r.lang;
     let chart = &r.figures().tables.signal_chart;
     let rated = rated(r);
@@ -215,11 +215,11 @@ fn signal_table(r: &Report, s: &mut Sheet) -> Result<Placed, XlsxError> {
         ]);
         row
     });
-    s.table(r.t("Signaalkaart", "SignalChart"), &columns, rows)
+    s.chart_table(r.t("Signaalkaart", "SignalChart"), &columns, rows)
 }
 
 /// The line chart of [`signal_table`]'s table (`placed`), the months with a signal marked.
-fn signal_chart(r: &Report, s: &mut Sheet, placed: &Placed) -> Result<(), XlsxError> {
+fn signal_chart(r: &Report, s: &mut Sheet, placed: &Charted) -> Result<(), XlsxError> {
     let chart = &r.figures().tables.signal_chart;
     if placed.rows == 0 {
         return Ok(());

@@ -56,7 +56,7 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
             ]
         })
         .collect();
-    let placed = s.table(r.t("PerUrgentie", "PerUrgency"), &columns, rows)?;
+    let placed = s.chart_table(r.t("PerUrgentie", "PerUrgency"), &columns, rows)?;
     s.freeze_below(&placed);
     s.text_digits(&placed, 0)?;
     s.total_row(&[
