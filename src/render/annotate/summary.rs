@@ -1,5 +1,5 @@
-//! The summary sheet: findings counted per rule, each linked to its first cell, and what the
-//! copy could not hold.
+//! The summary sheet: findings counted per rule, each linked to its first cell and with the
+//! first sentence of the rule's explanation, and what the copy could not hold.
 
 use super::copy::Styles;
 use super::plan::{cell_of, SheetPlan};
@@ -9,6 +9,7 @@ use crate::base::{Rule, Severity};
 use crate::error::Result;
 use crate::register::Finding;
 use crate::register::Register;
+use crate::render::explain;
 use crate::Lang;
 use rust_xlsxwriter::{Url, Worksheet, XlsxError};
 use std::collections::HashMap;
@@ -90,6 +91,10 @@ pub(super) fn write_summary(
         lang.pick("Aantal", "Count"),
         lang.pick("Eerste cel", "First cell"),
         lang.pick("Eerste melding", "First message"),
+        lang.pick(
+            "Uitleg (klacht uitleg REGEL)",
+            "Explanation (klacht explain RULE)",
+        ),
     ];
     for (c, h) in heads.iter().enumerate() {
         ws.write_string_with_format(r, c as u16, *h, &styles.bold)?;
@@ -121,6 +126,7 @@ pub(super) fn write_summary(
             }
         }
         ws.write_string(r, 5, line.first.message(register, lang))?;
+        ws.write_string(r, 6, explain::summary(line.rule, lang))?;
         r += 1;
     }
     if findings.is_empty() {
@@ -149,6 +155,7 @@ pub(super) fn write_summary(
             place_width = place_width.max(file.chars().count());
             ws.write_string(r, 4, &file)?;
             ws.write_string(r, 5, f.message(register, lang))?;
+            ws.write_string(r, 6, explain::summary(f.rule, lang))?;
             r += 1;
         }
     }
@@ -206,7 +213,7 @@ pub(super) fn write_summary(
     }
 
     let place_width = place_width.clamp(24, 45) as f64 + 1.0;
-    for (c, w) in [26.0, 20.0, 14.0, 8.0, place_width, 90.0]
+    for (c, w) in [26.0, 20.0, 14.0, 8.0, place_width, 90.0, 90.0]
         .into_iter()
         .enumerate()
     {
