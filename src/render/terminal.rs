@@ -674,6 +674,12 @@ mod tests {
         );
         assert!(nl.contains("register1.csv S5"), "{nl}");
         assert!(!nl.contains("en nog"), "all five shown: {nl}");
+        // It ends with where to read more, naming the rule found most often: all five rules
+        // once here, so the first code of them.
+        assert_eq!(
+            nl.lines().last(),
+            Some("meer uitleg: klacht uitleg CODE (bijvoorbeeld klacht uitleg missing-channel)")
+        );
     }
 
     #[test]
