@@ -62,8 +62,8 @@ pub(super) fn write_summary(
             "This is a copy of the register as it was read, with the same cell addresses; the original is unchanged.",
         ),
         lang.pick(
-            "Elke cel met een bevinding is gekleurd naar ernst en heeft een notitie met de regel en de melding: wijs de cel met het rode driehoekje aan.",
-            "Every cell with a finding is coloured by severity and has a note with the rule and the message: point at the cell with the red triangle.",
+            "Elke cel met een bevinding is gekleurd naar ernst en heeft een notitie met de regel, de melding en de uitleg: wijs de cel met het rode driehoekje aan. Meer over een regel: klacht uitleg REGEL.",
+            "Every cell with a finding is coloured by severity and has a note with the rule, the message and its explanation: point at the cell with the red triangle. More on a rule: klacht explain RULE.",
         ),
         lang.pick(
             "Een bevinding over een hele rij staat in de eerste cel van die rij; een bevinding over een heel bestand staat alleen op dit blad.",

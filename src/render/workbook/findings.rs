@@ -43,7 +43,9 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         Column::new(r.t("Stap", "Step")),
         Column::new(r.t("Ernst", "Severity")),
         Column::new(r.t("Aantal", "Count")),
-        Column::capped(r.t("Uitleg", "Explanation"), 100.0),
+        // Narrow: the sentence runs on into the empty cells right of the table, and the
+        // column stays as wide as the list below needs it (its cell addresses).
+        Column::capped(r.t("Uitleg", "Explanation"), 12.0),
     ];
     let rows = per_rule.iter().map(|(rule, (severity, n))| {
         vec![
