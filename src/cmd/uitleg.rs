@@ -39,27 +39,24 @@ fn folded(code: &str) -> String {
     code.trim().to_lowercase().replace('_', "-")
 }
 
-/// The `n` codes nearest to `code`: those that contain it (or that it contains) first; then
-/// by typing slips (letters left out, added, changed or swapped); ties in catalogue order.
+/// The at most `n` codes nearest to `code`: the codes that contain it (or that it contains)
+/// when there are such, else those fewest typing slips away (letters left out, added, changed
+/// or swapped); closest first, ties in catalogue order.
 fn nearest(code: &str, n: usize) -> Vec<Rule> {
     let typed: Vec<char> = folded(code).chars().collect();
     let text: String = typed.iter().collect();
-    let mut scored: Vec<(bool, usize, usize, Rule)> = Rule::ALL
-        .iter()
-        .enumerate()
+    let holds = |rule: &Rule| {
+        !text.is_empty() && (rule.code().contains(&text) || text.contains(rule.code()))
+    };
+    let any_holds = Rule::ALL.iter().any(holds);
+    let mut scored: Vec<(usize, usize, Rule)> = (Rule::ALL.iter().enumerate())
+        .filter(|(_, rule)| !any_holds || holds(rule))
         .map(|(i, &rule)| {
             let known: Vec<char> = rule.code().chars().collect();
-            let inside =
-                !text.is_empty() && (rule.code().contains(&text) || text.contains(rule.code()));
-            (
-                !inside,
-                crate::register::causes::slips(&typed, &known),
-                i,
-                rule,
-            )
+            (crate::register::causes::slips(&typed, &known), i, rule)
         })
         .collect();
-    scored.sort_unstable_by_key(|&(outside, slips, i, _)| (outside, slips, i));
+    scored.sort_unstable_by_key(|&(slips, i, _)| (slips, i));
     scored.into_iter().take(n).map(|(.., rule)| rule).collect()
 }
 
@@ -87,15 +84,14 @@ mod tests {
         assert_eq!(codes("overdu")[0], "overdue");
         assert_eq!(codes("stael")[0], "stale");
         assert_eq!(codes("late-acknowlegement")[0], "late-acknowledgement");
-        // A part of the codes: every code that holds it before the rest, the closest first.
+        // A part of codes: only the codes that hold it, the closest first.
         assert_eq!(
-            codes("acknowledgement")[..2],
+            codes("acknowledgement"),
             ["late-acknowledgement", "missing-acknowledgement"]
         );
-        assert_eq!(
-            codes("Duplicate")[..2],
-            ["duplicate-id", "possible-duplicate"]
-        );
+        assert_eq!(codes("Duplicate"), ["duplicate-id", "possible-duplicate"]);
+        assert_eq!(codes("late-ack"), ["late-acknowledgement"]);
+        assert_eq!(codes("missing").len(), 3);
         assert_eq!(codes("").len(), 3);
     }
 }
