@@ -49,7 +49,7 @@ pub enum Command {
     /// Write the periodic management report
     #[command(visible_alias = "rapport")]
     Report(ReportArgs),
-    /// Explain a rule: what the procedure asks, what is checked, how to fix it
+    /// Explain a rule: the procedure, the check, the fix in the register
     #[command(visible_alias = "explain")]
     Uitleg(UitlegArgs),
     /// Write the register and its findings as Parquet (or CSV) tables for analysis elsewhere
