@@ -21,6 +21,7 @@ Voorbeelden / examples:
   klacht export klachtenregister.xlsx --out export
   klacht sample --rows 1000 --seed 7 --out proef.xlsx
   klacht template --out leeg-register.xlsx
+  klacht uitleg late-acknowledgement
 
 Exit codes: 0 ok, 1 findings at or above --fail-on, 2 usage error or unreadable input.";
 
@@ -48,6 +49,9 @@ pub enum Command {
     /// Write the periodic management report
     #[command(visible_alias = "rapport")]
     Report(ReportArgs),
+    /// Explain a rule: the procedure, the check, the fix in the register
+    #[command(visible_alias = "explain")]
+    Uitleg(UitlegArgs),
     /// Write the register and its findings as Parquet (or CSV) tables for analysis elsewhere
     #[command(visible_alias = "exporteer")]
     Export(ExportArgs),
@@ -186,6 +190,13 @@ pub struct SampleArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct UitlegArgs {
+    /// Rule code, e.g. late-acknowledgement (without a code: every rule by procedure step).
+    #[arg(value_name = "CODE")]
+    pub code: Option<String>,
+}
+
+#[derive(Debug, Args)]
 pub struct ConfigArgs {
     /// Print the effective configuration with all defaults as TOML.
     #[arg(long)]
@@ -285,6 +296,12 @@ impl From<SampleArgs> for cmd::SampleOptions {
     }
 }
 
+impl From<UitlegArgs> for cmd::UitlegOptions {
+    fn from(a: UitlegArgs) -> cmd::UitlegOptions {
+        cmd::UitlegOptions { code: a.code }
+    }
+}
+
 impl From<ConfigArgs> for cmd::ConfigOptions {
     fn from(a: ConfigArgs) -> cmd::ConfigOptions {
         cmd::ConfigOptions { print: a.print }
@@ -347,6 +364,7 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
         Command::Template(args) => cmd::template::run(&config, &args.into()),
         Command::Sample(args) => cmd::sample::run(&config, &args.into()),
         Command::Config(args) => cmd::config::run(&config, &args.into()),
+        Command::Uitleg(args) => cmd::uitleg::run(&config, &args.into()),
         Command::Completions { shell } => {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "klacht", &mut script);

@@ -120,6 +120,8 @@ pub enum Error {
     SampleTooManyRows { path: PathBuf, limit: usize },
     /// `klacht sample` for an empty period or one outside 1900–9999.
     SamplePeriod { start: NaiveDate, end: NaiveDate },
+    /// `klacht uitleg CODE` with a code that names no rule; `nearest` are the closest codes.
+    UnknownRule { code: String, nearest: Vec<String> },
     /// A row (0-based `row`, as Excel numbers it less one) or cell (`col`) of the volume file
     /// (`[volume] file`) that cannot be used.
     Volume {
@@ -471,6 +473,7 @@ impl Error {
             Error::Changed { .. } => "E-changed",
             Error::Metrics { .. } => "E-metrics",
             Error::Period { .. } => "E-period",
+            Error::UnknownRule { .. } => "E-unknown-rule",
             Error::UnknownEncoding { .. }
             | Error::NoRegisterGiven
             | Error::FindingsExt { .. }
@@ -515,7 +518,8 @@ impl Error {
             Error::NoRegisterGiven
             | Error::Metrics { .. }
             | Error::Period { .. }
-            | Error::SamplePeriod { .. } => None,
+            | Error::SamplePeriod { .. }
+            | Error::UnknownRule { .. } => None,
         }
     }
 
@@ -717,6 +721,11 @@ impl Error {
                 "the period {start} to {end} is empty or outside 1900–9999",
                 vec![("start", start.to_string()), ("end", end.to_string())],
             ),
+            Error::UnknownRule { code, nearest } => (
+                "{code} is geen regel van klacht. Bedoelt u: {nearest}? klacht uitleg zonder code toont alle regels.",
+                "{code} is not a rule of klacht. Did you mean: {nearest}? klacht explain without a code lists every rule.",
+                vec![("code", code.clone()), ("nearest", nearest.join(", "))],
+            ),
             // The problem's own text follows; see [`Error::message`].
             Error::Volume { path, row, col, .. } => {
                 let at = CellRef { file: 0, row: *row, col: *col };
@@ -801,9 +810,10 @@ mod tests {
             Error::SampleExt { .. } => 40,
             Error::SampleTooManyRows { .. } => 41,
             Error::SamplePeriod { .. } => 42,
+            Error::UnknownRule { .. } => 55,
         }
     }
-    const VARIANTS: usize = 55;
+    const VARIANTS: usize = 56;
 
     fn one_of_each() -> Vec<Error> {
         let p = || PathBuf::from("r.xlsx");
@@ -975,6 +985,10 @@ mod tests {
             ),
             volume(None, VolumeProblem::Header),
             volume(None, VolumeProblem::NoRows),
+            Error::UnknownRule {
+                code: s("late-ack"),
+                nearest: vec![s("late-acknowledgement")],
+            },
         ]
     }
 

@@ -1,5 +1,7 @@
 //! The one catalogue of texts for people keyed by codes that travel as data: the rule codes
 //! of the findings, notices (`N-…`), warnings (`W-…`), hints (`H-…`) and progress (`P-…`).
+//! Each rule's explanation for `klacht uitleg` sits beside its message texts, in
+//! [`crate::base::catalogue::Explanation`].
 //! The texts of run-stopping errors (`E-…`) are in [`crate::error::Error::message`], one
 //! exhaustive `match` over the typed variants. Dutch first, English second. Templates name their blanks
 //! (`{file}`, `{cell}`, …) and [`fill`] puts the values in.
@@ -23,6 +25,9 @@ const CATALOGUE: &[(&str, &str, &str)] = &[
      "{field}: no column that could hold it"),
     ("N-suggest-mapping", "Volgende stap: klacht check --suggest-mapping {file} > klacht.toml schrijft een voorstel voor de kolommen en waarden; vul het aan en voer klacht check opnieuw uit.",
      "Next step: klacht check --suggest-mapping {file} > klacht.toml writes a suggestion for the columns and values; complete it and run klacht check again."),
+    // The line the terminal summaries of `check` and `report` end with (render::explain).
+    ("N-explain", "meer uitleg: klacht uitleg CODE (bijvoorbeeld klacht uitleg {code})",
+     "more: klacht explain CODE (for example klacht explain {code})"),
     ("N-excluded-no-date-column", "uitgesloten: {rows} rijen van {file}, want er is geen kolom voor de datum van ontvangst",
      "excluded: {rows} rows of {file}, as there is no column for the date of receipt"),
     // Progress on a terminal during long runs (`crate::progress`).

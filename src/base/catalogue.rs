@@ -1,5 +1,10 @@
 //! The rule catalogue of SPEC section 3: each rule's stable code, procedure step, default
-//! severity and message texts.
+//! severity and message texts, and beside them (`explanation`) what `klacht uitleg` says
+//! about each rule.
+
+mod explanation;
+
+pub use explanation::{Both, Explanation, Setting};
 
 use super::{Severity, Step};
 

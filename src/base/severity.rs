@@ -61,6 +61,18 @@ pub enum Step {
 }
 
 impl Step {
+    /// Every step in the procedure's order, the rules about the data last: the order the
+    /// terminal summary and `klacht uitleg` list rules in.
+    pub const ALL: [Step; 7] = [
+        Step::Receipt,
+        Step::Registration,
+        Step::Assessment,
+        Step::Acknowledgement,
+        Step::FollowUp,
+        Step::Action,
+        Step::General,
+    ];
+
     /// Stable key as in the JSON output.
     pub fn key(self) -> &'static str {
         match self {
@@ -84,6 +96,42 @@ impl Step {
             Step::FollowUp => lang.pick("opvolging", "follow-up"),
             Step::Action => lang.pick("actie", "action"),
             Step::General => lang.pick("gegevens", "data"),
+        }
+    }
+
+    /// Where the step is in the *Model Klachtenbehandeling*: the heading as the document
+    /// writes it (Dutch in both languages, glossed in English). The document has two sections
+    /// headed *Beoordelen van de klacht*; the second is about passing on and following up.
+    pub fn procedure_section(self, lang: Lang) -> &'static str {
+        match self {
+            Step::Receipt => lang.pick(
+                "«Ontvangst van een klacht»",
+                "“Ontvangst van een klacht” (receiving a complaint)",
+            ),
+            Step::Registration => lang.pick(
+                "«Registreren van een klacht»",
+                "“Registreren van een klacht” (registering a complaint)",
+            ),
+            Step::Assessment => lang.pick(
+                "«Beoordelen van de klacht»",
+                "“Beoordelen van de klacht” (assessing the complaint)",
+            ),
+            Step::Acknowledgement => lang.pick(
+                "«Beoordelen van de klacht», de alinea over de ontvangstbevestiging",
+                "“Beoordelen van de klacht” (assessing the complaint), the paragraph on acknowledgement",
+            ),
+            Step::FollowUp => lang.pick(
+                "de tweede paragraaf «Beoordelen van de klacht» (doorgeven en de status volgen)",
+                "the second section “Beoordelen van de klacht” (passing on and following the status)",
+            ),
+            Step::Action => lang.pick(
+                "«Vaststelling van te ondernemen actie»",
+                "“Vaststelling van te ondernemen actie” (deciding the action to take)",
+            ),
+            Step::General => lang.pick(
+                "geen eigen stap (het klachtenregister zelf)",
+                "no step of its own (the complaint register itself)",
+            ),
         }
     }
 }

@@ -8,10 +8,11 @@ mod options;
 pub mod report;
 pub mod sample;
 pub mod template;
+pub mod uitleg;
 
 pub use options::{
     CheckOptions, ConfigOptions, ExportOptions, Input, ReportOptions, SampleOptions,
-    TemplateOptions, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK,
+    TemplateOptions, UitlegOptions, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK,
 };
 
 use crate::config::Config;

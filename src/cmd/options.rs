@@ -90,6 +90,13 @@ pub struct SampleOptions {
     pub out: PathBuf,
 }
 
+/// `uitleg`: explain a rule, or list them all.
+#[derive(Debug, Clone)]
+pub struct UitlegOptions {
+    /// The rule's code as typed (`None`: every rule by step).
+    pub code: Option<String>,
+}
+
 /// `config`: show the effective configuration.
 #[derive(Debug, Clone)]
 pub struct ConfigOptions {

@@ -4,6 +4,7 @@
 pub mod annotate;
 pub mod cause_list;
 pub mod charts;
+pub mod explain;
 pub mod export;
 pub mod findings_file;
 pub mod glossary;

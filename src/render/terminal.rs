@@ -311,16 +311,7 @@ fn summary_with(
         t("Bevindingen", "Findings"),
         severity_counts(&counts, lang, paint)
     );
-    let steps = [
-        Step::Receipt,
-        Step::Registration,
-        Step::Assessment,
-        Step::Acknowledgement,
-        Step::FollowUp,
-        Step::Action,
-        Step::General,
-    ];
-    for step in steps {
+    for step in Step::ALL {
         let rules: Vec<(Rule, u64)> = Rule::ALL
             .iter()
             .filter(|r| r.step() == step)
@@ -375,6 +366,9 @@ fn summary_with(
                 "more (full list: --json or --findings FILE)"
             )
         );
+    }
+    if let Some(hint) = crate::render::explain::hint(&counts, lang) {
+        let _ = writeln!(out, "\n{hint}");
     }
     out
 }
@@ -578,6 +572,9 @@ pub fn report_summary(
     if let Some(dir) = written.charts.first().and_then(|p| p.parent()) {
         let _ = writeln!(out, "  {}", dir.display());
     }
+    if let Some(hint) = crate::render::explain::hint(&k.findings, lang) {
+        let _ = writeln!(out, "{hint}");
+    }
     out
 }
 
@@ -677,6 +674,12 @@ mod tests {
         );
         assert!(nl.contains("register1.csv S5"), "{nl}");
         assert!(!nl.contains("en nog"), "all five shown: {nl}");
+        // It ends with where to read more, naming the rule found most often: all five rules
+        // once here, so the first code of them.
+        assert_eq!(
+            nl.lines().last(),
+            Some("meer uitleg: klacht uitleg CODE (bijvoorbeeld klacht uitleg missing-channel)")
+        );
     }
 
     #[test]

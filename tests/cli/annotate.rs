@@ -102,7 +102,8 @@ fn json_counts(doc: &serde_json::Value) -> BTreeMap<String, u64> {
         .collect()
 }
 
-/// Every item with a cell has a note on that cell naming its rule.
+/// Every item with a cell has a note on that cell naming its rule and where its explanation
+/// is (`klacht uitleg CODE`, the Dutch copies' language).
 fn assert_noted(out: &Path, doc: &serde_json::Value) {
     let notes = notes(&part(out, "xl/comments1.xml"));
     let items = doc["items"].as_array().unwrap();
@@ -117,6 +118,15 @@ fn assert_noted(out: &Path, doc: &serde_json::Value) {
             .get(cell)
             .unwrap_or_else(|| panic!("no note on {cell} for {code}"));
         assert!(note.contains(code), "{cell}: {note}");
+        let summary = klacht::base::Rule::from_code(code)
+            .unwrap()
+            .explanation()
+            .summary
+            .nl;
+        assert!(
+            note.contains(&format!("→ {summary} (klacht uitleg {code})")),
+            "{cell}: {note}"
+        );
         checked += 1;
     }
     assert!(checked > 50, "{checked} notes checked");

@@ -22,5 +22,6 @@ mod suggest_causes;
 mod template;
 mod terminal;
 mod u_chart;
+mod uitleg;
 mod util;
 mod volume;

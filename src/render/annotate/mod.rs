@@ -1,7 +1,8 @@
 //! `klacht check --annotate FILE.xlsx`: a copy of the register as it was read, with every cell
-//! that has a finding coloured by severity and given a note (rule, severity, message), behind a
-//! first sheet that counts the findings per rule and links to the first cell of each. This is
-//! the file a quality manager opens to repair the register; the input itself is never touched.
+//! that has a finding coloured by severity and given a note (rule, severity, message, and the
+//! first sentence of the rule's explanation), behind a first sheet that counts the findings per
+//! rule and links to the first cell of each. This is the file a quality manager opens to
+//! repair the register; the input itself is never touched.
 //!
 //! Each input file is read again with the loader's own readers, so every row lands at the row
 //! and column it has in the original and `Klachtenregister!F17` in a finding is `F17` on the
@@ -21,7 +22,7 @@ use crate::register::Finding;
 use crate::register::Register;
 use crate::Lang;
 use copy::{copy_sheet, read_again, Copied, CopyError, Sheet, Styles};
-use plan::{cell_of, group, note_line, sheet_names, Mark, SheetPlan};
+use plan::{cell_of, group, note_lines, sheet_names, Mark, SheetPlan};
 use rust_xlsxwriter::{DocProperties, Workbook, XlsxError};
 use std::path::{Path, PathBuf};
 use summary::write_summary;
@@ -128,7 +129,7 @@ fn build(
                 row: at.row,
                 col: at.col.unwrap_or(0),
                 severity: f.severity,
-                lines: vec![note_line(register, f, at.col.is_none(), lang)],
+                lines: note_lines(register, f, at.col.is_none(), lang),
             });
         }
     }

@@ -6,6 +6,7 @@ use crate::base::location::CellRef;
 use crate::base::Severity;
 use crate::register::Finding;
 use crate::register::{Register, Source};
+use crate::render::explain;
 use crate::Lang;
 
 /// One sheet of the copy: its name, and what happened while copying.
@@ -32,19 +33,33 @@ pub(super) fn cell_of(register: &Register, f: &Finding) -> Option<CellRef> {
     (at.col.is_some() || at.row != header_row).then_some(at)
 }
 
-/// One line of a cell's note: `code (severity): message`.
-pub(super) fn note_line(register: &Register, f: &Finding, whole_row: bool, lang: Lang) -> String {
+/// The lines a finding adds to its cell's note: `code (severity): message`, then the first
+/// sentence of the rule's explanation, which names `klacht uitleg` for the rest.
+pub(super) fn note_lines(
+    register: &Register,
+    f: &Finding,
+    whole_row: bool,
+    lang: Lang,
+) -> Vec<String> {
     let row = if whole_row {
         lang.pick(" [hele rij]", " [whole row]")
     } else {
         ""
     };
-    format!(
-        "{} ({}){row}: {}",
-        f.rule.code(),
-        f.severity.label(lang),
-        f.message(register, lang)
-    )
+    vec![
+        format!(
+            "{} ({}){row}: {}",
+            f.rule.code(),
+            f.severity.label(lang),
+            f.message(register, lang)
+        ),
+        format!(
+            "→ {} ({} {})",
+            explain::summary(f.rule, lang),
+            lang.pick("klacht uitleg", "klacht explain"),
+            f.rule.code()
+        ),
+    ]
 }
 
 /// Marks in row-then-column order, one per cell, the findings of a cell kept in their order.

@@ -1,5 +1,5 @@
-//! The summary sheet: findings counted per rule, each linked to its first cell, and what the
-//! copy could not hold.
+//! The summary sheet: findings counted per rule, each linked to its first cell and with the
+//! first sentence of the rule's explanation, and what the copy could not hold.
 
 use super::copy::Styles;
 use super::plan::{cell_of, SheetPlan};
@@ -9,6 +9,7 @@ use crate::base::{Rule, Severity};
 use crate::error::Result;
 use crate::register::Finding;
 use crate::register::Register;
+use crate::render::explain;
 use crate::Lang;
 use rust_xlsxwriter::{Url, Worksheet, XlsxError};
 use std::collections::HashMap;
@@ -61,8 +62,8 @@ pub(super) fn write_summary(
             "This is a copy of the register as it was read, with the same cell addresses; the original is unchanged.",
         ),
         lang.pick(
-            "Elke cel met een bevinding is gekleurd naar ernst en heeft een notitie met de regel en de melding: wijs de cel met het rode driehoekje aan.",
-            "Every cell with a finding is coloured by severity and has a note with the rule and the message: point at the cell with the red triangle.",
+            "Elke cel met een bevinding is gekleurd naar ernst en heeft een notitie met de regel, de melding en de uitleg: wijs de cel met het rode driehoekje aan. Meer over een regel: klacht uitleg REGEL.",
+            "Every cell with a finding is coloured by severity and has a note with the rule, the message and its explanation: point at the cell with the red triangle. More on a rule: klacht explain RULE.",
         ),
         lang.pick(
             "Een bevinding over een hele rij staat in de eerste cel van die rij; een bevinding over een heel bestand staat alleen op dit blad.",
@@ -90,6 +91,10 @@ pub(super) fn write_summary(
         lang.pick("Aantal", "Count"),
         lang.pick("Eerste cel", "First cell"),
         lang.pick("Eerste melding", "First message"),
+        lang.pick(
+            "Uitleg (klacht uitleg REGEL)",
+            "Explanation (klacht explain RULE)",
+        ),
     ];
     for (c, h) in heads.iter().enumerate() {
         ws.write_string_with_format(r, c as u16, *h, &styles.bold)?;
@@ -121,6 +126,7 @@ pub(super) fn write_summary(
             }
         }
         ws.write_string(r, 5, line.first.message(register, lang))?;
+        ws.write_string(r, 6, explain::summary(line.rule, lang))?;
         r += 1;
     }
     if findings.is_empty() {
@@ -149,6 +155,7 @@ pub(super) fn write_summary(
             place_width = place_width.max(file.chars().count());
             ws.write_string(r, 4, &file)?;
             ws.write_string(r, 5, f.message(register, lang))?;
+            ws.write_string(r, 6, explain::summary(f.rule, lang))?;
             r += 1;
         }
     }
@@ -206,7 +213,7 @@ pub(super) fn write_summary(
     }
 
     let place_width = place_width.clamp(24, 45) as f64 + 1.0;
-    for (c, w) in [26.0, 20.0, 14.0, 8.0, place_width, 90.0]
+    for (c, w) in [26.0, 20.0, 14.0, 8.0, place_width, 90.0, 90.0]
         .into_iter()
         .enumerate()
     {

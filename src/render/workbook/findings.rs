@@ -1,11 +1,13 @@
 //! Sheet 8, *Bevindingen*: the findings that count for the period (on its complaints, plus
 //! those about files and excluded rows) — a count per rule, then the full list with the cell
-//! to repair. Streamed: a big register can have more findings than a sheet has rows.
+//! to repair; both with the first sentence of the rule's explanation (`klacht uitleg`).
+//! Streamed: a big register can have more findings than a sheet has rows.
 
 use super::layout::{Cell, Column, Style};
 use super::Report;
 use crate::base::{Rule, Severity};
 use crate::register::Finding;
+use crate::render::explain;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 use std::collections::BTreeMap;
 
@@ -41,6 +43,9 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         Column::new(r.t("Stap", "Step")),
         Column::new(r.t("Ernst", "Severity")),
         Column::new(r.t("Aantal", "Count")),
+        // Narrow: the sentence runs on into the empty cells right of the table, and the
+        // column stays as wide as the list below needs it (its cell addresses).
+        Column::capped(r.t("Uitleg", "Explanation"), 12.0),
     ];
     let rows = per_rule.iter().map(|(rule, (severity, n))| {
         vec![
@@ -48,6 +53,7 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
             Cell::text(rule.step().label(lang)),
             severity_cell(*severity, lang),
             Cell::count(*n),
+            Cell::text(explain::summary(*rule, lang)),
         ]
     });
     s.table(
@@ -60,6 +66,7 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         Cell::Blank,
         Cell::Blank,
         Cell::count(chosen.len() as u64),
+        Cell::Blank,
     ])?;
     s.gap();
 
@@ -74,6 +81,7 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
     columns.extend([
         Column::capped(r.t("Waarde", "Value"), 30.0),
         Column::capped(r.t("Melding", "Message"), 100.0),
+        Column::capped(r.t("Uitleg", "Explanation"), 100.0),
     ]);
     let rows = |i: usize| {
         let Some(f) = chosen.get(i) else {
@@ -96,6 +104,7 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         cells.extend([
             Cell::text(f.value.as_str()),
             Cell::text(f.message(register, lang)),
+            Cell::text(explain::summary(f.rule, lang)),
         ]);
         cells
     };

@@ -554,6 +554,17 @@ fn figures_land_in_their_cells_with_the_procedures_labels() {
         .rows()
         .all(|r| r[cell].to_string().starts_with("Register!")
             || r[cell].to_string().starts_with("Register: rij")));
+    // Each finding with the first sentence of its rule's explanation, last.
+    let code = findings.columns().iter().position(|h| h == "Code").unwrap();
+    assert_eq!(
+        findings.columns().last().map(String::as_str),
+        Some("Uitleg")
+    );
+    for r in findings.data().rows() {
+        let rule = crate::base::Rule::from_code(&r[code].to_string()).unwrap();
+        let uitleg = r.last().unwrap().to_string();
+        assert_eq!(uitleg, rule.explanation().summary.nl);
+    }
 
     let en = write(&fix, Lang::En, false, "figures-en");
     let mut wb: Xlsx<_> = open_workbook(&en).unwrap();
