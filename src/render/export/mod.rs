@@ -16,14 +16,8 @@ use crate::error::{Error, Result};
 use crate::register::causes::CauseGroups;
 use crate::register::{Finding, Register};
 use crate::Lang;
-use polars::prelude::{CompatLevel, DataFrame, PolarsResult, SchemaExt};
-use polars_io::parquet::write::get_encodings;
-use polars_io::prelude::{KeyValueMetadata, ParquetCompression, ParquetWriter, StatisticsOptions};
-use polars_parquet::write::{
-    array_to_columns, compress, CompressedPage, CompressionOptions, Encoding, ParquetType, Version,
-    WriteOptions,
-};
-use rayon::prelude::*;
+use polars::prelude::DataFrame;
+use polars_io::prelude::{KeyValueMetadata, ParquetCompression, ParquetWriter};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use tables::Frames;
@@ -154,10 +148,6 @@ fn slices(
 /// again, 0.1–0.2 s more). Nothing in the file depends on the time or on chance: polars writes
 /// `created_by` without a date, the Arrow schema and the key-value pairs given here, and its
 /// dictionaries follow the order of first appearance.
-///
-/// The row groups are encoded and compressed here, a column per core ([`encode`]), and handed
-/// to polars' writer as pages: its own `write_batch` encodes and compresses every page on the
-/// one thread that writes the file, which was most of the export's time beyond `check`.
 fn write_parquet(
     tmp: &Path,
     path: &Path,
@@ -174,113 +164,10 @@ fn write_parquet(
         .with_key_value_metadata(Some(KeyValueMetadata::from_static(metadata)))
         .batched(empty.schema())
         .map_err(|e| err(&e))?;
-    let types = writer.parquet_schema().fields().to_vec();
-    let encodings = get_encodings(&empty.schema().to_arrow(CompatLevel::newest()));
     slices(table, path, |frame| {
-        let rows = frame.height() as u64;
-        let pages = encode(frame, &types, &encodings).map_err(|e| err(&e))?;
-        (writer.write_row_group(rows, &pages)).map_err(|e| err(&e))
+        writer.write_batch(&frame).map_err(|e| err(&e))
     })?;
     writer.finish().map_err(|e| err(&e))?;
     drop(writer);
     out.flush().map_err(|e| err(&e))
-}
-
-/// The options of every page: polars' defaults (statistics, version 1, pages of 1 MiB) with
-/// Snappy, as `ParquetWriter` would use them.
-fn pages() -> WriteOptions {
-    WriteOptions {
-        statistics: StatisticsOptions::default(),
-        version: Version::V1,
-        compression: CompressionOptions::Snappy,
-        data_page_size: None,
-    }
-}
-
-/// The compressed pages of one row group, `frame`: its columns encoded (under `encodings`, by
-/// the `types` of the file's schema) and compressed side by side.
-fn encode(
-    frame: DataFrame,
-    types: &[ParquetType],
-    encodings: &[Vec<Encoding>],
-) -> PolarsResult<Vec<Vec<CompressedPage>>> {
-    let options = pages();
-    let mut frame = frame;
-    // One chunk per column, so that a batch holds the whole row group.
-    let columns: Vec<_> = (frame
-        .rechunk_mut()
-        .iter_chunks(CompatLevel::newest(), false))
-    .flat_map(|batch| batch.into_arrays())
-    .collect();
-    let leaves = (columns.par_iter().zip(types).zip(encodings))
-        .map(|((array, type_), encoding)| {
-            let leaves = array_to_columns(array, type_.clone(), options, encoding)?;
-            (leaves.into_iter())
-                .map(|pages| {
-                    pages
-                        .map(|page| Ok(compress(page?, Vec::new(), options.compression)?))
-                        .collect::<PolarsResult<Vec<CompressedPage>>>()
-                })
-                .collect::<PolarsResult<Vec<_>>>()
-        })
-        .collect::<PolarsResult<Vec<_>>>()?;
-    Ok(leaves.into_iter().flatten().collect())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use polars::prelude::*;
-    use std::ops::Range;
-
-    /// A frame as a table, sliced as the writers slice.
-    struct Whole(DataFrame);
-
-    impl Frames for Whole {
-        fn rows(&self) -> usize {
-            self.0.height()
-        }
-
-        fn frame(&self, rows: Range<usize>) -> PolarsResult<DataFrame> {
-            Ok(self.0.slice(rows.start as i64, rows.len()))
-        }
-    }
-
-    #[test]
-    fn pages_made_on_every_core_are_the_bytes_of_polars_own_writer() {
-        // Two row groups; texts that take a dictionary and texts that do not, nulls, dates.
-        let n = SLICE_ROWS + 1000;
-        let mut df = df!(
-            "cause" => (0..n).map(|i| format!("lekkage {}", i % 7)).collect::<Vec<_>>(),
-            "id" => (0..n).map(|i| format!("K-{i}")).collect::<Vec<_>>(),
-            "row" => (0..n).map(|i| (i % 3 != 0).then_some(i as i64)).collect::<Vec<_>>(),
-            "received" => (0..n).map(|i| (i % 5) as i32 + 20_000).collect::<Vec<_>>(),
-        )
-        .unwrap();
-        df.apply("received", |c| c.cast(&DataType::Date).unwrap())
-            .unwrap();
-        let metadata = || vec![("klacht.version".to_string(), "test".to_string())];
-        let dir = std::env::temp_dir().join(format!("klacht-export-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let tmp = dir.join("ours.parquet");
-        write_parquet(&tmp, &tmp, &Whole(df.clone()), metadata()).unwrap();
-        let ours = std::fs::read(&tmp).unwrap();
-        std::fs::remove_dir_all(&dir).unwrap();
-
-        let mut theirs = Vec::new();
-        let mut writer = ParquetWriter::new(&mut theirs)
-            .with_compression(ParquetCompression::Snappy)
-            .with_key_value_metadata(Some(KeyValueMetadata::from_static(metadata())))
-            .batched(df.schema())
-            .unwrap();
-        for start in (0..n).step_by(SLICE_ROWS) {
-            writer
-                .write_batch(&df.slice(start as i64, SLICE_ROWS))
-                .unwrap();
-        }
-        writer.finish().unwrap();
-        drop(writer);
-        assert_eq!(ours.len(), theirs.len());
-        assert!(ours == theirs, "the files differ");
-    }
 }
