@@ -376,6 +376,7 @@ impl Layout {
             }
             Status::InProgress => self.text("in behandeling"),
             Status::Open => self.spelling(&[("open", 70), ("Open", 30)]),
+            Status::Reopened => self.text("heropend"),
         }
     }
 
