@@ -10,7 +10,7 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 use std::collections::BTreeSet;
 
-/// The top-level keys of `kpi.json` up to issue 19, copied from SPEC §8 and §10 (not from
+/// The top-level keys of `kpi.json` up to issue 23, copied from SPEC §8 and §10 (not from
 /// the code); `cause_headings` is the second Pareto of §10 and `signals_history` the series
 /// too short to judge (docs/decisions.md).
 pub const KPI_KEYS: &[&str] = &[
@@ -45,6 +45,10 @@ pub const KPI_KEYS: &[&str] = &[
     "signals",
     "signals_history",
     "rate_per_1000",
+    "cost",
+    "justified",
+    "reopened",
+    "satisfaction",
 ];
 
 /// The holiday lists of SPEC §4.

@@ -27,7 +27,8 @@ use crate::base::DayOrder;
 use crate::base::{Rule, Severity};
 use crate::calendar::Profile;
 use crate::register::{
-    Channel, CustomerType, Field, FieldKind, HandlingMode, Justified, Nature, Status, Urgency,
+    Channel, CustomerType, Field, FieldKind, HandlingMode, Justified, Nature, Satisfaction, Status,
+    Urgency,
 };
 use crate::{Error, Lang};
 use chrono::NaiveDate;
@@ -382,7 +383,8 @@ pub fn vocabulary(kind: FieldKind) -> Option<Vec<&'static str>> {
         FieldKind::CustomerType => keys(CustomerType::ALL, CustomerType::key),
         FieldKind::Justified => keys(Justified::ALL, Justified::key),
         FieldKind::Urgency => Some(URGENCY_KEYS.to_vec()),
-        FieldKind::Text | FieldKind::Date | FieldKind::Decimal => None,
+        FieldKind::Satisfaction => Some(Satisfaction::KEYS.to_vec()),
+        FieldKind::Text | FieldKind::Date | FieldKind::Money => None,
     }
 }
 

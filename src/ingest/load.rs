@@ -960,7 +960,8 @@ impl Reader<'_> {
             }
             FieldKind::Status => value::parse_status(cell).map(|v| c.status = v),
             FieldKind::Justified => value::parse_justified(cell).map(|v| c.justified = v),
-            FieldKind::Decimal => value::parse_decimal(cell).map(|v| c.cost = v),
+            FieldKind::Money => value::parse_money(cell).map(|v| c.cost = v),
+            FieldKind::Satisfaction => value::parse_satisfaction(cell).map(|v| c.satisfaction = v),
         };
         if ok.is_err() {
             c.unreadable.insert(field);

@@ -95,7 +95,7 @@ impl ColumnStats {
         if let Some(d) = date_evidence(cell, date1904) {
             self.dates += 1;
             self.order.add(&d);
-        } else if matches!(value::parse_decimal(cell), Ok(Some(_))) {
+        } else if matches!(value::parse_money(cell), Ok(Some(_))) {
             self.numbers += 1;
         }
         let key = distinct_key(cell);
@@ -173,7 +173,8 @@ pub fn reading(kind: FieldKind, raw: &Raw) -> Result<Option<String>, ()> {
         FieldKind::HandlingMode => key(value::parse_handling_mode(raw)?, |v| v.key()),
         FieldKind::CustomerType => key(value::parse_customer_type(raw)?, |v| v.key()),
         FieldKind::Justified => key(value::parse_justified(raw)?, |v| v.key()),
-        FieldKind::Text | FieldKind::Date | FieldKind::Decimal => return Err(()),
+        FieldKind::Satisfaction => value::parse_satisfaction(raw)?.map(|v| v.key()),
+        FieldKind::Text | FieldKind::Date | FieldKind::Money => return Err(()),
     })
 }
 

@@ -11,7 +11,7 @@
 
 use super::csv::open_csv;
 use super::load::is_totals;
-use super::value::{parse_date, parse_decimal};
+use super::value::{parse_date, parse_money};
 use super::{Raw, RawRow, ReadOptions};
 use crate::base::key::{normalize_key, same_key};
 use crate::base::DayOrder;
@@ -247,11 +247,11 @@ fn volumes_of(read: Read) -> Result<Volumes, (u32, VolumeProblem)> {
 
 /// A whole number of work orders (`412`, `1.234`); `Ok(None)` for a blank cell.
 fn parse_work_orders(raw: &Raw) -> Result<Option<u64>, ()> {
-    match parse_decimal(raw)? {
+    match parse_money(raw)? {
         None => Ok(None),
-        Some(x) if x >= 0.0 && x.fract() == 0.0 && x <= MAX_WORK_ORDERS as f64 => {
-            // Whole and within range: exact as an integer.
-            Ok(Some(x as u64))
+        // A whole, non-negative number within range (read as an amount: `1.234`, `412,00`).
+        Some(c) if c.0 >= 0 && c.0 % 100 == 0 && (c.0 / 100) as u64 <= MAX_WORK_ORDERS => {
+            Ok(Some((c.0 / 100) as u64))
         }
         Some(_) => Err(()),
     }

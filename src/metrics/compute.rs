@@ -1,7 +1,9 @@
 //! Per-complaint work, done once: durations in working and calendar days, the closing
 //! target, and the period flags (received, closed, open, overdue) that every count sums.
 
-use super::model::{DurationStats, Headline, PeriodInfo};
+use super::model::{
+    CostFigures, DurationStats, Headline, JustifiedCounts, PeriodInfo, SatisfactionFigures,
+};
 use super::period::Period;
 use super::stats::share;
 use crate::base::key::key_chars;
@@ -9,7 +11,7 @@ use crate::calendar::Calendar;
 use crate::config::CauseEntry;
 use crate::config::Targets;
 use crate::register::causes::{group_listed, CauseGroups, Listed};
-use crate::register::{Complaint, Field, Nature, Urgency};
+use crate::register::{Cents, Complaint, Field, Justified, Nature, Satisfaction, Scale, Urgency};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 
@@ -95,7 +97,7 @@ impl Durations {
     /// The durations of `c` under `calendar`.
     pub fn of(c: &Complaint, calendar: &Calendar) -> Durations {
         let after = |d: Option<NaiveDate>| d.filter(|d| *d >= c.received);
-        let (closed, ack) = (after(c.closed_date), after(c.ack_date));
+        let (closed, ack) = (after(c.closed_on()), after(c.ack_date));
         let cd = |d: NaiveDate| clamp_i32((d - c.received).num_days());
         Durations {
             handling_wd: closed.map(|d| wd(calendar, c.received, d)),
@@ -159,7 +161,7 @@ impl<'a> Ctx<'a> {
             .par_iter()
             .map(|c| {
                 let target = Target::of(c, targets);
-                if !(in_periods(c.received) || c.closed_date.is_some_and(in_periods)) {
+                if !(in_periods(c.received) || c.closed_on().is_some_and(in_periods)) {
                     return Prep {
                         handling_wd: None,
                         handling_cd: None,
@@ -230,10 +232,10 @@ impl<'a> Ctx<'a> {
                         Target::None | Target::Unknown => false,
                     };
                 let received = p.contains(c.received);
-                let closed = c.closed_date.is_some_and(|x| p.contains(x));
+                let closed = c.closed_on().is_some_and(|x| p.contains(x));
                 // Open on some day X of P: X = max(received, start) is the first candidate.
                 let first = c.received.max(p.start);
-                let open_during = first <= p.end && c.closed_date.is_none_or(|x| x > first);
+                let open_during = first <= p.end && c.closed_on().is_none_or(|x| x > first);
                 Flags {
                     received,
                     closed,
@@ -268,6 +270,7 @@ impl<'a> Ctx<'a> {
             overdue += u64::from(f.overdue);
         }
         let handling = DurationStats::of(&mut all.handling_wd);
+        let outcome = self.outcome(flags);
         Headline {
             period: PeriodInfo {
                 label: p.label.clone(),
@@ -286,8 +289,19 @@ impl<'a> Ctx<'a> {
             share_within_target: share(all.within_target, all.with_target),
             ack_share_within_target: share(all.ack_within_target, all.ack_wd.len() as u64),
             repeat_complainants: self.repeat_groups(&repeat_window(p.end)).len() as u64,
+            cost_total: outcome.cost_total(),
+            share_justified: outcome.justified().share_yes,
             rate_per_1000: None,
         }
+    }
+
+    /// What the handling of closed(P) came to: costs, justification, satisfaction.
+    pub fn outcome(&self, flags: &[Flags]) -> Outcome {
+        let mut out = Outcome::default();
+        for (c, _) in self.complaints.iter().zip(flags).filter(|(_, f)| f.closed) {
+            out.add(c);
+        }
+        out
     }
 
     /// Complaints received in `window` (within the customer span), grouped by customer
@@ -375,7 +389,7 @@ impl TimeAcc {
                 (Some(hwd), Some(hcd)) => {
                     self.handling_wd.push(hwd);
                     self.handling_cd.push(hcd);
-                    let within = match (prep.target, c.closed_date) {
+                    let within = match (prep.target, c.closed_on()) {
                         (Target::Due(due), Some(closed)) => Some(closed <= due),
                         (Target::WorkingDays(t), _) => Some(i64::from(hwd) <= i64::from(t)),
                         _ => None,
@@ -401,6 +415,102 @@ impl TimeAcc {
                         u64::from(i64::from(a) <= i64::from(ctx.targets.ack_wd));
                 }
             }
+        }
+    }
+}
+
+/// Costs, justification and satisfaction of a period's closed complaints, gathered in one
+/// pass; an unreadable cell is left out of the figures of its field (SPEC §5).
+#[derive(Debug, Clone, Default)]
+pub struct Outcome {
+    /// The readable costs.
+    pub costs: Vec<Cents>,
+    /// Closed without a cost.
+    pub cost_missing: u64,
+    /// Yes, no, partly, nothing recorded, unreadable.
+    pub justified: [u64; 5],
+    /// The readable answers.
+    pub answers: Vec<Satisfaction>,
+    /// Closed with an answer or none (not with an unreadable one): the response rate's base.
+    pub asked: u64,
+    /// Closed with an unreadable cost, answer.
+    pub cost_unreadable: u64,
+    pub satisfaction_unreadable: u64,
+}
+
+impl Outcome {
+    fn add(&mut self, c: &Complaint) {
+        let readable = |f: Field| !c.unreadable.contains(f);
+        match c.cost {
+            Some(cost) => self.costs.push(cost),
+            None if readable(Field::Cost) => self.cost_missing += 1,
+            None => self.cost_unreadable += 1,
+        }
+        let slot = match c.justified {
+            _ if !readable(Field::Justified) => 4,
+            Some(Justified::Yes) => 0,
+            Some(Justified::No) => 1,
+            Some(Justified::Partly) => 2,
+            None => 3,
+        };
+        self.justified[slot] += 1;
+        if readable(Field::Satisfaction) {
+            self.asked += 1;
+            self.answers.extend(c.satisfaction);
+        } else {
+            self.satisfaction_unreadable += 1;
+        }
+    }
+
+    /// The sum of the costs; `None` without any.
+    pub fn cost_total(&self) -> Option<Cents> {
+        (!self.costs.is_empty()).then(|| self.costs.iter().copied().sum())
+    }
+
+    /// n, missing, total, mean and median of the costs (the splits are the frame's).
+    pub fn cost(&self) -> CostFigures {
+        let mut sorted = self.costs.clone();
+        sorted.sort_unstable();
+        let total = self.cost_total();
+        CostFigures {
+            n: sorted.len() as u64,
+            missing: self.cost_missing,
+            left_out: self.cost_unreadable,
+            mean: total.and_then(|t| Cents::mean(t, sorted.len() as u64)),
+            median: Cents::median(&sorted),
+            total,
+            ..CostFigures::default()
+        }
+    }
+
+    pub fn justified(&self) -> JustifiedCounts {
+        let [yes, no, partly, unknown, left_out] = self.justified;
+        JustifiedCounts {
+            yes,
+            no,
+            partly,
+            unknown,
+            left_out,
+            share_yes: share(yes, yes + no + partly),
+        }
+    }
+
+    /// The satisfaction figures on the register's `scale`.
+    pub fn satisfaction(&self, scale: Option<Scale>) -> SatisfactionFigures {
+        let scores: Vec<u8> = self.answers.iter().filter_map(|a| a.score()).collect();
+        let sum: u64 = scores.iter().map(|&s| u64::from(s)).sum();
+        let satisfied = scale.map_or(0, |s| {
+            self.answers.iter().filter(|&&a| s.satisfied(a)).count() as u64
+        });
+        let responses = self.answers.len() as u64;
+        SatisfactionFigures {
+            responses,
+            response_rate: share(responses, self.asked),
+            // Sums of scores stay far below 2^53: exact in f64.
+            mean: (!scores.is_empty()).then(|| sum as f64 / scores.len() as f64),
+            scale,
+            share_satisfied: share(satisfied, responses),
+            left_out: self.satisfaction_unreadable,
         }
     }
 }

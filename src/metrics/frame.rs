@@ -54,7 +54,7 @@ impl Selection {
             || f.open_end
             || f.overdue
             || in_months(month_key(c.received))
-            || c.closed_date.is_some_and(|d| in_months(month_key(d)))
+            || c.closed_on().is_some_and(|d| in_months(month_key(d)))
             || (self.quarters.0..=self.quarters.1).contains(&quarter_key(c.received))
     }
 }
@@ -160,6 +160,12 @@ pub fn build(ctx: &Ctx, flags: &[Flags], sel: Selection) -> PolarsResult<DataFra
         }),
         Box::new(|| column("received_p", rows, |i| flags[i].received)),
         Box::new(|| column("closed_p", rows, |i| flags[i].closed)),
+        // The cost in cents of a complaint closed in P, summed exactly per group.
+        Box::new(|| {
+            column("cost", rows, |i| {
+                cs[i].cost.filter(|_| flags[i].closed).map(|c| c.0)
+            })
+        }),
         Box::new(|| column("open_end", rows, |i| flags[i].open_end)),
         Box::new(|| column("overdue", rows, |i| flags[i].overdue)),
         Box::new(|| {
@@ -169,7 +175,7 @@ pub fn build(ctx: &Ctx, flags: &[Flags], sel: Selection) -> PolarsResult<DataFra
         }),
         Box::new(|| column("received_month", rows, |i| month_key(cs[i].received))),
         Box::new(|| column("received_quarter", rows, |i| quarter_key(cs[i].received))),
-        Box::new(|| column("closed_month", rows, |i| cs[i].closed_date.map(month_key))),
+        Box::new(|| column("closed_month", rows, |i| cs[i].closed_on().map(month_key))),
     ];
     let columns: Vec<Column> = makers.par_iter().map(|make| make()).collect();
     DataFrame::new(rows.len(), columns)
@@ -342,6 +348,45 @@ fn per_month(
         .collect())
 }
 
+/// The failure costs of one group of closed(P): how many, their sum in cents, and the cause
+/// nature they all share (`None`: mixed, or none recorded).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CostSum {
+    pub n: u64,
+    pub total: i64,
+    pub nature: Option<u32>,
+}
+
+/// [`CostSum`] per value of `key`, over the complaints closed in P with a cost.
+fn cost_sums(df: &DataFrame, key: &str) -> PolarsResult<(DataFrame, Vec<CostSum>)> {
+    let nature = || col("cause_nature");
+    let out = df
+        .clone()
+        .lazy()
+        .filter(col("cost").is_not_null())
+        .group_by([col(key)])
+        .agg([
+            col("cost").sum().alias("cost_total"),
+            len().alias("cost_n"),
+            nature().min().alias("nature_min"),
+            nature().max().alias("nature_max"),
+            nature().null_count().alias("nature_nulls"),
+        ])
+        .collect()?;
+    let (n, nulls) = (u64s(&out, "cost_n")?, u64s(&out, "nature_nulls")?);
+    let (lo, hi) = (opt_u32s(&out, "nature_min")?, opt_u32s(&out, "nature_max")?);
+    let cast = cast(&out, "cost_total", &DataType::Int64)?;
+    let totals: Vec<i64> = cast.i64()?.iter().map(|v| v.unwrap_or(0)).collect();
+    let sums = (0..out.height())
+        .map(|r| CostSum {
+            n: n[r],
+            total: totals[r],
+            nature: lo[r].filter(|&l| Some(l) == hi[r] && nulls[r] == 0 && l != UNREADABLE),
+        })
+        .collect();
+    Ok((out, sums))
+}
+
 /// The period sums per code: urgency, channel, nature and file.
 type CodeSums = Vec<(Option<u32>, GroupSums)>;
 
@@ -359,6 +404,12 @@ pub struct Groups {
     /// Complaints per month and nature, received and closed, in the months `months`.
     pub received_monthly: Vec<(i32, Option<u32>, u64)>,
     pub closed_monthly: Vec<(i32, Option<u32>, u64)>,
+    /// The costs of closed(P) per urgency and nature code, per department and per cause
+    /// group.
+    pub cost_urgency: Vec<(Option<u32>, CostSum)>,
+    pub cost_nature: Vec<(Option<u32>, CostSum)>,
+    pub cost_department: Vec<(Option<String>, CostSum)>,
+    pub cost_cause: Vec<(Option<String>, CostSum)>,
 }
 
 /// The group-bys of [`Groups`], side by side: each is a small query, and one after the other
@@ -369,43 +420,66 @@ pub fn groups(
     months: (i32, i32),
     cause_months: (i32, i32),
 ) -> PolarsResult<Groups> {
-    let ((by_code, by_text), ((received, by_month), (received_m, closed_m))) = rayon::join(
+    let (((by_code, by_text), ((received, by_month), (received_m, closed_m))), costs) = rayon::join(
         || {
             rayon::join(
                 || {
-                    ["urgency", "channel", "nature", "file"]
-                        .par_iter()
-                        .map(|key| sums_by_code(df, key))
-                        .collect::<PolarsResult<Vec<_>>>()
+                    rayon::join(
+                        || {
+                            ["urgency", "channel", "nature", "file"]
+                                .par_iter()
+                                .map(|key| sums_by_code(df, key))
+                                .collect::<PolarsResult<Vec<_>>>()
+                        },
+                        || {
+                            ["department", "handler"]
+                                .par_iter()
+                                .map(|key| sums_by_text(df, key))
+                                .collect::<PolarsResult<Vec<_>>>()
+                        },
+                    )
                 },
                 || {
-                    ["department", "handler"]
-                        .par_iter()
-                        .map(|key| sums_by_text(df, key))
-                        .collect::<PolarsResult<Vec<_>>>()
+                    rayon::join(
+                        || {
+                            rayon::join(
+                                || causes_received(df),
+                                || causes_by_month(df, cause_months.0, cause_months.1),
+                            )
+                        },
+                        || {
+                            rayon::join(
+                                || per_month(df, "received_month", months.0, months.1),
+                                || per_month(df, "closed_month", months.0, months.1),
+                            )
+                        },
+                    )
                 },
             )
         },
         || {
-            rayon::join(
-                || {
-                    rayon::join(
-                        || causes_received(df),
-                        || causes_by_month(df, cause_months.0, cause_months.1),
-                    )
-                },
-                || {
-                    rayon::join(
-                        || per_month(df, "received_month", months.0, months.1),
-                        || per_month(df, "closed_month", months.0, months.1),
-                    )
-                },
-            )
+            ["urgency", "nature", "department", "cause"]
+                .par_iter()
+                .map(|key| cost_sums(df, key))
+                .collect::<PolarsResult<Vec<_>>>()
         },
     );
     // Exactly as many results as keys above.
     let mut by_code = by_code?.into_iter();
     let mut by_text = by_text?.into_iter();
+    let mut costs = costs?.into_iter();
+    let mut cost_code = |key: &str| -> PolarsResult<Vec<(Option<u32>, CostSum)>> {
+        let (out, sums) = costs.next().unwrap_or_default();
+        Ok(opt_u32s(&out, key)?.into_iter().zip(sums).collect())
+    };
+    let cost_urgency = cost_code("urgency")?;
+    let cost_nature = cost_code("nature")?;
+    let mut cost_text = |key: &str| -> PolarsResult<Vec<(Option<String>, CostSum)>> {
+        let (out, sums) = costs.next().unwrap_or_default();
+        Ok(opt_strs(&out, key)?.into_iter().zip(sums).collect())
+    };
+    let cost_department = cost_text("department")?;
+    let cost_cause = cost_text("cause")?;
     Ok(Groups {
         urgency: by_code.next().unwrap_or_default(),
         channel: by_code.next().unwrap_or_default(),
@@ -417,6 +491,10 @@ pub fn groups(
         causes_by_month: by_month?,
         received_monthly: received_m?,
         closed_monthly: closed_m?,
+        cost_urgency,
+        cost_nature,
+        cost_department,
+        cost_cause,
     })
 }
 

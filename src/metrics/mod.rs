@@ -47,7 +47,7 @@ use crate::calendar::Calendar;
 use crate::config::{Config, Volumes};
 use crate::error::Error;
 use crate::register::Finding;
-use crate::register::{Nature, Register};
+use crate::register::{Nature, Register, Scale};
 use crate::rules::Counts;
 use chrono::NaiveDate;
 use compute::{repeat_window, Ctx};
@@ -142,6 +142,8 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
         (m0.min(quarter_months.0), m1.max(quarter_months.1))
     });
     let groups = frame::groups(&df, frame_months, cause_months).map_err(internal)?;
+    let outcome = ctx.outcome(&flags);
+    let cost = tables::cost_splits(outcome.cost(), &groups);
     let cause_groups = tables::cause_groups(&ctx, &flags);
     // With the company's volume the signals are u-charts of the rate.
     let work_orders = inputs.volumes.map(|v| window.work_orders(v));
@@ -165,6 +167,9 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
     let by_nature = tables::nature_counts(groups.nature);
     let causes = tables::causes(&groups.causes_received);
     let (overdue, escalations, age_buckets) = tables::open_lists(&ctx, &flags, d);
+    let reopened = tables::reopened(&ctx, &flags, d);
+    // The scale is the register's, decided from all its answers: every period reads alike.
+    let scale = Scale::of(register.complaints.iter().filter_map(|c| c.satisfaction));
 
     let register_rows: Vec<usize> = (0..flags.len()).filter(|&i| flags[i].matters).collect();
     let [window, _, _] = windows;
@@ -218,6 +223,7 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
         overdue,
         age_buckets,
         escalations,
+        reopened,
         times_by_urgency,
         times_by_nature: tables::times_by_nature(&times),
         pareto_technical: tables::pareto(&causes, Some(Nature::Technical)),
@@ -314,8 +320,13 @@ pub fn compute(inputs: &Inputs) -> Result<Figures, Error> {
         signals: signals.signals,
         signals_history: signals.short_history,
         rate_per_1000,
+        cost,
+        justified: outcome.justified(),
+        reopened: 0,
+        satisfaction: outcome.satisfaction(scale),
     };
     let mut figures = Figures { kpi, tables };
+    figures.kpi.reopened = figures.tables.reopened.len() as u64;
     figures.tables.causes = ctx.causes;
     figures.count_findings(inputs.findings);
     Ok(figures)

@@ -28,7 +28,7 @@ use super::period::Period;
 use super::signals::{ShortHistory, Signal, SignalChart};
 use crate::base::location::FileIdx;
 use crate::register::causes::CauseGroups;
-use crate::register::{Channel, Nature, RowCount, Urgency};
+use crate::register::{Cents, Channel, Nature, RowCount, Scale, Urgency};
 use crate::rules::Counts;
 use crate::Lang;
 use chrono::NaiveDate;
@@ -129,6 +129,128 @@ pub struct Kpi {
     /// Complaints per 1,000 work orders where the company gives its volume (`[volume]`);
     /// `null` without.
     pub rate_per_1000: Option<RatePer1000>,
+    /// What the complaints closed in P cost (*faalkosten*, SPEC §5).
+    pub cost: CostFigures,
+    /// Whether the complaints closed in P were justified (*gegrond*).
+    pub justified: JustifiedCounts,
+    /// Complaints that matter for P with the status reopened (*heropend*): open for every
+    /// figure, listed in [`Tables::reopened`].
+    pub reopened: u64,
+    /// The customers' satisfaction with the handling of the complaints closed in P.
+    pub satisfaction: SatisfactionFigures,
+}
+
+/// `kpi.cost`: the failure costs of closed(P), exact to the cent: n + missing + left_out =
+/// closed(P).
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct CostFigures {
+    /// closed(P) with a cost.
+    pub n: u64,
+    /// closed(P) without one (blank, `-`, `n.v.t.`).
+    pub missing: u64,
+    /// closed(P) whose cost cell could not be read (`unreadable-value`): left out, neither
+    /// a cost nor missing (SPEC §5 "left out").
+    pub left_out: u64,
+    /// The sum; `None` when n = 0.
+    pub total: Option<Cents>,
+    /// Mean and median, rounded to the cent (half away from zero); `None` when n = 0.
+    pub mean: Option<Cents>,
+    pub median: Option<Cents>,
+    /// A Pareto of the cause groups by cost: most first, then by name; the costs without a
+    /// cause (`cause: null`) last.
+    pub by_cause: Vec<CostRow<CostCause>>,
+    /// Technical, non-technical, not recorded (`null`); an unreadable nature in no row.
+    pub by_nature: Vec<CostRow<CostNature>>,
+    /// Urgency 1–8, then unclassified (`null`); an unreadable urgency in no row.
+    pub by_urgency: Vec<CostRow<CostUrgency>>,
+    /// Per department by name, not recorded (`null`) last.
+    pub by_department: Vec<CostRow<CostDepartment>>,
+}
+
+/// The costs of one group of closed(P): how many complaints with a cost, their sum, and its
+/// share of [`CostFigures::total`]. Rows without a cost are left out.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CostRow<K> {
+    /// The group's key fields (`cause` and `nature`, `urgency`, …).
+    #[serde(flatten)]
+    pub key: K,
+    pub n: u64,
+    pub total: Cents,
+    /// total / the total of all closed(P) with a cost; `None` when that is 0.
+    pub share: Option<f64>,
+}
+
+/// A cause group in the cost Pareto.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CostCause {
+    /// The group's name; `None`: no cause recorded.
+    pub cause: Option<String>,
+    /// The nature the cause list gives it, else the one all its costed complaints share;
+    /// `None` when they differ or none is recorded.
+    pub nature: Option<Nature>,
+    /// Running share down the Pareto.
+    pub cumulative_share: Option<f64>,
+}
+
+impl CostRow<CostCause> {
+    /// The cause as the report names it, `(geen oorzaak vastgelegd)` for the costs without.
+    pub fn cause_label(&self, lang: Lang) -> String {
+        match &self.key.cause {
+            Some(c) => c.clone(),
+            None => lang
+                .pick("(geen oorzaak vastgelegd)", "(no cause recorded)")
+                .to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CostNature {
+    pub nature: Option<Nature>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CostUrgency {
+    pub urgency: Option<Urgency>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CostDepartment {
+    pub department: Option<String>,
+}
+
+/// `kpi.justified` over closed(P): *partly* apart, never folded into yes; yes + no + partly +
+/// unknown + left_out = closed(P).
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct JustifiedCounts {
+    pub yes: u64,
+    pub no: u64,
+    pub partly: u64,
+    /// Nothing recorded.
+    pub unknown: u64,
+    /// The cell could not be read: not unknown, left out.
+    pub left_out: u64,
+    /// yes / (yes + no + partly); `None` when that is 0.
+    pub share_yes: Option<f64>,
+}
+
+/// `kpi.satisfaction` over closed(P) (SPEC §5). A complaint whose answer could not be read
+/// is left out of all of it, the response rate's base too.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct SatisfactionFigures {
+    /// closed(P) with an answer.
+    pub responses: u64,
+    /// responses / closed(P) (less those left out); `None` without closed complaints.
+    pub response_rate: Option<f64>,
+    /// The mean score on the register's scale, unrounded; `None` without scores (a yes/no
+    /// register has none).
+    pub mean: Option<f64>,
+    /// The register's scale, decided from all its answers; `None` without any.
+    pub scale: Option<Scale>,
+    /// Satisfied (a score of 4+ of 5, 7+ of 10, or yes) / responses.
+    pub share_satisfied: Option<f64>,
+    /// closed(P) whose answer could not be read.
+    pub left_out: u64,
 }
 
 /// `kpi.cause_headings`: one heading of the cause list and its complaints received in P.
@@ -387,6 +509,10 @@ pub struct Headline {
     pub ack_share_within_target: Option<f64>,
     /// Customers with 2 or more complaints received in the 12 months ending at the period's end.
     pub repeat_complainants: u64,
+    /// The failure costs of closed(P) (`kpi.cost.total` for P); `None` without any.
+    pub cost_total: Option<Cents>,
+    /// Share of closed(P) justified (`kpi.justified.share_yes` for P).
+    pub share_justified: Option<f64>,
     /// Complaints received per 1,000 work orders, where the volume gives it; in `kpi.json`
     /// under [`Kpi::rate_per_1000`] (so `previous` and `year_ago` keep their keys).
     #[serde(skip)]
@@ -401,6 +527,8 @@ impl Headline {
         match figure {
             HeadlineFigure::Received => count(self.received),
             HeadlineFigure::Closed => count(self.closed),
+            HeadlineFigure::CostTotal => self.cost_total.map(Cents::euros),
+            HeadlineFigure::ShareJustified => self.share_justified,
             HeadlineFigure::OpenAtStart => count(self.open_at_start),
             HeadlineFigure::OpenAtEnd => count(self.open_at_end),
             HeadlineFigure::Overdue => count(self.overdue),
@@ -439,6 +567,9 @@ pub struct Tables {
     pub age_buckets: Vec<AgeBucket>,
     /// Urgency 1–2 complaints open at D, oldest first.
     pub escalations: Vec<OpenItem>,
+    /// The reopened complaints that matter for P ([`Kpi::reopened`]), oldest first, with
+    /// their age at D.
+    pub reopened: Vec<OpenItem>,
     /// Handling and acknowledgement times over all complaints.
     pub times_all: TimeRow,
     /// The same per urgency 1–8, then unclassified.
@@ -483,6 +614,10 @@ pub struct Tables {
 pub enum HeadlineFigure {
     Received,
     Closed,
+    /// Failure costs of the complaints closed.
+    CostTotal,
+    /// Share of the complaints closed that were justified.
+    ShareJustified,
     OpenAtStart,
     OpenAtEnd,
     Overdue,
@@ -508,13 +643,17 @@ pub enum Unit {
     Share,
     /// Complaints per 1,000 work orders.
     Rate,
+    /// Euros, exact to the cent.
+    Money,
 }
 
 impl HeadlineFigure {
     /// All figures in table order.
-    pub const ALL: [HeadlineFigure; 11] = [
+    pub const ALL: [HeadlineFigure; 13] = [
         HeadlineFigure::Received,
         HeadlineFigure::Closed,
+        HeadlineFigure::CostTotal,
+        HeadlineFigure::ShareJustified,
         HeadlineFigure::OpenAtStart,
         HeadlineFigure::OpenAtEnd,
         HeadlineFigure::Overdue,
@@ -531,6 +670,8 @@ impl HeadlineFigure {
         match self {
             HeadlineFigure::Received => "received",
             HeadlineFigure::Closed => "closed",
+            HeadlineFigure::CostTotal => "cost_total",
+            HeadlineFigure::ShareJustified => "share_justified",
             HeadlineFigure::OpenAtStart => "open_at_start",
             HeadlineFigure::OpenAtEnd => "open_at_end",
             HeadlineFigure::Overdue => "overdue",
@@ -549,6 +690,14 @@ impl HeadlineFigure {
         match self {
             HeadlineFigure::Received => lang.pick("Ontvangen klachten", "Complaints received"),
             HeadlineFigure::Closed => lang.pick("Afgehandelde klachten", "Complaints closed"),
+            HeadlineFigure::CostTotal => lang.pick(
+                "Faalkosten afgehandelde klachten",
+                "Failure costs of complaints closed",
+            ),
+            HeadlineFigure::ShareJustified => lang.pick(
+                "Gegrond (ja van ja, nee en deels)",
+                "Justified (yes of yes, no and partly)",
+            ),
             HeadlineFigure::OpenAtStart => {
                 lang.pick("Open bij begin periode", "Open at start of period")
             }
@@ -593,7 +742,10 @@ impl HeadlineFigure {
             HeadlineFigure::HandlingWdMean
             | HeadlineFigure::HandlingWdMedian
             | HeadlineFigure::HandlingWdP90 => Unit::WorkingDays,
-            HeadlineFigure::ShareWithinTarget | HeadlineFigure::AckShareWithinTarget => Unit::Share,
+            HeadlineFigure::ShareWithinTarget
+            | HeadlineFigure::AckShareWithinTarget
+            | HeadlineFigure::ShareJustified => Unit::Share,
+            HeadlineFigure::CostTotal => Unit::Money,
             HeadlineFigure::RatePer1000 => Unit::Rate,
             _ => Unit::Count,
         }

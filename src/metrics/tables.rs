@@ -2,12 +2,13 @@
 //! with zero rows where the report shows every category, and with shares.
 
 use super::compute::{urgency_slot, Ctx, Flags, TimeAcc};
-use super::frame::{self, month_start, CauseCount as FrameCause, GroupSums};
+use super::frame::{self, month_start, CauseCount as FrameCause, CostSum, GroupSums, Groups};
 use super::model::{
-    AgeBucket, CauseCount, CauseGroupRow, ChannelCount, CountShare, DurationStats, FlowCheck,
-    GroupRow, HeadingRow, Headline, HeadlineFigure, HeadlineRow, MonthRate, MonthRow, NatureCount,
-    OpenItem, ParetoRow, RatePer1000, RateRow, RecurringCause, RepeatComplainant, SpellingCount,
-    TimeGroup, TimeRow, UrgencyRow,
+    AgeBucket, CauseCount, CauseGroupRow, ChannelCount, CostCause, CostDepartment, CostFigures,
+    CostNature, CostRow, CostUrgency, CountShare, DurationStats, FlowCheck, GroupRow, HeadingRow,
+    Headline, HeadlineFigure, HeadlineRow, MonthRate, MonthRow, NatureCount, OpenItem, ParetoRow,
+    RatePer1000, RateRow, RecurringCause, RepeatComplainant, SpellingCount, TimeGroup, TimeRow,
+    UrgencyRow,
 };
 use super::period::Period;
 use super::signals::{Series, SeriesKind, Window};
@@ -15,7 +16,7 @@ use super::stats::{per_1000, rel_change, share};
 use crate::base::key::same_key;
 use crate::config::{work_orders_over, Volumes};
 use crate::register::customer::pseudonym;
-use crate::register::{Channel, Field, Nature, Source, Urgency};
+use crate::register::{Cents, Channel, Field, Nature, Source, Urgency};
 use chrono::NaiveDate;
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
@@ -272,31 +273,47 @@ pub fn open_lists(
     }
     overdue.sort_unstable();
     escalations.sort_unstable();
-    let item = |i: usize| {
-        let (c, f) = (&ctx.complaints[i], &flags[i]);
-        OpenItem {
-            index: i,
-            id: c.id.to_string(),
-            file: c.file,
-            row: c.row,
-            line: c.line,
-            received: c.received,
-            urgency: c.urgency,
-            handler: c.handler.as_deref().map(str::to_string),
-            contact_person: c.contact().map(str::to_string),
-            age_wd: i64::from(f.age_wd),
-            age_cd: (d - c.received).num_days(),
-            target_wd: ctx.prep[i].target.working_days(),
-            due_date: c.due_date,
-            overdue: f.overdue,
-            days_past_target: f.overdue.then(|| ctx.days_past_target(i, f.age_wd, d)),
-        }
-    };
+    let item = |i: usize| open_item(ctx, flags, i, d);
     (
         overdue.into_iter().map(|(_, _, _, i)| item(i)).collect(),
         escalations.into_iter().map(|(_, i)| item(i)).collect(),
         buckets,
     )
+}
+
+/// Complaint `i` as a line of the open lists, with its age and target at `d`.
+fn open_item(ctx: &Ctx, flags: &[Flags], i: usize, d: NaiveDate) -> OpenItem {
+    let (c, f) = (&ctx.complaints[i], &flags[i]);
+    OpenItem {
+        index: i,
+        id: c.id.to_string(),
+        file: c.file,
+        row: c.row,
+        line: c.line,
+        received: c.received,
+        urgency: c.urgency,
+        handler: c.handler.as_deref().map(str::to_string),
+        contact_person: c.contact().map(str::to_string),
+        age_wd: i64::from(f.age_wd),
+        age_cd: (d - c.received).num_days(),
+        target_wd: ctx.prep[i].target.working_days(),
+        due_date: c.due_date,
+        overdue: f.overdue,
+        days_past_target: f.overdue.then(|| ctx.days_past_target(i, f.age_wd, d)),
+    }
+}
+
+/// The reopened complaints that matter for P (SPEC §5 reopened(P)), oldest first.
+pub fn reopened(ctx: &Ctx, flags: &[Flags], d: NaiveDate) -> Vec<OpenItem> {
+    let mut found: Vec<(NaiveDate, usize)> = (0..flags.len())
+        .filter(|&i| flags[i].matters && ctx.complaints[i].is_reopened())
+        .map(|i| (ctx.complaints[i].received, i))
+        .collect();
+    found.sort_unstable();
+    found
+        .into_iter()
+        .map(|(_, i)| open_item(ctx, flags, i, d))
+        .collect()
 }
 
 /// The cause groups with a complaint received in P (`flags[i].received`), each with its
@@ -769,7 +786,7 @@ pub fn rates(
 pub fn flow(ctx: &Ctx, head: &Headline, flags: &[Flags]) -> FlowCheck {
     let (mut date_order, mut left_out) = (0, 0);
     for (f, c) in flags.iter().zip(ctx.complaints) {
-        date_order += u64::from(f.matters && c.closed_date.is_some_and(|x| x < c.received));
+        date_order += u64::from(f.matters && c.closed_on().is_some_and(|x| x < c.received));
         left_out += u64::from(f.received && c.closed_unknown());
     }
     let as_i64 = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
@@ -807,4 +824,85 @@ pub fn left_out_fields(ctx: &Ctx, flags: &[Flags]) -> BTreeMap<Field, u64> {
         }
     }
     out
+}
+
+/// The splits of the failure costs of closed(P) (SPEC §5) from the frame's sums, added to
+/// `cost` (n, missing, total, mean and median): every nature and urgency (zero rows
+/// included), the departments and cause groups with a cost; each with its share of the total.
+pub fn cost_splits(mut cost: CostFigures, g: &Groups) -> CostFigures {
+    let total = cost.total.map_or(0, |t| t.0);
+    fn row<K>(key: K, s: CostSum, total: i64) -> CostRow<K> {
+        CostRow {
+            key,
+            n: s.n,
+            total: Cents(s.total),
+            // Amounts below 2^53 cents convert exactly; the division is the only rounding.
+            share: (total != 0).then(|| s.total as f64 / total as f64),
+        }
+    }
+    let by_code = |sums: &[(Option<u32>, CostSum)], code: Option<u32>| {
+        let none = CostSum {
+            n: 0,
+            total: 0,
+            nature: None,
+        };
+        sums.iter()
+            .find(|(c, _)| *c == code)
+            .map_or(none, |(_, s)| *s)
+    };
+    cost.by_nature = (0..=Nature::ALL.len())
+        .map(|slot| {
+            let nature = slot_nature(slot);
+            let code = nature.and_then(|_| u32::try_from(slot).ok());
+            row(CostNature { nature }, by_code(&g.cost_nature, code), total)
+        })
+        .collect();
+    cost.by_urgency = (0..9)
+        .map(|slot| {
+            let urgency = slot_urgency(slot);
+            let code = urgency.map(|u| u32::from(u.number()));
+            row(
+                CostUrgency { urgency },
+                by_code(&g.cost_urgency, code),
+                total,
+            )
+        })
+        .collect();
+    let mut departments = g.cost_department.clone();
+    departments.sort_by_cached_key(|(name, _)| {
+        (
+            name.is_none(),
+            name.as_deref().map(str::to_lowercase),
+            name.clone(),
+        )
+    });
+    cost.by_department = departments
+        .into_iter()
+        .map(|(department, s)| row(CostDepartment { department }, s, total))
+        .collect();
+    let mut causes = g.cost_cause.clone();
+    causes.sort_by_cached_key(|(name, s)| {
+        (
+            name.is_none(),
+            Reverse(s.total),
+            name.as_deref().map(str::to_lowercase),
+        )
+    });
+    let mut running = 0i64;
+    cost.by_cause = causes
+        .into_iter()
+        .map(|(cause, s)| {
+            running = running.saturating_add(s.total);
+            let key = CostCause {
+                cause,
+                nature: s
+                    .nature
+                    .and_then(|n| usize::try_from(n).ok())
+                    .and_then(slot_nature),
+                cumulative_share: (total != 0).then(|| running as f64 / total as f64),
+            };
+            row(key, s, total)
+        })
+        .collect();
+    cost
 }

@@ -2,7 +2,8 @@
 //! through the source's column map (`Register::cell`), which keeps a million complaints small.
 
 use super::{
-    Channel, CustomerType, Field, FieldSet, HandlingMode, Justified, Nature, Status, Urgency,
+    Cents, Channel, CustomerType, Field, FieldSet, HandlingMode, Justified, Nature, Satisfaction,
+    Status, Urgency,
 };
 use crate::base::location::FileIdx;
 use chrono::NaiveDate;
@@ -49,7 +50,9 @@ pub struct Complaint {
     pub status: Option<Status>,
     pub last_update: Option<NaiveDate>,
     pub justified: Option<Justified>,
-    pub cost: Option<f64>,
+    /// The failure cost (*faalkosten*), exact to the cent.
+    pub cost: Option<Cents>,
+    pub satisfaction: Option<Satisfaction>,
     pub notes: Option<Text>,
     /// Values of the columns the tool does not know, in the source's unmapped-column order.
     pub extra: Vec<String>,
@@ -60,9 +63,22 @@ pub struct Complaint {
 }
 
 impl Complaint {
-    /// Closed by the register's own evidence: a closed date, or else a closed status.
+    /// Closed by the register's own evidence: a closed date, or else a closed status; never
+    /// when reopened.
     pub fn is_closed(&self) -> bool {
-        self.closed_date.is_some() || self.status == Some(Status::Closed)
+        self.closed_on().is_some() || self.status == Some(Status::Closed)
+    }
+
+    /// The closed date the figures count: none for a reopened complaint, whose earlier
+    /// closing (its date often left in the register) no longer holds: it is open for every
+    /// figure (SPEC §5).
+    pub fn closed_on(&self) -> Option<NaiveDate> {
+        self.closed_date.filter(|_| !self.is_reopened())
+    }
+
+    /// Status *heropend* / *reopened*.
+    pub fn is_reopened(&self) -> bool {
+        self.status == Some(Status::Reopened)
     }
 
     /// Open at the end of day `d`: received by then and not closed by then (SPEC §5 open(X)).
@@ -70,13 +86,13 @@ impl Complaint {
     /// A complaint whose closed date could not be read is neither open nor closed (SPEC §5
     /// "left out"): never open.
     pub fn is_open_at(&self, d: NaiveDate) -> bool {
-        self.received <= d && self.closed_date.is_none_or(|c| c > d) && !self.closed_unknown()
+        self.received <= d && self.closed_on().is_none_or(|c| c > d) && !self.closed_unknown()
     }
 
     /// The closed date cell holds a value that could not be read: whether and when the
-    /// complaint was closed is unknown.
+    /// complaint was closed is unknown (unless it was reopened: then it is open).
     pub fn closed_unknown(&self) -> bool {
-        self.unreadable.contains(Field::ClosedDate)
+        self.unreadable.contains(Field::ClosedDate) && !self.is_reopened()
     }
 
     /// The closing target cannot be known: the due date could not be read, or there is no due

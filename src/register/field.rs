@@ -19,8 +19,10 @@ pub enum FieldKind {
     HandlingMode,
     Status,
     Justified,
-    /// A money amount (Dutch `1.234,56`, `€ 95`).
-    Decimal,
+    /// A money amount (Dutch `1.234,56`, `€ 95`), in cents.
+    Money,
+    /// A satisfaction score 1–10, or yes/no.
+    Satisfaction,
 }
 
 /// Whether the procedure needs the field.
@@ -139,8 +141,11 @@ fields! {
          "Last updated", "Last contact", "Updated"]),
     Justified = ("justified", Justified, Optional, "Gegrond", "Justified",
         ["Gegrond ja/nee", "Terecht", "Valid"]),
-    Cost = ("cost", Decimal, Optional, "Kosten", "Cost",
+    Cost = ("cost", Money, Optional, "Kosten", "Cost",
         ["Faalkosten", "Herstelkosten", "Kosten (EUR)", "Costs", "Amount"]),
+    Satisfaction = ("satisfaction", Satisfaction, Optional, "Tevredenheid", "Satisfaction",
+        ["Klanttevredenheid", "Tevreden over afhandeling", "Tevreden", "Tevredenheid klant",
+         "Customer satisfaction", "Satisfied"]),
     Notes = ("notes", Text, Optional, "Opmerkingen", "Notes",
         ["Opmerking", "Toelichting", "Notities", "Remarks", "Comments"]),
 }

@@ -109,6 +109,20 @@ const ENTRIES: &[Entry] = &[
         ),
     },
     Entry {
+        term: ("Faalkosten", "Failure costs"),
+        definition: (
+            "De bedragen in het register bij de klachten afgehandeld in de periode, tot op de cent opgeteld.",
+            "The amounts the register records for the complaints closed in the period, summed to the cent.",
+        ),
+    },
+    Entry {
+        term: ("Heropend", "Reopened"),
+        definition: (
+            "Na afhandeling weer open (status heropend): telt als open in alle cijfers.",
+            "Open again after closing (status reopened): counts as open in every figure.",
+        ),
+    },
+    Entry {
         term: ("Signaal", "Signal"),
         definition: (
             "Een maand die afwijkt van de 24 maanden vóór de periode (c-kaart): boven de bovengrens (gemiddelde + 3 × √gemiddelde) of onder de ondergrens, 8 maanden op rij boven of onder het gemiddelde, of 6 maanden op rij elk hoger of lager dan de vorige. Met minder dan 12 maanden geschiedenis geen signalen.",

@@ -400,7 +400,7 @@ fn candidates<'a>(
             let naming = header::naming(&c.header, field);
             let ok = match kind {
                 FieldKind::Date => s.is_dates(),
-                FieldKind::Decimal => s.is_numbers(),
+                FieldKind::Money => s.is_numbers(),
                 // Numbers are text of a field whose header names it (`case_enquiry_id`).
                 FieldKind::Text => !s.is_dates() && (!s.is_numbers() || naming > 0),
                 // A column of numbers holds fixed values only where they read as the field's

@@ -117,7 +117,8 @@ pub fn write(out: &ReportOutput) -> Result<Written> {
 /// A chart written: which one, its title, its files.
 type Drawn = (ChartKind, String, Vec<PathBuf>);
 
-/// The five charts of SPEC §6 and the signals' control chart of SPEC §10.
+/// The five charts of SPEC §6, the causes by failure cost (SPEC §5) and the signals' control
+/// chart of SPEC §10.
 fn write_charts(dir: &Path, f: &Figures, lang: Lang) -> Result<Vec<Drawn>> {
     let t = |nl: &str, en: &str| lang.pick(nl, en).to_string();
     let label = &f.kpi.period.label;
@@ -294,6 +295,37 @@ fn write_charts(dir: &Path, f: &Figures, lang: Lang) -> Result<Vec<Drawn>> {
         &t("cumulatief %", "cumulative %"),
     )?;
     written.push((ChartKind::Causes, text.title, files));
+
+    // The causes by what they cost, beside the ones by count (whole euros on the bars).
+    let costs: Vec<(String, f64)> = f
+        .kpi
+        .cost
+        .by_cause
+        .iter()
+        .map(|c| {
+            let cause = c.cause_label(lang);
+            (cause, (c.total.euros()).round())
+        })
+        .collect();
+    let text = ChartText::new(
+        lang,
+        &format!(
+            "{} — {label}",
+            t(
+                "Oorzaken naar faalkosten (Pareto), afgehandelde klachten",
+                "Causes by failure cost (Pareto), complaints closed"
+            )
+        ),
+        &t("oorzaak", "cause"),
+        &t("faalkosten (euro)", "failure costs (euros)"),
+    );
+    let files = charts::pareto_chart(
+        &dir.join(t("faalkosten-pareto", "failure-costs-pareto")),
+        &text,
+        &costs,
+        &t("cumulatief %", "cumulative %"),
+    )?;
+    written.push((ChartKind::Costs, text.title, files));
 
     let ageing: Vec<Bar> = f
         .tables

@@ -491,6 +491,21 @@ pub fn report_summary(
             one_decimal(k.handling_wd.median),
         ),
     ];
+    if let Some(total) = k.cost.total {
+        lines.push((
+            t("faalkosten afgehandeld", "failure costs closed"),
+            total.text(lang),
+        ));
+    }
+    if let Some(share) = k.justified.share_yes {
+        lines.push((
+            t("gegrond (van beoordeeld)", "justified (of judged)"),
+            crate::render::text::percent(share, lang),
+        ));
+    }
+    if k.reopened > 0 {
+        lines.push((t("heropend", "reopened"), k.reopened.to_string()));
+    }
     if let Some(rate) = &k.rate_per_1000 {
         lines.push((
             t(

@@ -1,6 +1,6 @@
-//! The report workbook (SPEC §6): ten sheets, summary first, each table a formatted Excel
-//! table with a bold title row, native charts to the right of the tables, frozen title rows,
-//! A4 landscape printing.
+//! The report workbook (SPEC §6): eleven sheets (SPEC's ten and *Faalkosten*), summary first,
+//! each table a formatted Excel table with a bold title row, native charts to the right of the
+//! tables, frozen title rows, A4 landscape printing.
 //!
 //! One module per sheet in `workbook/`; [`layout`] holds how a sheet is laid out. Text from
 //! the register is always written with `write_string`, so a description such as
@@ -11,6 +11,7 @@
 mod bulk;
 mod causes;
 mod channel;
+mod costs;
 mod findings;
 mod layout;
 mod native;
@@ -132,9 +133,9 @@ pub struct WorkbookInput<'a> {
 /// use klacht::render::workbook::sheet_names;
 /// use klacht::Lang;
 /// assert_eq!(sheet_names(Lang::Nl)[0], "Samenvatting");
-/// assert_eq!(sheet_names(Lang::En)[9], "Provenance");
+/// assert_eq!(sheet_names(Lang::En)[10], "Provenance");
 /// ```
-pub fn sheet_names(lang: Lang) -> [&'static str; 10] {
+pub fn sheet_names(lang: Lang) -> [&'static str; 11] {
     match lang {
         Lang::Nl => [
             "Samenvatting",
@@ -143,6 +144,7 @@ pub fn sheet_names(lang: Lang) -> [&'static str; 10] {
             "Achterstallig",
             "Doorlooptijden",
             "Oorzaken",
+            "Faalkosten",
             "Trend",
             "Bevindingen",
             "Register",
@@ -155,6 +157,7 @@ pub fn sheet_names(lang: Lang) -> [&'static str; 10] {
             "Overdue",
             "Handling times",
             "Causes",
+            "Failure costs",
             "Trend",
             "Findings",
             "Register",
@@ -209,6 +212,7 @@ fn build(report: &Report) -> Result<Workbook, XlsxError> {
     overdue::write(report, wb.add_worksheet())?;
     times::write(report, wb.add_worksheet())?;
     causes::write(report, wb.add_worksheet())?;
+    costs::write(report, wb.add_worksheet())?;
     trend::write(report, wb.add_worksheet())?;
     // The two long lists are streamed (a big register must not need gigabytes) and written
     // side by side. So that the file does not depend on which thread came first, both keep
@@ -244,7 +248,7 @@ struct Report<'a> {
 impl<'a> Report<'a> {
     fn new(input: &'a WorkbookInput<'a>) -> Report<'a> {
         let sources = &input.register.sources;
-        let formats = Formats::new();
+        let formats = Formats::new(input.lang);
         Report {
             input,
             bulk: Bulk::new(&formats),

@@ -321,7 +321,14 @@ fn expected(kind: FieldKind, lang: Lang) -> &'static str {
             " as a status (open, in progress, closed)",
         ),
         FieldKind::Justified => lang.pick(" als ja/nee/deels", " as yes/no/partly"),
-        FieldKind::Decimal => lang.pick(" als bedrag", " as an amount"),
+        FieldKind::Money => lang.pick(
+            " als bedrag (zoals € 1.234,56; onder een miljard euro)",
+            " as an amount (such as € 1,234.56; below a billion euros)",
+        ),
+        FieldKind::Satisfaction => lang.pick(
+            " als tevredenheid (score 1–10 of ja/nee)",
+            " as satisfaction (score 1–10 or yes/no)",
+        ),
     }
 }
 

@@ -173,7 +173,8 @@ fn follow_up(ctx: &Context, i: usize, c: &Complaint, out: &mut Out) {
             ctx.finding(i, Rule::StatusConflict, Field::Status, Status::Closed.key())
                 .detail("closed-without-date"),
         ),
-        (Some(s), Some(_)) if s.is_open() => out.push(
+        // A reopened complaint keeps the date it was first closed: no conflict.
+        (Some(s), Some(_)) if s.is_open() && s != Status::Reopened => out.push(
             ctx.finding(i, Rule::StatusConflict, Field::Status, s.key())
                 .detail("open-with-date"),
         ),

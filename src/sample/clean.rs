@@ -65,6 +65,7 @@ fn value<'a>(row: &Row, field: Field, lang: Lang, salt: u64, tmp: &'a mut String
         Field::LastUpdate => return date(row.last_update),
         Field::Justified => return text(row.justified.map(|j| j.label(lang))),
         Field::Cost => return row.cost_cents.map_or(Value::Empty, Value::Cents),
+        Field::Satisfaction => return row.satisfaction.map_or(Value::Empty, Value::Int),
         Field::Notes => row.push_note(tmp),
     }
     if tmp.is_empty() {

@@ -24,7 +24,7 @@ const SHEET: &str = "Klachtenregister";
 
 /// The header row as the company wrote it: real-world variants, not the template's headers,
 /// and one column (`Plaats`) the tool does not know.
-const HEADERS: [&str; 21] = [
+const HEADERS: [&str; 22] = [
     "Klachtnr.",
     "Datum ontvangst",
     "Ontvangen via",
@@ -46,6 +46,8 @@ const HEADERS: [&str; 21] = [
     "Gegrond",
     "Kosten",
     "Opmerkingen",
+    // Added when the company began asking customers (last, so no other column moved).
+    "Tevredenheid",
 ];
 const COL_RECEIVED: usize = 1;
 const COL_DESCRIPTION: usize = 6;
@@ -376,6 +378,7 @@ impl Layout {
             }
             Status::InProgress => self.text("in behandeling"),
             Status::Open => self.spelling(&[("open", 70), ("Open", 30)]),
+            Status::Reopened => self.text("heropend"),
         }
     }
 
@@ -491,6 +494,8 @@ impl Layout {
             justified,
             cost,
             note,
+            r.satisfaction
+                .map_or(Cell::Empty, |s| Cell::Int(u32::from(s))),
         ]
     }
 }
@@ -674,13 +679,14 @@ fn write_workbook(demo: &Demo, path: &Path) -> Result<()> {
     wb.save(path).map_err(err)
 }
 
-const TOELICHTING: [&str; 8] = [
+const TOELICHTING: [&str; 9] = [
     "Procedure: KB-04 Klachtenbehandeling, volgens het NVKL Model Klachtenbehandeling.",
     "Cat. = urgentiecategorie 1 t/m 8 volgens de NVKL-indeling; leeg = nog niet beoordeeld.",
     "T/NT: T = technisch, NT = niet-technisch (gedrag personeel, factuur, afspraken).",
     "Ontvangst bevestigd: datum van de ontvangstbevestiging aan de klant (modelbrief KB-04-B1).",
     "Streeftermijn: cat. 1-3 binnen 10 werkdagen afgehandeld, cat. 4-7 binnen 20 werkdagen.",
     "Kosten: faalkosten (arbeid, materiaal, creditering) in euro, exclusief btw.",
+    "Tevredenheid: score 1 t/m 5 van de klant na afhandeling (5 = zeer tevreden); leeg = niet beantwoord.",
     "Cat. 1-2 altijd schriftelijk afhandelen en de directie informeren.",
     "Het register wordt elk kwartaal besproken in de directiebeoordeling.",
 ];
@@ -714,7 +720,7 @@ fn write_register(ws: &mut Worksheet, grid: &[Vec<Cell>]) -> std::result::Result
         "Streeftermijnen en uitleg van de kolommen: zie tabblad Toelichting.",
     )?;
     let widths = [
-        10, 13, 13, 26, 12, 11, 60, 6, 9, 16, 16, 13, 12, 20, 24, 40, 12, 14, 8, 12, 30,
+        10, 13, 13, 26, 12, 11, 60, 6, 9, 16, 16, 13, 12, 20, 24, 40, 12, 14, 8, 12, 30, 12,
     ];
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w)?;

@@ -125,6 +125,8 @@ pub(crate) struct Row {
     pub last_update: Option<NaiveDate>,
     pub justified: Option<Justified>,
     pub cost_cents: Option<u32>,
+    /// The customer's score 1–5 for the handling, when asked and answered (closed only).
+    pub satisfaction: Option<u8>,
     pub note: Note,
     /// The customer complained before, within the last 330 days.
     pub repeat: bool,
@@ -343,6 +345,18 @@ pub(crate) fn day_weight(d: NaiveDate) -> u64 {
 
 /// Sets the spelling stream apart from the main one of the same seed.
 const SPELLING_STREAM: u64 = 0x5350_454C_4C49_4E47;
+/// Sets the satisfaction stream apart from the main one and the spelling one.
+const SATISFACTION_STREAM: u64 = 0x5441_5445_4E52_4544;
+
+/// Customers who answer the satisfaction question, per mille of the closed complaints.
+const RESPONSE_SHARE: u32 = 450;
+/// Score weights 1–5 after a justified, a partly justified and an unjustified complaint; a
+/// long handling (more than four weeks) takes the next row.
+const SCORE_WEIGHTS: [[u32; 5]; 3] = [
+    [20, 40, 110, 420, 410],
+    [50, 110, 260, 380, 200],
+    [180, 250, 300, 190, 80],
+];
 
 /// Consumer customers: the rest are businesses.
 const CONSUMER_SHARE: u32 = 600;
@@ -376,6 +390,9 @@ pub(crate) struct Generator {
     /// The cause's spelling comes from a stream of its own, one draw per row, so that the
     /// spellings leave every other field as it was before they were written several ways.
     spellings: Rng,
+    /// Satisfaction scores come from a stream of their own for the same reason: the column
+    /// came later, and every other field stays as it was.
+    satisfaction: Rng,
     rates: &'static GapRates,
     start: NaiveDate,
     end: NaiveDate,
@@ -446,6 +463,7 @@ impl Generator {
         Generator {
             rng,
             spellings: Rng::new(mix(seed) ^ SPELLING_STREAM),
+            satisfaction: Rng::new(mix(seed) ^ SATISFACTION_STREAM),
             rates,
             start,
             end,
@@ -749,6 +767,7 @@ impl Generator {
             Some(Justified::Yes | Justified::Partly) => self.cost(cause, c.technical),
             _ => None,
         };
+        let satisfaction = self.satisfaction(received, closed, justified);
         let note = match prev {
             Some(p) if self.rng.chance(500) => Note::Earlier {
                 year: p.year,
@@ -818,12 +837,34 @@ impl Generator {
             last_update,
             justified,
             cost_cents,
+            satisfaction,
             note,
             repeat: prev.is_some(),
         };
         self.counts.add(&row);
         self.remember(&row);
         row
+    }
+
+    /// The customer's score 1–5 for a closed complaint, if they answered: mostly satisfied
+    /// after a justified complaint handled within four weeks, less after an unjustified one or
+    /// a long wait. Two draws per row from the satisfaction stream, whatever the row.
+    fn satisfaction(
+        &mut self,
+        received: NaiveDate,
+        closed: Option<NaiveDate>,
+        justified: Option<Justified>,
+    ) -> Option<u8> {
+        let answered = self.satisfaction.chance(RESPONSE_SHARE);
+        let row = match justified {
+            Some(Justified::Yes) => 0,
+            Some(Justified::Partly) => 1,
+            _ => 2,
+        };
+        let long = closed.is_some_and(|c| (c - received).num_days() > 28);
+        let weights = SCORE_WEIGHTS[(row + usize::from(long)).min(2)];
+        let score = self.satisfaction.weighted(&weights) as u8 + 1;
+        (answered && closed.is_some()).then_some(score)
     }
 
     /// Failure costs in cents: repairs for technical complaints, credits for invoices.
@@ -1135,6 +1176,40 @@ mod tests {
         let usual = written.iter().filter(|w| w.text == w.name).count();
         assert!(usual * 100 > written.len() * 60 && usual * 100 < written.len() * 75);
         assert_eq!(written.len(), a.iter().filter(|r| r.cause_filled).count());
+    }
+
+    #[test]
+    fn satisfaction_leaves_every_other_field_as_it_is() {
+        // The scores came later, from a stream of their own: another stream changes them and
+        // nothing else, so the sample's planted gaps and every other column stayed.
+        let new = || Generator::new(5000, 14, d(2025, 1, 1), d(2026, 9, 30), &CLEAN);
+        let mut other = new();
+        other.satisfaction = Rng::new(7);
+        let (a, b): (Vec<Row>, Vec<Row>) = (new().collect(), other.collect());
+        let mut differ = 0;
+        for (x, y) in a.iter().zip(&b) {
+            differ += usize::from(x.satisfaction != y.satisfaction);
+            let plain = |r: &Row| Row {
+                satisfaction: None,
+                ..r.clone()
+            };
+            assert_eq!(plain(x), plain(y));
+        }
+        assert!(differ > 500, "{differ}");
+        // Only closed complaints are scored, about 45 % of them, 1–5, mostly satisfied.
+        let closed: Vec<&Row> = a.iter().filter(|r| r.closed.is_some()).collect();
+        let scored: Vec<u8> = closed.iter().filter_map(|r| r.satisfaction).collect();
+        assert!(a
+            .iter()
+            .all(|r| r.closed.is_some() || r.satisfaction.is_none()));
+        assert!(scored.len() * 100 > closed.len() * 40 && scored.len() * 100 < closed.len() * 50);
+        assert!(scored.iter().all(|s| (1..=5).contains(s)));
+        let satisfied = scored.iter().filter(|&&s| s >= 4).count();
+        assert!(
+            satisfied * 2 > scored.len(),
+            "{satisfied} of {}",
+            scored.len()
+        );
     }
 
     #[test]

@@ -234,12 +234,7 @@ fn unreadable_urgencies_and_closed_dates_are_left_out_and_counted() {
 
     // check --json: every unreadable value names the complaint of its row.
     let (doc, _) = check_json(&dir, &[arg(&reg), "--as-of", "2026-09-30"]);
-    let items: Vec<&Value> = doc["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|i| i["code"] == "unreadable-value")
-        .collect();
+    let items = items_of(&doc, "unreadable-value");
     let unreadable = rows
         .iter()
         .map(|r| u64::from(r.urgency == Cell::Unreadable) + u64::from(r.closed == Cell::Unreadable))

@@ -5,6 +5,7 @@ mod annotate;
 mod causes;
 mod check;
 mod corpus;
+mod cost;
 mod export;
 mod figures;
 mod foreign;

@@ -227,11 +227,12 @@ fn the_page_prints_on_a4_with_the_figures_of_kpi_json_and_fetches_nothing() {
         assert_eq!(size, A4, "A4 portrait");
         // The pages the structure makes: the first section (summary and headline table) on
         // page 1, each further section from a new page (`section class="page"`), and each fits
-        // on one page for the sample register, except the charts: five at the page's width,
-        // two to a page, so three pages (the sixth, the signals' chart, is in its section).
+        // on one page for the sample register, except the charts: six at the page's width
+        // (the five of SPEC §6 and the causes by cost), two to a page, so three pages (the
+        // seventh, the signals' chart, is in its section).
         let breaks = html.matches("<section class=\"page\"").count();
         let charts = html.matches("<svg ").count() - 1;
-        assert_eq!(charts, 5);
+        assert_eq!(charts, 6);
         assert_eq!(
             pages,
             1 + breaks + charts.div_ceil(2) - 1,
@@ -252,9 +253,11 @@ fn the_page_prints_on_a4_with_the_figures_of_kpi_json_and_fetches_nothing() {
                 "Klachtenrapport 2026-Q3",
                 "Grafieken",
                 "Doorlooptijd per urgentie (werkdagen) — 2026-Q3",
-                "Ouderdom openstaande klachten op 30-09-2026",
+                "Oorzaken naar faalkosten (Pareto), afgehandelde klachten — 2026-Q3",
                 "Signalen",
                 "Terugkerende oorzaken",
+                "Faalkosten",
+                "Gegrond, tevredenheid en heropende klachten",
                 "Achterstallige klachten op 30-09-2026",
                 "Gegevenskwaliteit",
                 "Verantwoording",
@@ -264,9 +267,11 @@ fn the_page_prints_on_a4_with_the_figures_of_kpi_json_and_fetches_nothing() {
                 "Complaints report 2026-Q3",
                 "Charts",
                 "Handling time per urgency (working days) — 2026-Q3",
-                "Age of open complaints at 30-09-2026",
+                "Causes by failure cost (Pareto), complaints closed — 2026-Q3",
                 "Signals",
                 "Recurring causes",
+                "Failure costs",
+                "Justified, satisfaction and reopened complaints",
                 "Overdue complaints at 30-09-2026",
                 "Data quality",
                 "Provenance",
@@ -325,6 +330,20 @@ fn the_page_prints_on_a4_with_the_figures_of_kpi_json_and_fetches_nothing() {
             line[label.len()..].trim_start().starts_with(&share),
             "{line}"
         );
+        // The failure costs on their page, as kpi.json has them to the cent.
+        let cents = (kpi["cost"]["total"].as_f64().unwrap() * 100.0).round() as i64;
+        let whole = lang.number((cents / 100) as f64, 0);
+        let total = match lang {
+            Lang::Nl => format!("€ {whole},{:02}", cents % 100),
+            Lang::En => format!("€{whole}.{:02}", cents % 100),
+        };
+        let costs = &texts[6];
+        let line = costs
+            .lines()
+            .map(str::trim)
+            .find(|l| l.starts_with(lang.pick("Totaal", "Total")))
+            .unwrap_or_else(|| panic!("no total on the costs page:\n{costs}"));
+        assert!(line.ends_with(&total), "{line}: {total}");
         // The summary's first sentence, with the same number.
         let received = count(&kpi["received"], lang);
         let sentence = match lang {

@@ -91,6 +91,14 @@ pub fn count(doc: &serde_json::Value, code: &str) -> u64 {
     doc["findings"]["by_rule"][code].as_u64().unwrap_or(0)
 }
 
+/// The items of rule `code` in a `check --json` document, in its order.
+pub fn items_of<'a>(doc: &'a serde_json::Value, code: &str) -> Vec<&'a serde_json::Value> {
+    doc["items"]
+        .as_array()
+        .map(|items| items.iter().filter(|i| i["code"] == code).collect())
+        .unwrap_or_default()
+}
+
 /// Writes a seeded synthetic register of `rows` rows to `dir/name` with `klacht sample`.
 pub fn generated(dir: &Path, name: &str, rows: u32, seed: u32) -> PathBuf {
     let path = dir.join(name);

@@ -20,11 +20,11 @@ mod words;
 
 pub use blank::is_blank_text;
 pub use date::{parse_date, DateValue, OrderEvidence};
-pub use money::parse_decimal;
+pub use money::parse_money;
 pub use urgency::parse_urgency;
 pub use vocab::{
     parse_channel, parse_customer_type, parse_handling_mode, parse_justified, parse_nature,
-    parse_status,
+    parse_satisfaction, parse_status,
 };
 
 use crate::ingest::raw::{format_number, RawRef};
@@ -152,8 +152,9 @@ mod tests {
             let _ = parse_handling_mode(cell);
             let _ = parse_customer_type(cell);
             let _ = parse_justified(cell);
-            if let Ok(Some(x)) = parse_decimal(cell) {
-                assert!(x.is_finite());
+            let _ = parse_satisfaction(cell);
+            if let Ok(Some(x)) = parse_money(cell) {
+                assert!(x.0.abs() < crate::register::Cents::LIMIT);
             }
             let _ = parse_text(cell);
             if let Raw::Text(s) = cell {
@@ -169,7 +170,8 @@ mod tests {
         assert_eq!(parse_handling_mode(&error), Err(()));
         assert_eq!(parse_customer_type(&error), Err(()));
         assert_eq!(parse_justified(&error), Err(()));
-        assert_eq!(parse_decimal(&error), Err(()));
+        assert_eq!(parse_satisfaction(&error), Err(()));
+        assert_eq!(parse_money(&error), Err(()));
         assert_eq!(parse_text(&error), Err(()));
     }
 }
@@ -214,8 +216,9 @@ mod props {
             let _ = (parse_urgency(cell), parse_channel(cell), parse_nature(cell));
             let _ = (parse_status(cell), parse_handling_mode(cell));
             let _ = (parse_customer_type(cell), parse_justified(cell), parse_text(cell));
-            if let Ok(Some(x)) = parse_decimal(cell) {
-                prop_assert!(x.is_finite());
+            let _ = parse_satisfaction(cell);
+            if let Ok(Some(x)) = parse_money(cell) {
+                prop_assert!(x.0.abs() < crate::register::Cents::LIMIT);
             }
             if let RawRef::Text(s) = cell {
                 let _ = is_blank_text(s);

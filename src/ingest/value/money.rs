@@ -1,38 +1,64 @@
-//! Money: amounts as Dutch and English registers write them, in euros rounded to cents.
+//! Money: amounts as Dutch and English registers write them, in exact cents.
 
 use super::{clean, is_blank_text};
 use crate::ingest::raw::RawRef;
+use crate::register::Cents;
 
-/// Money: Dutch "1.234,56", "€ 95", "€95,-", "95,00", "EUR 1.234", "1234.56", English "1,234.56" (decide by which separator comes last and group patterns), negative "-12,50"; Raw::Number as is. Returns euros as f64 rounded to cents.
+/// Money: Dutch "1.234,56", "€ 95", "€95,-", "95,00", "EUR 1.234", "1234.56", English "1,234.56" (decide by which separator comes last and group patterns), negative "-12,50"; Raw::Number as is. Returns whole cents, rounded half away from zero from the digits as written (never through a float).
 ///
 /// A single separator followed by exactly three digits groups thousands ("1.234", "1,234");
-/// otherwise it is the decimal separator.
+/// otherwise it is the decimal separator. An amount of ten billion euros or more
+/// ([`Cents::LIMIT`]) is unreadable: no complaint costs that, so it is a slip.
 ///
 /// ```
-/// use klacht::ingest::{Raw, value::parse_decimal};
-/// assert_eq!(parse_decimal(&Raw::Text("€ 1.234,56".into())), Ok(Some(1234.56)));
+/// use klacht::ingest::{Raw, value::parse_money};
+/// use klacht::register::Cents;
+/// assert_eq!(parse_money(&Raw::Text("€ 1.234,56".into())), Ok(Some(Cents(123_456))));
+/// assert_eq!(parse_money(&Raw::Text("95.50".into())), Ok(Some(Cents(9_550))));
+/// assert_eq!(parse_money(&Raw::Text("n.v.t.".into())), Ok(None));
 /// ```
-pub fn parse_decimal<'a>(raw: impl Into<RawRef<'a>>) -> Result<Option<f64>, ()> {
+pub fn parse_money<'a>(raw: impl Into<RawRef<'a>>) -> Result<Option<Cents>, ()> {
     match raw.into() {
         RawRef::Empty => Ok(None),
-        RawRef::Number(n) => cents(n).map(Some),
+        RawRef::Number(n) => number(n).map(Some),
         RawRef::Text(s) if is_blank_text(s) => Ok(None),
         RawRef::Text(s) => money_text(clean(s)),
         RawRef::DateTime(_) | RawRef::Bool(_) | RawRef::Error(_) => Err(()),
     }
 }
 
-fn cents(x: f64) -> Result<f64, ()> {
-    if !x.is_finite() {
+/// A number cell: its shortest decimal form (what Excel shows of what was typed, `12.345`),
+/// read as text, so that it rounds as the typed amount does; `-0` is 0.
+fn number(x: f64) -> Result<Cents, ()> {
+    // Rust writes a float without exponent; below the limit it has at most 10 whole digits.
+    if !x.is_finite() || x.abs() * 100.0 >= Cents::LIMIT as f64 {
         return Err(());
     }
-    // Beyond 1e13 euros a cent is below f64 precision anyway; `+ 0.0` turns -0 into 0.
-    let rounded = if x.abs() < 1e13 {
-        (x * 100.0).round() / 100.0
-    } else {
-        x
-    };
-    Ok(rounded + 0.0)
+    let text = format!("{}", x.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let cents = to_cents(int.as_bytes(), frac.as_bytes())?;
+    Ok(Cents(if x < 0.0 { -cents } else { cents }))
+}
+
+/// Whole and fractional digits to cents, rounded half away from zero on the third decimal;
+/// an error at or beyond [`Cents::LIMIT`].
+fn to_cents(int: &[u8], frac: &[u8]) -> Result<i64, ()> {
+    let mut cents: i64 = 0;
+    let digits = int.iter().filter(|b| b.is_ascii_digit());
+    let decimal = |i: usize| frac.get(i).map_or(0, |b| i64::from(b - b'0'));
+    for &b in digits {
+        cents = cents
+            .checked_mul(10)
+            .and_then(|c| c.checked_add(i64::from(b - b'0')))
+            .filter(|c| c.checked_mul(100).is_some_and(|c| c < Cents::LIMIT))
+            .ok_or(())?;
+    }
+    let rounding = i64::from(decimal(2) >= 5);
+    let cents = cents * 100 + decimal(0) * 10 + decimal(1) + rounding;
+    if cents >= Cents::LIMIT {
+        return Err(());
+    }
+    Ok(cents)
 }
 
 fn strip_ci_prefix<'a>(s: &'a str, p: &str) -> Option<&'a str> {
@@ -70,7 +96,7 @@ fn strip_sign(s: &str) -> (bool, &str) {
     }
 }
 
-fn money_text(s: &str) -> Result<Option<f64>, ()> {
+fn money_text(s: &str) -> Result<Option<Cents>, ()> {
     let (paren, s) = match s.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
         Some(inner) => (true, inner.trim()),
         None => (false, s),
@@ -90,17 +116,17 @@ fn money_text(s: &str) -> Result<Option<f64>, ()> {
         Some(whole) if undashed.len() < s.len() => whole,
         _ => s,
     };
-    let amount = amount(s)?;
-    cents(if paren || neg1 || neg2 {
-        -amount
+    let cents = amount(s)?;
+    Ok(Some(Cents(if paren || neg1 || neg2 {
+        -cents
     } else {
-        amount
-    })
-    .map(Some)
+        cents
+    })))
 }
 
-/// Digits with thousands and decimal separators; spaces between digits group thousands.
-fn amount(s: &str) -> Result<f64, ()> {
+/// Digits with thousands and decimal separators, in cents; spaces between digits group
+/// thousands.
+fn amount(s: &str) -> Result<i64, ()> {
     let mut body = [0u8; 40];
     let mut n = 0usize;
     for c in s.chars() {
@@ -158,16 +184,7 @@ fn amount(s: &str) -> Result<f64, ()> {
     if !has_digit || !frac.iter().all(u8::is_ascii_digit) || !grouping_ok(int, group) {
         return Err(());
     }
-    let mut text = [0u8; 42];
-    let mut len = 0;
-    let digits = int.iter().filter(|b| b.is_ascii_digit());
-    for &b in digits.chain(b".").chain(frac).chain(b"0") {
-        *text.get_mut(len).ok_or(())? = b;
-        len += 1;
-    }
-    // `len` counts stored bytes only.
-    let text = std::str::from_utf8(&text[..len]).map_err(|_| ())?;
-    text.parse::<f64>().map_err(|_| ())
+    to_cents(int, frac)
 }
 
 /// Thousands groups: 1–3 digits, then groups of exactly 3.
@@ -197,39 +214,42 @@ mod tests {
     #[test]
     fn money() {
         for (s, want) in [
-            ("1.234,56", 1234.56),
-            ("€ 95", 95.0),
-            ("€95,-", 95.0),
-            ("€ 95,--", 95.0),
-            ("95.-", 95.0),
-            ("95,00", 95.0),
-            ("EUR 1.234", 1234.0),
-            ("1.234 EUR", 1234.0),
-            ("1234.56", 1234.56),
-            ("1,234.56", 1234.56),
-            ("1,234", 1234.0),
-            ("1.234.567,8", 1_234_567.8),
-            ("1,234,567", 1_234_567.0),
-            ("-12,50", -12.5),
-            ("€ -12,50", -12.5),
-            ("-€ 12,50", -12.5),
-            ("\u{2212}12,50", -12.5),
-            ("(12,50)", -12.5),
-            ("+7", 7.0),
-            ("12,5", 12.5),
-            ("0,125", 0.13),
-            ("1234,567", 1234.57),
-            ("1 234,56", 1234.56),
-            ("1\u{a0}234,56", 1234.56),
-            ("1 234 567", 1_234_567.0),
-            ("€ 1 234.5", 1234.5),
-            (",50", 0.5),
-            ("95,", 95.0),
-            ("'95", 95.0),
-            ("12,50 €", 12.5),
-            ("euro 10", 10.0),
+            ("1.234,56", 123_456),
+            ("€ 95", 9500),
+            ("€95,-", 9500),
+            ("€ 95,--", 9500),
+            ("95.-", 9500),
+            ("95,00", 9500),
+            ("EUR 1.234", 123_400),
+            ("1.234 EUR", 123_400),
+            ("1234.56", 123_456),
+            ("1,234.56", 123_456),
+            ("1,234", 123_400),
+            ("1.234.567,8", 123_456_780),
+            ("1,234,567", 123_456_700),
+            ("-12,50", -1250),
+            ("€ -12,50", -1250),
+            ("-€ 12,50", -1250),
+            ("\u{2212}12,50", -1250),
+            ("(12,50)", -1250),
+            ("+7", 700),
+            ("12,5", 1250),
+            ("0,125", 13),
+            ("1234,567", 123_457),
+            ("1 234,56", 123_456),
+            ("1\u{a0}234,56", 123_456),
+            ("1 234 567", 123_456_700),
+            ("€ 1 234.5", 123_450),
+            (",50", 50),
+            ("95,", 9500),
+            ("'95", 9500),
+            ("12,50 €", 1250),
+            ("euro 10", 1000),
+            ("95.50", 9550),
+            ("0,124", 12),
+            ("-0,125", -13),
         ] {
-            assert_eq!(parse_decimal(&text(s)), Ok(Some(want)), "{s:?}");
+            assert_eq!(parse_money(&text(s)), Ok(Some(Cents(want))), "{s:?}");
         }
         for s in [
             "abc",
@@ -249,24 +269,47 @@ mod tests {
             "1 234,5 6",
             "1 234.567,8",
             "1234567890123456789012345678901234567890123",
+            "10.000.000.000",
+            "€ 9.999.999.999,995",
         ] {
             // "€" alone is a blank cell, the rest unreadable.
-            let got = parse_decimal(&text(s));
+            let got = parse_money(&text(s));
             if s == "€" {
                 assert_eq!(got, Ok(None));
             } else {
                 assert_eq!(got, Err(()), "{s:?}");
             }
         }
-        assert_eq!(parse_decimal(&text("€ -")), Ok(None));
-        assert_eq!(parse_decimal(&text("n.v.t.")), Ok(None));
-        assert_eq!(parse_decimal(&Raw::Number(95.0)), Ok(Some(95.0)));
-        assert_eq!(parse_decimal(&Raw::Number(12.345_6)), Ok(Some(12.35)));
-        assert_eq!(parse_decimal(&Raw::Number(-0.0)), Ok(Some(0.0)));
-        assert_eq!(parse_decimal(&Raw::Number(1e300)), Ok(Some(1e300)));
-        assert_eq!(parse_decimal(&Raw::Number(f64::NAN)), Err(()));
-        assert_eq!(parse_decimal(&Raw::Bool(true)), Err(()));
-        assert_eq!(parse_decimal(&Raw::Error("#DIV/0!".into())), Err(()));
+        assert_eq!(parse_money(&text("€ -")), Ok(None));
+        assert_eq!(parse_money(&text("n.v.t.")), Ok(None));
+        assert_eq!(parse_money(&text("-")), Ok(None));
+        assert_eq!(parse_money(&text("ongeveer 100")), Err(()));
+        assert_eq!(
+            parse_money(&text("999.999.999,99")),
+            Ok(Some(Cents(99_999_999_999)))
+        );
+        let number = |x: f64| parse_money(&Raw::Number(x));
+        assert_eq!(number(95.0), Ok(Some(Cents(9_500))));
+        assert_eq!(number(12.345_6), Ok(Some(Cents(1_235))));
+        assert_eq!(
+            number(1.005),
+            Ok(Some(Cents(101))),
+            "as typed, not 100.49999…"
+        );
+        assert_eq!(number(0.1 + 0.2), Ok(Some(Cents(30))));
+        assert_eq!(number(-0.0), Ok(Some(Cents(0))));
+        assert_eq!(number(-12.5), Ok(Some(Cents(-1_250))));
+        assert_eq!(number(1e-7), Ok(Some(Cents(0))));
+        assert_eq!(number(9_999_999_999.99), Ok(Some(Cents(999_999_999_999))));
+        assert_eq!(
+            number(1e10),
+            Err(()),
+            "ten billion euros is no complaint's cost"
+        );
+        assert_eq!(number(1e300), Err(()));
+        assert_eq!(number(f64::NAN), Err(()));
+        assert_eq!(parse_money(&Raw::Bool(true)), Err(()));
+        assert_eq!(parse_money(&Raw::Error("#DIV/0!".into())), Err(()));
     }
 }
 
@@ -306,14 +349,14 @@ mod props {
 
         #[test]
         fn dutch_amounts_round_trip(
-            cents in -100_000_000_000i64..100_000_000_000,
+            cents in -999_999_999_999i64..999_999_999_999,
             grouped in any::<bool>(),
             euro in any::<bool>(),
             dash in any::<bool>(),
         ) {
             let text = dutch_amount(cents, grouped, euro, dash);
-            let read = parse_decimal(RawRef::Text(&text));
-            prop_assert_eq!(read, Ok(Some(cents as f64 / 100.0)), "{}", text);
+            let read = parse_money(RawRef::Text(&text));
+            prop_assert_eq!(read, Ok(Some(Cents(cents))), "{}", text);
         }
     }
 }

@@ -1,11 +1,13 @@
-//! Closed vocabularies: a cell read as a channel, nature, status, handling mode, customer type
-//! or justification, by its key or by its meaningful words.
+//! Closed vocabularies: a cell read as a channel, nature, status, handling mode, customer type,
+//! justification or satisfaction, by its key or by its meaningful words.
 
 use super::is_blank_text;
 use super::words::*;
 use crate::base::key::{normalize_key, short_key};
 use crate::ingest::raw::RawRef;
-use crate::register::{Channel, CustomerType, HandlingMode, Justified, Nature, Status};
+use crate::register::{
+    Channel, CustomerType, HandlingMode, Justified, Nature, Satisfaction, Status,
+};
 
 /// Looks a text cell up in a vocabulary by its key, also after "per"/"via" ("per mail",
 /// "via monteur"), and failing that by its words ([`by_words`]). Unknown words are errors,
@@ -176,6 +178,34 @@ pub fn parse_justified<'a>(raw: impl Into<RawRef<'a>>) -> Result<Option<Justifie
     }
 }
 
+/// Satisfaction with the handling: a whole score 1–10 (a number, or text such as `8` or
+/// `8,0`), or yes/no (`ja`, `tevreden`, `niet tevreden`, an Excel boolean). Which scale the
+/// scores are on is decided over the whole register ([`crate::register::Scale::of`]).
+///
+/// ```
+/// use klacht::ingest::{Raw, value::parse_satisfaction};
+/// use klacht::register::Satisfaction;
+/// assert_eq!(parse_satisfaction(&Raw::Number(4.0)), Ok(Some(Satisfaction::Score(4))));
+/// assert_eq!(parse_satisfaction(&Raw::Text("niet tevreden".into())), Ok(Some(Satisfaction::No)));
+/// assert_eq!(parse_satisfaction(&Raw::Text("11".into())), Err(()));
+/// ```
+pub fn parse_satisfaction<'a>(raw: impl Into<RawRef<'a>>) -> Result<Option<Satisfaction>, ()> {
+    let score = |cents: i64| match u8::try_from(cents / 100) {
+        Ok(s) if cents % 100 == 0 && (1..=10).contains(&s) => Ok(Some(Satisfaction::Score(s))),
+        _ => Err(()),
+    };
+    let raw = raw.into();
+    match raw {
+        RawRef::Bool(true) => Ok(Some(Satisfaction::Yes)),
+        RawRef::Bool(false) => Ok(Some(Satisfaction::No)),
+        RawRef::Number(_) => score(super::parse_money(raw)?.ok_or(())?.0),
+        RawRef::Text(s) if s.trim().starts_with(|c: char| c.is_ascii_digit()) => {
+            score(super::parse_money(raw)?.ok_or(())?.0)
+        }
+        _ => vocabulary(raw, SATISFACTION_WORDS, &[]),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -279,8 +309,10 @@ mod tests {
             ("open", Open),
             ("Nieuw", Open),
             ("new", Open),
-            ("heropend", Open),
-            ("Reopened", Open),
+            ("heropend", Reopened),
+            ("Heropend", Reopened),
+            ("Reopened", Reopened),
+            ("weer open", Reopened),
             ("in behandeling", InProgress),
             ("lopend", InProgress),
             ("bezig", InProgress),
@@ -494,6 +526,40 @@ mod tests {
         assert_eq!(parse_justified(&Raw::Number(2.0)), Err(()));
         assert_eq!(parse_justified(&text("misschien")), Err(()));
         assert_eq!(parse_justified(&text(" ")), Ok(None));
+    }
+
+    #[test]
+    fn satisfaction() {
+        use Satisfaction::*;
+        for (s, want) in [
+            ("1", Score(1)),
+            ("4", Score(4)),
+            (" 8 ", Score(8)),
+            ("8,0", Score(8)),
+            ("10", Score(10)),
+            ("ja", Yes),
+            ("Tevreden", Yes),
+            ("zeer tevreden", Yes),
+            ("yes", Yes),
+            ("nee", No),
+            ("niet tevreden", No),
+            ("Ontevreden", No),
+            ("no", No),
+        ] {
+            assert_eq!(parse_satisfaction(&text(s)), Ok(Some(want)), "{s:?}");
+        }
+        for s in ["0", "11", "7,5", "-3", "hoog", "ja/nee", "4 van 5"] {
+            assert_eq!(parse_satisfaction(&text(s)), Err(()), "{s:?}");
+        }
+        assert_eq!(parse_satisfaction(&Raw::Number(9.0)), Ok(Some(Score(9))));
+        assert_eq!(parse_satisfaction(&Raw::Number(3.5)), Err(()));
+        assert_eq!(parse_satisfaction(&Raw::Bool(false)), Ok(Some(No)));
+        assert_eq!(parse_satisfaction(&text("n.v.t.")), Ok(None));
+        assert_eq!(parse_satisfaction(&text("-")), Ok(None));
+        for key in Satisfaction::KEYS {
+            let read = parse_satisfaction(&text(key)).unwrap().unwrap();
+            assert_eq!(read.key(), *key);
+        }
     }
 
     /// Reads a value back from the tool's own key and both labels.

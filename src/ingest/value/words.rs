@@ -1,6 +1,8 @@
 //! The words of each closed vocabulary, as keys, and the words that never change a value.
 
-use crate::register::{Channel, CustomerType, HandlingMode, Justified, Nature, Status};
+use crate::register::{
+    Channel, CustomerType, HandlingMode, Justified, Nature, Satisfaction, Status,
+};
 
 /// Normalised words of each vocabulary, including the tool's own keys and labels.
 pub(super) const CHANNEL_WORDS: &[(&str, Channel)] = &[
@@ -87,8 +89,12 @@ pub(super) const STATUS_WORDS: &[(&str, Status)] = &[
     ("open", Status::Open),
     ("nieuw", Status::Open),
     ("new", Status::Open),
-    ("heropend", Status::Open),
-    ("reopened", Status::Open),
+    ("heropend", Status::Reopened),
+    ("heropenen", Status::Reopened),
+    ("weeropen", Status::Reopened),
+    ("opnieuwopen", Status::Reopened),
+    ("reopened", Status::Reopened),
+    ("reopen", Status::Reopened),
     ("inbehandeling", Status::InProgress),
     ("lopend", Status::InProgress),
     ("bezig", Status::InProgress),
@@ -181,6 +187,31 @@ pub(super) const JUSTIFIED_WORDS: &[(&str, Justified)] = &[
     ("gedeeltelijkgegrond", Justified::Partly),
 ];
 
+/// Yes/no answers to "satisfied with the handling?" (scores are numbers, read apart).
+pub(super) const SATISFACTION_WORDS: &[(&str, Satisfaction)] = &[
+    ("ja", Satisfaction::Yes),
+    ("j", Satisfaction::Yes),
+    ("yes", Satisfaction::Yes),
+    ("y", Satisfaction::Yes),
+    ("true", Satisfaction::Yes),
+    ("waar", Satisfaction::Yes),
+    ("tevreden", Satisfaction::Yes),
+    ("zeertevreden", Satisfaction::Yes),
+    ("satisfied", Satisfaction::Yes),
+    ("verysatisfied", Satisfaction::Yes),
+    ("nee", Satisfaction::No),
+    ("n", Satisfaction::No),
+    ("no", Satisfaction::No),
+    ("false", Satisfaction::No),
+    ("onwaar", Satisfaction::No),
+    ("ontevreden", Satisfaction::No),
+    ("niettevreden", Satisfaction::No),
+    ("zeerontevreden", Satisfaction::No),
+    ("dissatisfied", Satisfaction::No),
+    ("unsatisfied", Satisfaction::No),
+    ("notsatisfied", Satisfaction::No),
+];
+
 /// Words that never change what a value means: the field's subject ("technische klacht",
 /// "WhatsApp-bericht") and the linking words before a channel ("via de website", "by phone").
 /// Kept small on purpose: every word here is one a register may write without meaning.
@@ -230,7 +261,8 @@ mod tests {
             .chain(STATUS_WORDS.iter().map(|w| w.0))
             .chain(HANDLING_WORDS.iter().map(|w| w.0))
             .chain(CUSTOMER_WORDS.iter().map(|w| w.0))
-            .chain(JUSTIFIED_WORDS.iter().map(|w| w.0));
+            .chain(JUSTIFIED_WORDS.iter().map(|w| w.0))
+            .chain(SATISFACTION_WORDS.iter().map(|w| w.0));
         for w in words {
             assert_eq!(normalize_key(w), w);
         }

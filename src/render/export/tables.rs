@@ -299,26 +299,21 @@ impl Slice<'_> {
             Field::Justified => text(|c| c.justified.map(|v| v.key())),
             Field::Cost => Int128Chunked::from_iter_options(
                 name.into(),
-                cs.iter().map(|c| c.cost.and_then(cents)),
+                cs.iter().map(|c| c.cost.map(|v| i128::from(v.0))),
             )
             .into_decimal(COST_PRECISION, 2)?
             .into_series()
             .into(),
+            // A score as its number, yes/no as the words (the field's keys).
+            Field::Satisfaction => texts(name, cs.iter().map(|c| c.satisfaction.map(|v| v.key()))),
             Field::Notes => text(|c| c.notes.as_deref()),
         })
     }
 }
 
 /// Digits of the cost column: Parquet keeps a DECIMAL(18, 2) in a 64-bit integer, which
-/// every reader takes.
+/// every reader takes; a register's amounts (below `Cents::LIMIT`) fit with room to spare.
 const COST_PRECISION: usize = 18;
-
-/// An amount in whole cents; `None` beyond DECIMAL(18, 2) (ten thousand billion euros and
-/// up, which no register holds but a stray Excel number can).
-fn cents(euros: f64) -> Option<i128> {
-    let c = (euros * 100.0).round();
-    (c.abs() < 1e18).then_some(c as i128)
-}
 
 /// Days since 1970-01-01, polars' and Parquet's DATE.
 fn epoch_days(d: NaiveDate) -> i32 {
@@ -704,12 +699,9 @@ mod tests {
     }
 
     #[test]
-    fn amounts_are_whole_cents_within_the_decimal() {
-        assert_eq!(cents(1234.56), Some(123_456));
-        assert_eq!(cents(-95.0), Some(-9_500));
-        assert_eq!(cents(0.1 + 0.2), Some(30), "no float residue");
-        assert_eq!(cents(9.99e15), Some(999_000_000_000_000_000));
-        assert_eq!(cents(1e16), None, "beyond DECIMAL(18, 2)");
+    fn amounts_fit_the_decimal_and_days_count_from_1970() {
+        // The largest amount a register cell holds, in DECIMAL(18, 2).
+        assert!(crate::register::Cents::LIMIT < 10i64.pow(COST_PRECISION as u32));
         assert_eq!(epoch_days(NaiveDate::from_ymd_opt(1970, 1, 2).unwrap()), 1);
     }
 

@@ -38,6 +38,8 @@ pub enum ChartKind {
     Trend,
     HandlingTimes,
     Causes,
+    /// The causes by failure cost (SPEC §5).
+    Costs,
     Ageing,
     /// The control chart of the complaints received per month (SPEC §10): counts, or rates.
     Signals,
@@ -281,6 +283,18 @@ fn chart_description(kind: ChartKind, f: &Figures, lang: Lang) -> String {
                 .map(move |r| format!("{} ({nature}): {}", r.cause, n(r.count)))
         })
         .collect(),
+        ChartKind::Costs => k
+            .cost
+            .by_cause
+            .iter()
+            .take(5)
+            .map(|c| {
+                let share = c.share.map_or_else(String::new, |s| {
+                    format!(" ({})", crate::render::text::percent(s, lang))
+                });
+                format!("{}: {}{share}", c.cause_label(lang), c.total.text(lang))
+            })
+            .collect(),
         ChartKind::Ageing => f
             .tables
             .age_buckets

@@ -87,6 +87,7 @@ pub fn sentences(f: &Figures, lang: Lang) -> Vec<String> {
         ),
     });
     out.push(within_target(f, lang));
+    out.push(outcome(f, lang));
     out.push(signals_sentence(f, lang));
     for (rows, nl, en) in [
         (&f.tables.pareto_technical, "technische", "technical"),
@@ -167,6 +168,71 @@ fn within_target(f: &Figures, lang: Lang) -> String {
             share(prev.share_within_target),
             ago.period.label,
             share(ago.share_within_target),
+        ),
+    }
+}
+
+/// The failure costs of the complaints closed against the two earlier periods, the share
+/// justified and the reopened complaints, in one sentence (the page's first section must fit
+/// its first page; the *Faalkosten* section has the rest).
+fn outcome(f: &Figures, lang: Lang) -> String {
+    let k = &f.kpi;
+    let (c, j) = (&k.cost, &k.justified);
+    let n = |v: u64| lang.number(v as f64, 0);
+    let amount = |h: &Headline| {
+        h.cost_total.map_or_else(
+            || lang.pick("geen bedragen", "no amounts").to_string(),
+            |t| t.text(lang),
+        )
+    };
+    let (prev, ago) = (&k.previous, &k.year_ago);
+    let earlier = format!(
+        "in {} {}, in {} {}",
+        prev.period.label,
+        amount(prev),
+        ago.period.label,
+        amount(ago)
+    );
+    let costs = match (c.total, lang) {
+        (None, Lang::Nl) => format!("geen bedragen vastgelegd ({earlier})"),
+        (None, Lang::En) => format!("no amounts recorded ({earlier})"),
+        (Some(total), Lang::Nl) => format!(
+            "{} over {} met een bedrag ({earlier})",
+            total.text(lang),
+            complaints(c.n, lang)
+        ),
+        (Some(total), Lang::En) => format!(
+            "{} over {} with an amount ({earlier})",
+            total.text(lang),
+            complaints(c.n, lang)
+        ),
+    };
+    let justified = match (j.share_yes, lang) {
+        (None, Lang::Nl) => "gegrond: niet vastgelegd".to_string(),
+        (None, Lang::En) => "justified: not recorded".to_string(),
+        (Some(s), Lang::Nl) => format!(
+            "gegrond {} ({} ja, {} deels, {} nee)",
+            percent(s, lang),
+            n(j.yes),
+            n(j.partly),
+            n(j.no)
+        ),
+        (Some(s), Lang::En) => format!(
+            "justified {} ({} yes, {} partly, {} no)",
+            percent(s, lang),
+            n(j.yes),
+            n(j.partly),
+            n(j.no)
+        ),
+    };
+    match lang {
+        Lang::Nl => format!(
+            "Faalkosten van de afgehandelde klachten: {costs}; {justified}; heropend: {}.",
+            n(k.reopened)
+        ),
+        Lang::En => format!(
+            "Failure costs of the complaints closed: {costs}; {justified}; reopened: {}.",
+            n(k.reopened)
         ),
     }
 }

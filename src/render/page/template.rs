@@ -7,6 +7,7 @@ use super::{
 };
 use crate::base::Rule;
 use crate::metrics::model::{HeadlineFigure, HeadlineRow, Unit};
+use crate::register::Cents;
 use crate::render::glossary::glossary;
 use crate::render::text::{day, percent, span};
 use crate::render::workbook::quality_lines;
@@ -51,6 +52,7 @@ pub(super) fn page(v: &View) -> Markup {
                     (signals(v))
                 }
                 (causes(v))
+                (costs(v))
                 (overdue(v))
                 (quality(v))
                 (provenance(v))
@@ -289,6 +291,160 @@ fn causes(v: &View) -> Markup {
     }
 }
 
+/// The failure costs; then, on a page of their own, whether the complaints were justified, the
+/// customers' satisfaction and the reopened complaints (SPEC §5).
+fn costs(v: &View) -> Markup {
+    let k = &v.input.figures.kpi;
+    let t = &v.input.figures.tables;
+    let (c, j, sat) = (&k.cost, &k.justified, &k.satisfaction);
+    let money = |m: Option<Cents>| m.map_or_else(|| "–".to_string(), |m| m.text(v.lang));
+    let share = |s: Option<f64>| s.map_or_else(|| "–".to_string(), |s| percent(s, v.lang));
+    let judged = j.yes + j.no + j.partly;
+    let of_judged = |n: u64| share(crate::metrics::stats::share(n, judged));
+    let closed_in = format!("{} {}", v.t("afgehandeld in", "closed in"), k.period.label);
+    html! {
+        section.page id="faalkosten" {
+            h2 { (v.t("Faalkosten", "Failure costs")) }
+            p.note {
+                (v.t(
+                    "Over de klachten afgehandeld in de periode. Bedragen tot op de cent opgeteld; een onleesbaar bedrag telt niet mee en staat apart.",
+                    "Over the complaints closed in the period. Amounts summed to the cent; an unreadable amount does not count and is shown apart.",
+                ))
+            }
+            table.narrow {
+                thead { tr { th scope="col" { (v.t("Faalkosten", "Failure costs")) " (" (closed_in) ")" } th.num scope="col" { (v.t("Waarde", "Value")) } } }
+                tbody {
+                    tr { th scope="row" { (v.t("Totaal", "Total")) } td.num { (money(c.total)) } }
+                    tr { th scope="row" { (v.t("Afgehandeld met een bedrag", "Closed with an amount")) } td.num { (v.count(c.n)) } }
+                    tr { th scope="row" { (v.t("Gemiddeld per klacht", "Mean per complaint")) } td.num { (money(c.mean)) } }
+                    tr { th scope="row" { (v.t("Mediaan", "Median")) } td.num { (money(c.median)) } }
+                    tr { th scope="row" { (v.t("Afgehandeld zonder bedrag", "Closed without an amount")) } td.num { (v.count(c.missing)) } }
+                    tr { th scope="row" { (v.t("Buiten beschouwing: bedrag onleesbaar", "Left out: amount unreadable")) } td.num { (v.count(c.left_out)) } }
+                }
+            }
+            @if !c.by_cause.is_empty() {
+                h3 { (v.t("Faalkosten per oorzaak", "Failure costs per cause")) }
+                table {
+                    thead {
+                        tr {
+                            th scope="col" { (v.t("Oorzaak", "Cause")) }
+                            th scope="col" { (v.t("Aard", "Nature")) }
+                            th.num scope="col" { (v.t("Klachten", "Complaints")) }
+                            th.num scope="col" { (v.t("Faalkosten", "Failure costs")) }
+                            th.num scope="col" { (v.t("Aandeel", "Share")) }
+                            th.num scope="col" { (v.t("Cumulatief", "Cumulative")) }
+                        }
+                    }
+                    tbody {
+                        @for row in c.by_cause.iter().take(CAUSE_ROWS) {
+                            tr {
+                                th scope="row" { (row.cause_label(v.lang)) }
+                                td { (nature(row.key.nature, v.lang)) }
+                                td.num { (v.count(row.n)) }
+                                td.num { (row.total.text(v.lang)) }
+                                td.num { (share(row.share)) }
+                                td.num { (share(row.key.cumulative_share)) }
+                            }
+                        }
+                    }
+                }
+                @if c.by_cause.len() > CAUSE_ROWS {
+                    p.note { (more(c.by_cause.len() - CAUSE_ROWS, v.t("het blad Oorzaken", "the Causes sheet"), v.lang)) }
+                }
+                h3 { (v.t("Faalkosten per aard en per afdeling", "Failure costs per nature and per department")) }
+                table.narrow {
+                    thead {
+                        tr {
+                            th scope="col" { (v.t("Aard of afdeling", "Nature or department")) }
+                            th.num scope="col" { (v.t("Klachten", "Complaints")) }
+                            th.num scope="col" { (v.t("Faalkosten", "Failure costs")) }
+                            th.num scope="col" { (v.t("Aandeel", "Share")) }
+                        }
+                    }
+                    tbody {
+                        @for row in c.by_nature.iter().filter(|r| r.n > 0) {
+                            tr {
+                                th scope="row" { (nature(row.key.nature, v.lang)) }
+                                td.num { (v.count(row.n)) }
+                                td.num { (row.total.text(v.lang)) }
+                                td.num { (share(row.share)) }
+                            }
+                        }
+                        @for row in &c.by_department {
+                            tr {
+                                th scope="row" { (row.key.department.as_deref().unwrap_or(v.t("afdeling niet vastgelegd", "department not recorded"))) }
+                                td.num { (v.count(row.n)) }
+                                td.num { (row.total.text(v.lang)) }
+                                td.num { (share(row.share)) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        section.page id="gegrond" {
+            h2 { (v.t("Gegrond, tevredenheid en heropende klachten", "Justified, satisfaction and reopened complaints")) }
+            p.note { (v.t("Over de klachten", "Over the complaints")) " " (closed_in) "." }
+            h3 { (v.t("Gegrond", "Justified")) }
+            table.narrow {
+                thead { tr { th scope="col" { (v.t("Gegrond", "Justified")) } th.num scope="col" { (v.t("Aantal", "Count")) } th.num scope="col" { (v.t("Aandeel van beoordeeld", "Share of judged")) } } }
+                tbody {
+                    tr { th scope="row" { (v.t("ja", "yes")) } td.num { (v.count(j.yes)) } td.num { (share(j.share_yes)) } }
+                    tr { th scope="row" { (v.t("deels", "partly")) } td.num { (v.count(j.partly)) } td.num { (of_judged(j.partly)) } }
+                    tr { th scope="row" { (v.t("nee", "no")) } td.num { (v.count(j.no)) } td.num { (of_judged(j.no)) } }
+                    tr { th scope="row" { (v.t("niet vastgelegd", "not recorded")) } td.num { (v.count(j.unknown)) } td.num { "–" } }
+                    tr { th scope="row" { (v.t("buiten beschouwing: onleesbaar", "left out: unreadable")) } td.num { (v.count(j.left_out)) } td.num { "–" } }
+                }
+            }
+            h3 { (v.t("Tevredenheid over de afhandeling", "Satisfaction with the handling")) }
+            table.narrow {
+                tbody {
+                    tr { th scope="row" { (v.t("Schaal", "Scale")) } td { (sat.scale.map_or(v.t("geen antwoorden in het register", "no answers in the register"), |s| s.label(v.lang))) } }
+                    tr { th scope="row" { (v.t("Antwoorden", "Responses")) } td.num { (v.count(sat.responses)) } }
+                    tr { th scope="row" { (v.t("Respons", "Response rate")) } td.num { (share(sat.response_rate)) } }
+                    tr { th scope="row" { (v.t("Gemiddelde score", "Mean score")) } td.num { (sat.mean.map_or_else(|| "–".to_string(), |m| v.lang.number(m, 2))) } }
+                    tr { th scope="row" { (v.t("Tevreden", "Satisfied")) } td.num { (share(sat.share_satisfied)) } }
+                    tr { th scope="row" { (v.t("Buiten beschouwing: antwoord onleesbaar", "Left out: answer unreadable")) } td.num { (v.count(sat.left_out)) } }
+                }
+            }
+            h3 { (v.t("Heropende klachten", "Reopened complaints")) ": " (v.count(k.reopened)) }
+            p.note {
+                (v.t(
+                    "Na afhandeling opnieuw open: niet in één keer opgelost. Ze tellen als open in alle cijfers. Leeftijd in werkdagen op de peildatum.",
+                    "Open again after closing: not fixed first time. They count as open in every figure. Age in working days at the reference date.",
+                ))
+            }
+            @if !t.reopened.is_empty() {
+                table.narrow {
+                    thead {
+                        tr {
+                            th scope="col" { (v.t("Klacht", "Complaint")) }
+                            th scope="col" { (v.t("Ontvangen", "Received")) }
+                            th.num scope="col" { (v.t("Urg.", "Urg.")) }
+                            th scope="col" { (v.t("Behandelaar", "Handler")) }
+                            th.num scope="col" { (v.t("Leeftijd", "Age")) }
+                        }
+                    }
+                    tbody {
+                        @for item in t.reopened.iter().take(OVERDUE_ROWS) {
+                            tr {
+                                th scope="row" { (item.id) }
+                                td { (day(item.received)) }
+                                td.num { (item.urgency.map_or_else(|| "–".to_string(), |u| u.number().to_string())) }
+                                td { (item.handler.as_deref().unwrap_or("")) }
+                                td.num { (v.lang.number(item.age_wd as f64, 0)) }
+                            }
+                        }
+                    }
+                }
+                @if t.reopened.len() > OVERDUE_ROWS {
+                    p.note { (more(t.reopened.len() - OVERDUE_ROWS, v.t("het blad Faalkosten", "the Failure costs sheet"), v.lang)) }
+                }
+            }
+        }
+    }
+}
+
 fn overdue(v: &View) -> Markup {
     let t = &v.input.figures.tables;
     let as_of = day(v.input.figures.kpi.period.as_of);
@@ -521,6 +677,7 @@ fn value(h: &HeadlineRow, v: Option<f64>, lang: Lang) -> String {
     let Some(v) = v else { return "–".into() };
     match (h.unit, h.figure) {
         (Unit::Share, _) => percent(v, lang),
+        (Unit::Money, _) => cents(v).text(lang),
         (Unit::WorkingDays, f) if f != HeadlineFigure::HandlingWdP90 => lang.number(v, 1),
         _ => lang.number(v, 0),
     }
@@ -531,9 +688,22 @@ fn change(h: &HeadlineRow, d: Option<f64>, lang: Lang) -> String {
     let Some(d) = d else { return "–".into() };
     match (h.unit, h.figure) {
         (Unit::Share, _) => format!("{} pp", signed(d * 100.0, 1, lang)),
+        (Unit::Money, _) => {
+            let text = cents(d.abs()).text(lang);
+            match cents(d).0.signum() {
+                1 => format!("+{text}"),
+                -1 => format!("−{text}"),
+                _ => text,
+            }
+        }
         (Unit::WorkingDays, f) if f != HeadlineFigure::HandlingWdP90 => signed(d, 1, lang),
         _ => signed(d, 0, lang),
     }
+}
+
+/// A headline amount (euros, as the table holds them) back in cents.
+fn cents(euros: f64) -> Cents {
+    Cents((euros * 100.0).round() as i64)
 }
 
 fn relative(r: Option<f64>, lang: Lang) -> String {

@@ -36,6 +36,10 @@ const BOLD: &str = "te <b>laat</b>";
 /// 2026-Q2: received C D = 2, closed C = 1, open at end D = 1, overdue at 30-06 none (D is
 /// 1 working day old); within target 1 of 1. 2025-Q3: received 2, closed 2, open and overdue 0,
 /// within target 2 of 2.
+///
+/// Costs and justification: A € 12,50, C € 50,00 yes, E € 95,00 yes, F € 1.234,56 partly, G no
+/// cost, no; H is reopened (still open, as before). 2026-Q3: € 1.329,56 over E and F, G
+/// without; justified 1 of 3 judged (E; F partly, G no).
 fn register() -> Register {
     use Nature::{NonTechnical, Technical};
     let rows = [
@@ -90,7 +94,7 @@ fn register() -> Register {
         ),
         ("H", d(2026, 9, 1), None, NonTechnical, 7, Some(BOLD)),
     ];
-    let complaints = rows
+    let mut complaints: Vec<Complaint> = rows
         .iter()
         .enumerate()
         .map(
@@ -109,6 +113,18 @@ fn register() -> Register {
             },
         )
         .collect();
+    use crate::register::{Cents, Justified, Status};
+    for (c, cost, justified) in [
+        (0, Some(1_250), None),
+        (2, Some(5_000), Some(Justified::Yes)),
+        (4, Some(9_500), Some(Justified::Yes)),
+        (5, Some(123_456), Some(Justified::Partly)),
+        (6, None, Some(Justified::No)),
+    ] {
+        complaints[c].cost = cost.map(Cents);
+        complaints[c].justified = justified;
+    }
+    complaints[7].status = Some(Status::Reopened);
     Register {
         complaints,
         ..Register::default()
@@ -177,6 +193,7 @@ fn the_summary_says_the_hand_counted_figures_in_sentences() {
             "At the end of the period 2 complaints were open (1 at the start): 1 more than in 2026-Q2 (1; +100.0%) and 2 more than in 2025-Q3 (0).",
             "At the reference date 30-09-2026, 2 complaints were overdue: 2 more than in 2026-Q2 (0) and 2 more than in 2025-Q3 (0).",
             "Of the 3 complaints closed in the period that had a target, 2 were closed within it (66.7%); in 2026-Q2 it was 100.0%, in 2025-Q3 100.0%.",
+            "Failure costs of the complaints closed: €1,329.56 over 2 complaints with an amount (in 2026-Q2 €50.00, in 2025-Q3 €12.50); justified 33.3% (1 yes, 1 partly, 1 no); reopened: 1.",
             // The baseline is July 2025 – June 2026 (12 months from the first complaint): no
             // non-technical complaint, nor "factuur" or BOLD, so each has mean 0 and limit 0,
             // and F (July, non-technical, factuur) and H (September, non-technical, BOLD) each
@@ -197,6 +214,10 @@ fn the_summary_says_the_hand_counted_figures_in_sentences() {
     assert_eq!(
         nl[4],
         "Van de 3 in de periode afgehandelde klachten met een norm zijn 2 binnen de norm afgehandeld (66,7%); in 2026-Q2 was dat 100,0%, in 2025-Q3 100,0%."
+    );
+    assert_eq!(
+        nl[5],
+        "Faalkosten van de afgehandelde klachten: € 1.329,56 over 2 klachten met een bedrag (in 2026-Q2 € 50,00, in 2025-Q3 € 12,50); gegrond 33,3% (1 ja, 1 deels, 1 nee); heropend: 1."
     );
 }
 
@@ -312,12 +333,17 @@ fn the_overdue_list_shows_pseudonyms_unless_names_are_asked_for() {
     assert!(shown.contains("<td>Jansen</td>"));
     // D and H are overdue, most working days past target first: D (1 wd old on 30-06, 65
     // working days on 30-09, target 10) before H.
+    let overdue = &shown[shown.find("id=\"achterstallig\"").unwrap()..];
     let at = |id: &str, page: &str| page.find(&format!("<th scope=\"row\">{id}</th>"));
-    assert!(at("D", &shown).unwrap() < at("H", &shown).unwrap());
+    assert!(at("D", overdue).unwrap() < at("H", overdue).unwrap());
     assert!(
-        at("E", &shown).is_none(),
+        at("E", overdue).is_none(),
         "closed complaints are not overdue"
     );
+    // H, reopened, is in the list of reopened complaints too; D is not.
+    let reopened = &shown[shown.find("id=\"gegrond\"").unwrap()..];
+    let reopened = &reopened[..reopened.find("</section>").unwrap()];
+    assert!(at("H", reopened).is_some() && at("D", reopened).is_none());
 }
 
 #[test]

@@ -10,7 +10,7 @@ use crate::Lang;
 use rust_xlsxwriter::{worksheet_range_absolute, Format, Worksheet, XlsxError};
 
 /// The drop-down entries of `field`, in list order; `None` for fields without a drop-down
-/// (text, dates, cost). Urgency entries are the number, ` - ` and the procedure's label, so
+/// (text, dates, cost, satisfaction). Urgency entries are the number, ` - ` and the procedure's label, so
 /// the cell shows the meaning and its leading number is the value.
 ///
 /// ```
@@ -36,7 +36,9 @@ pub fn dropdown_entries(field: Field, lang: Lang) -> Option<Vec<String>> {
         FieldKind::HandlingMode => labels(HandlingMode::ALL, |v| v.label(lang)),
         FieldKind::Status => labels(Status::ALL, |v| v.label(lang)),
         FieldKind::Justified => labels(Justified::ALL, |v| v.label(lang)),
-        FieldKind::Text | FieldKind::Date | FieldKind::Decimal => return None,
+        FieldKind::Text | FieldKind::Date | FieldKind::Money | FieldKind::Satisfaction => {
+            return None
+        }
     };
     Some(entries)
 }

@@ -37,7 +37,7 @@ pub(super) fn need_fill(need: Need) -> (Color, Color) {
 /// (headers wrap at spaces) plus room for the filter button.
 pub(super) fn column_width(field: Field, lang: Lang) -> f64 {
     let typical = match field.kind() {
-        FieldKind::Date | FieldKind::Decimal => 12,
+        FieldKind::Date | FieldKind::Money | FieldKind::Satisfaction => 12,
         FieldKind::Urgency => 34,
         FieldKind::Text => match field {
             Field::Description => 42,
@@ -155,7 +155,8 @@ fn cell_format(field: Field) -> Format {
         FieldKind::Date => base
             .set_num_format("dd-mm-yyyy")
             .set_align(FormatAlign::Center),
-        FieldKind::Decimal => base.set_num_format("[$€-413] #,##0.00"),
+        FieldKind::Money => base.set_num_format("[$€-413] #,##0.00"),
+        FieldKind::Satisfaction => base.set_align(FormatAlign::Center),
         FieldKind::Text => match field {
             Field::Id | Field::CustomerId | Field::JobRef => base.set_num_format("@"),
             Field::Description | Field::Cause | Field::Solution | Field::Notes => {
@@ -181,8 +182,9 @@ fn header_note(field: Field, lang: Lang) -> Note {
         .set_height(lines * 16 + 12)
 }
 
-/// The cell check of a column: a date range, a non-negative amount, or a drop-down list
-/// (a warning, not a stop: `3` or `cat. 3` is still read correctly by the tool).
+/// The cell check of a column: a date range, a non-negative amount, a score 1–10 (a warning:
+/// `ja`/`nee` is read too), or a drop-down list (a warning, not a stop: `3` or `cat. 3` is
+/// still read correctly by the tool).
 pub(super) fn validation(
     field: Field,
     lang: Lang,
@@ -196,7 +198,15 @@ pub(super) fn validation(
                 "Vul een datum in als dd-mm-jjjj, tussen 01-01-2000 en 31-12-2100.",
                 "Enter a date as dd-mm-yyyy, between 01-01-2000 and 31-12-2100.",
             ))?,
-        (FieldKind::Decimal, _) => DataValidation::new()
+        (FieldKind::Satisfaction, _) => DataValidation::new()
+            .allow_whole_number(DataValidationRule::Between(1, 10))
+            .set_error_style(DataValidationErrorStyle::Warning)
+            .set_error_title(lang.pick("Geen score 1–10", "Not a score 1–10"))?
+            .set_error_message(lang.pick(
+                "Vul de score van de klant in (1–5 of 1–10, steeds dezelfde schaal), of ja/nee.",
+                "Enter the customer's score (1–5 or 1–10, always the same scale), or yes/no.",
+            ))?,
+        (FieldKind::Money, _) => DataValidation::new()
             .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0))
             .set_error_title(lang.pick("Geen geldig bedrag", "Not a valid amount"))?
             .set_error_message(lang.pick(

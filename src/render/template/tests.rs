@@ -190,7 +190,7 @@ fn drop_down_entries_are_the_vocabularies_and_urgency_numbers_lead() {
     );
     assert_eq!(
         dropdown_entries(Field::Status, Lang::Nl).unwrap(),
-        vec!["open", "in behandeling", "afgehandeld"]
+        vec!["open", "in behandeling", "afgehandeld", "heropend"]
     );
     assert_eq!(
         dropdown_entries(Field::Channel, Lang::Nl).unwrap(),
@@ -208,7 +208,13 @@ fn drop_down_entries_are_the_vocabularies_and_urgency_numbers_lead() {
         dropdown_entries(Field::Justified, Lang::En).unwrap(),
         vec!["yes", "no", "partly"]
     );
-    for field in [Field::Id, Field::ReceivedDate, Field::Cost, Field::Notes] {
+    for field in [
+        Field::Id,
+        Field::ReceivedDate,
+        Field::Cost,
+        Field::Satisfaction,
+        Field::Notes,
+    ] {
         assert_eq!(dropdown_entries(field, Lang::Nl), None);
     }
     // Every entry is distinct, so each reads back as one value.
@@ -252,11 +258,19 @@ fn every_column_has_its_validation_over_the_data_rows() {
                     assert_eq!(inner(el, "formula1"), Some(first.as_str()));
                     assert_eq!(inner(el, "formula2"), Some(last.as_str()));
                 }
-                (FieldKind::Decimal, _) => {
+                (FieldKind::Money, _) => {
                     let el = el.unwrap();
                     assert_eq!(attr(el, "type"), Some("decimal"));
                     assert_eq!(attr(el, "operator"), Some("greaterThanOrEqual"));
                     assert_eq!(inner(el, "formula1"), Some("0"));
+                }
+                // A score 1–10, a warning only: `ja` / `nee` are answers too.
+                (FieldKind::Satisfaction, _) => {
+                    let el = el.unwrap();
+                    assert_eq!(attr(el, "type"), Some("whole"));
+                    assert_eq!(attr(el, "errorStyle"), Some("warning"));
+                    assert_eq!(inner(el, "formula1"), Some("1"));
+                    assert_eq!(inner(el, "formula2"), Some("10"));
                 }
                 (_, Some(entries)) => {
                     let el = el.unwrap();
@@ -383,7 +397,7 @@ fn the_instructions_explain_steps_urgency_and_every_column() {
         }
     }
     let status = first("Status").unwrap();
-    assert!(rows[status][1].ends_with("Kies uit: open, in behandeling, afgehandeld."));
+    assert!(rows[status][1].ends_with("Kies uit: open, in behandeling, afgehandeld, heropend."));
     let handler = first("Behandelaar").unwrap();
     assert_eq!(rows[handler][2], "verplicht");
     std::fs::remove_dir_all(dir).unwrap();
@@ -492,7 +506,12 @@ fn every_example_of_the_instructions_reads_back() {
                     v.and_then(|d| d.resolve(crate::base::DayOrder::DayFirst))
                         .is_some()
                 }),
-                FieldKind::Decimal => value::parse_decimal(&raw).map(|v| v == Some(185.0)),
+                FieldKind::Money => {
+                    value::parse_money(&raw).map(|v| v == Some(crate::register::Cents(18_500)))
+                }
+                FieldKind::Satisfaction => {
+                    value::parse_satisfaction(&raw).map(|v| v.is_some_and(|s| s.score() == Some(4)))
+                }
                 // Drop-down examples are entries; the test above reads those back.
                 _ => Ok(dropdown_entries(field, lang)
                     .unwrap()

@@ -126,20 +126,24 @@ pub(super) fn explanation(field: Field, lang: Lang) -> &'static str {
             "Date the complaint was closed; empty while it is open.",
         ),
         Field::Status => lang.pick(
-            "Stand van de afhandeling; leeg betekent: volgt uit Datum afgehandeld.",
-            "Where handling stands; empty means: follows from Date closed.",
+            "Stand van de afhandeling; leeg betekent: volgt uit Datum afgehandeld. Heropend: na afhandeling opnieuw open (de eerste afhandeldatum mag blijven staan).",
+            "Where handling stands; empty means: follows from Date closed. Reopened: open again after closing (the first closed date may stay).",
         ),
         Field::LastUpdate => lang.pick(
             "Datum van de laatste actie of het laatste contact met de klant.",
             "Date of the last action or the last contact with the customer.",
         ),
         Field::Justified => lang.pick(
-            "Of de klacht terecht was.",
-            "Whether the complaint was justified.",
+            "Of de klacht terecht was (gegrond): ja, nee of deels.",
+            "Whether the complaint was justified: yes, no or partly.",
         ),
         Field::Cost => lang.pick(
-            "Kosten van de afhandeling (faalkosten) in euro, als getal.",
-            "Cost of handling (failure cost) in euros, as a number.",
+            "Kosten van de afhandeling (faalkosten) in euro, als getal van 0 of meer.",
+            "Cost of handling (failure cost) in euros, as a number of 0 or more.",
+        ),
+        Field::Satisfaction => lang.pick(
+            "Tevredenheid van de klant over de afhandeling: een score (1–5 of 1–10, steeds dezelfde schaal) of ja/nee.",
+            "The customer's satisfaction with the handling: a score (1–5 or 1–10, always the same scale) or yes/no.",
         ),
         Field::Notes => lang.pick("Overige opmerkingen.", "Any other remarks."),
     }
@@ -208,6 +212,7 @@ pub(super) fn example(field: Field, lang: Lang) -> String {
         Field::LastUpdate => "12-03-2026",
         Field::Justified => Justified::Yes.label(lang),
         Field::Cost => lang.pick("185,00", "185.00"),
+        Field::Satisfaction => "4",
         Field::Notes => lang.pick(
             "Klant tevreden na gesprek",
             "Customer satisfied after the talk",
@@ -257,8 +262,8 @@ pub(super) fn steps(lang: Lang) -> [(&'static str, &'static str); 6] {
         (
             lang.pick("6. Actie", "6. Action"),
             lang.pick(
-                "De verantwoordelijke zoekt de oorzaak en komt zo tot een oplossing; nodig de klant zo nodig uit om het probleem te bespreken. Vul bij het afsluiten in: Oorzaak, Oplossing, Datum afgehandeld, Gegrond, Kosten.",
-                "The person responsible finds the cause and so reaches a solution; invite the customer to discuss the problem where needed. When closing, fill in: Cause, Solution, Date closed, Justified, Cost.",
+                "De verantwoordelijke zoekt de oorzaak en komt zo tot een oplossing; nodig de klant zo nodig uit om het probleem te bespreken. Vul bij het afsluiten in: Oorzaak, Oplossing, Datum afgehandeld, Gegrond, Kosten, Tevredenheid.",
+                "The person responsible finds the cause and so reaches a solution; invite the customer to discuss the problem where needed. When closing, fill in: Cause, Solution, Date closed, Justified, Cost, Satisfaction.",
             ),
         ),
     ]

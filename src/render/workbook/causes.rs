@@ -1,9 +1,10 @@
 //! Sheet 6, *Oorzaken*: the causes as Pareto tables (technical and non-technical apart, with a
-//! Pareto chart each), a Pareto by the cause list's headings and the effect of corrective
-//! actions (when the list has them), the causes that recur over the last four quarters, the
-//! repeat complainants (pseudonymised unless names were asked for) and the spellings per cause.
+//! Pareto chart each), a Pareto by failure cost beside them, a Pareto by the cause list's
+//! headings and the effect of corrective actions (when the list has them), the causes that
+//! recur over the last four quarters, the repeat complainants (pseudonymised unless names
+//! were asked for) and the spellings per cause.
 
-use super::layout::{Cell, Column, Sheet, Style};
+use super::layout::{Cell, Column, Charted, Sheet, Style};
 use super::native::{self, Series};
 use super::{day, nature_label, span, Report};
 use crate::metrics::model::{ActionWindow, ParetoRow};
@@ -60,6 +61,7 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         )?;
         s.gap();
     }
+    cost_pareto(r, &mut s)?;
     headings(r, &mut s, &received)?;
     actions(r, &mut s)?;
 
@@ -204,20 +206,78 @@ fn pareto(
         ]
     });
     let placed = s.chart_table(table, &columns, cells)?;
-    if placed.rows > 0 {
-        let name = s.name;
-        let top = |col| placed.range_top(name, col, CHART_CAUSES);
-        s.chart(
-            placed.header_row - 1,
-            native::pareto(
-                &format!("{title} — {}", r.figures().kpi.period.label),
-                r.t("aantal klachten", "number of complaints"),
-                top(0),
-                Series::new(r.t("aantal", "count"), top(1), colour),
-                Series::nth(2, r.t("cumulatief %", "cumulative %"), top(3)),
-            ),
-        );
+    let (bars, y) = (
+        r.t("aantal", "count"),
+        r.t("aantal klachten", "number of complaints"),
+    );
+    pareto_chart(r, s, &placed, title, (bars, y, 1, 3), colour);
+    Ok(())
+}
+
+/// The chart of a Pareto table just written: the bars of column `value` (named `bars`, on
+/// an axis named `y`) and the cumulative share of column `cumulative`, first
+/// [`CHART_CAUSES`] rows, the categories in column 0.
+fn pareto_chart(
+    r: &Report,
+    s: &mut Sheet,
+    placed: &Charted,
+    title: &str,
+    (bars, y, value, cumulative): (&str, &str, u16, u16),
+    colour: plotters::style::RGBColor,
+) {
+    if placed.rows == 0 {
+        return;
     }
+    let name = s.name;
+    let top = |col| placed.range_top(name, col, CHART_CAUSES);
+    s.chart(
+        placed.header_row - 1,
+        native::pareto(
+            &format!("{title} — {}", r.figures().kpi.period.label),
+            y,
+            top(0),
+            Series::new(bars, top(value), colour),
+            Series::nth(2, r.t("cumulatief %", "cumulative %"), top(cumulative)),
+        ),
+    );
+}
+
+/// The Pareto of the cause groups by failure cost, beside the ones by count: the causes that
+/// cost most are often not the most frequent (SPEC §5). Over the complaints closed in P.
+fn cost_pareto(r: &Report, s: &mut Sheet) -> Result<(), XlsxError> {
+    let k = &r.figures().kpi;
+    let title = r.t("Oorzaken naar faalkosten", "Causes by failure cost");
+    s.heading(&format!(
+        "{title} ({} {})",
+        r.t("afgehandeld in", "closed in"),
+        k.period.label
+    ))?;
+    s.note(r.t(
+        "Som van de kosten per oorzaak, over de klachten afgehandeld in de periode met een bedrag; de kosten zonder oorzaak onderaan. Totalen en de verdeling per aard, urgentie en afdeling: blad Faalkosten.",
+        "Sum of the costs per cause, over the complaints closed in the period with an amount; the costs without a cause at the bottom. Totals and the split by nature, urgency and department: the Failure costs sheet.",
+    ))?;
+    let columns = [
+        Column::capped(r.t("Oorzaak", "Cause"), 50.0),
+        Column::new(r.t("Faalkosten", "Failure costs")),
+        Column::new(r.t("Aandeel", "Share")),
+        Column::new(r.t("Cumulatief", "Cumulative")),
+        Column::new(r.t("Aard", "Nature")),
+        Column::new(r.t("Klachten met kosten", "Complaints with a cost")),
+    ];
+    let cells = k.cost.by_cause.iter().map(|c| {
+        vec![
+            Cell::text(c.cause_label(r.lang)),
+            Cell::money(Some(c.total)),
+            Cell::share(c.share),
+            Cell::share(c.key.cumulative_share),
+            Cell::text(nature_label(c.key.nature, r.lang)),
+            Cell::count(c.n),
+        ]
+    });
+    let placed = s.chart_table(r.t("OorzakenFaalkosten", "CausesByCost"), &columns, cells)?;
+    let (bars, y) = (r.t("faalkosten", "failure costs"), r.t("euro", "euros"));
+    pareto_chart(r, s, &placed, title, (bars, y, 1, 3), Palette::series(0));
+    s.gap();
     Ok(())
 }
 

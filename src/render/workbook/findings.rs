@@ -24,7 +24,7 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         .collect();
     let mut s = r.sheet(
         ws,
-        7,
+        8,
         r.t("Bevindingen van de controle", "Validation findings"),
     )?;
     s.note(r.t(

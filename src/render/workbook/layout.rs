@@ -3,7 +3,7 @@
 //! A4 landscape printing. The sheet modules say *what* to show; this module says *how*.
 
 use super::bulk::Bulk;
-use crate::register::Text;
+use crate::register::{Cents, Text};
 use crate::Lang;
 use chrono::NaiveDate;
 use rust_xlsxwriter::utility::cell_range;
@@ -46,8 +46,12 @@ pub enum Style {
     Whole,
     /// A fraction as a percentage, one decimal.
     Share,
-    /// Two decimals: amounts, months and rates.
+    /// Two decimals: months and rates.
     Decimals,
+    /// Euros with cents, `€ 1.234,56` (`€1,234.56` in English): a number the user can sum.
+    Money,
+    /// A signed difference of euros.
+    DeltaMoney,
     Date,
     /// Text aligned with the numbers of its column ("n te klein").
     Right,
@@ -71,13 +75,15 @@ pub enum Style {
     Info,
 }
 
-pub(super) const STYLES: [Style; 18] = [
+pub(super) const STYLES: [Style; 20] = [
     Style::Text,
     Style::Count,
     Style::Days,
     Style::Whole,
     Style::Share,
     Style::Decimals,
+    Style::Money,
+    Style::DeltaMoney,
     Style::Date,
     Style::Right,
     Style::DeltaCount,
@@ -93,7 +99,8 @@ pub(super) const STYLES: [Style; 18] = [
 ];
 
 impl Style {
-    fn format(self) -> Format {
+    /// The cell format; euros are written as the language writes them (`lang`).
+    fn format(self, lang: Lang) -> Format {
         // Numbers keep a little space on their right (`_0_)` reserves the width of a digit and a bracket),
         // so that a left-aligned text in the next column never seems to continue them.
         let num = |code: &str| {
@@ -112,6 +119,14 @@ impl Style {
             Style::Days => num("#,##0.0_0_)"),
             Style::Share => num("0.0%_0_)"),
             Style::Decimals => num("#,##0.00_0_)"),
+            Style::Money => num(lang.pick(
+                "\"€ \"#,##0.00_0_);\"€ -\"#,##0.00_0_)",
+                "\"€\"#,##0.00_0_);\"-€\"#,##0.00_0_)",
+            )),
+            Style::DeltaMoney => num(lang.pick(
+                "\"+€ \"#,##0.00_0_);\"-€ \"#,##0.00_0_);\"€ \"0.00_0_)",
+                "\"+€\"#,##0.00_0_);\"-€\"#,##0.00_0_);\"€\"0.00_0_)",
+            )),
             Style::Date => num("dd-mm-yyyy_0_)"),
             Style::Right => num(TEXT_RIGHT),
             Style::DeltaCount => num("+#,##0_0_);-#,##0_0_);0_0_)"),
@@ -155,13 +170,14 @@ pub struct Formats {
 }
 
 impl Formats {
-    pub fn new() -> Formats {
+    /// The formats of a workbook in `lang`.
+    pub fn new(lang: Lang) -> Formats {
         Formats {
-            plain: STYLES.iter().map(|s| s.format()).collect(),
+            plain: STYLES.iter().map(|s| s.format(lang)).collect(),
             bold: STYLES
                 .iter()
                 .map(|s| {
-                    s.format()
+                    s.format(lang)
                         .set_bold()
                         .set_border_top(FormatBorder::Thin)
                         .set_border_bottom(FormatBorder::Double)
@@ -291,6 +307,11 @@ impl Cell {
         Cell::num(v, Style::Share)
     }
 
+    /// An amount in euros, blank when absent.
+    pub fn money(v: Option<Cents>) -> Cell {
+        Cell::num(v.map(Cents::euros), Style::Money)
+    }
+
     pub fn date(d: Option<NaiveDate>) -> Cell {
         d.map_or(Cell::Blank, Cell::Date)
     }
@@ -316,6 +337,7 @@ impl Cell {
                 let decimals = match style {
                     Style::Days | Style::DeltaDays => 2.0,
                     Style::Decimals => 3.0,
+                    Style::Money | Style::DeltaMoney => 5.0,
                     Style::Share | Style::DeltaShare => 3.0,
                     Style::DeltaPoints => 5.0,
                     _ => 0.0,

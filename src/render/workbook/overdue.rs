@@ -141,7 +141,7 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
 
 /// The open complaints of `items` with age, target and where they sit in the register.
 /// Age in working days is column 5 and days past target column 9 (for the formats above).
-fn open_list(
+pub(super) fn open_list(
     r: &Report,
     s: &mut Sheet,
     table: &str,

@@ -19,7 +19,7 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
     let register = r.register();
     let mut s = r.sheet(
         ws,
-        9,
+        10,
         r.t(
             "Verantwoording: waarvan en hoe dit rapport is gemaakt",
             "Provenance: what this report was made from and how",

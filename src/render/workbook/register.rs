@@ -7,7 +7,7 @@ use super::layout::{Cell, Column, Style, WIDE};
 use super::Report;
 use crate::base::location::CellRef;
 use crate::register::customer::pseudonym;
-use crate::register::{Complaint, Field, Register, Text};
+use crate::register::{Complaint, Field, Register, Satisfaction, Text};
 use crate::Lang;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
@@ -18,7 +18,7 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
     let rows = &r.figures().tables.register_rows;
     let mut s = r.sheet(
         ws,
-        8,
+        9,
         r.t(
             "Register: de klachten van de periode",
             "Register: the complaints of the period",
@@ -130,7 +130,13 @@ fn field_cell(c: &Complaint, f: Field, lang: Lang, show_names: bool) -> Cell {
         Field::Status => Cell::opt_text(c.status.map(|v| v.label(lang))),
         Field::LastUpdate => Cell::date(c.last_update),
         Field::Justified => Cell::opt_text(c.justified.map(|v| v.label(lang))),
-        Field::Cost => Cell::num(c.cost, Style::Decimals),
+        Field::Cost => Cell::money(c.cost),
+        // A score as a number (to average), yes/no as the words.
+        Field::Satisfaction => match c.satisfaction {
+            Some(Satisfaction::Score(n)) => Cell::num(Some(f64::from(n)), Style::Whole),
+            Some(v) => Cell::text(v.label(lang)),
+            None => Cell::Blank,
+        },
         Field::Notes => text(&c.notes),
     }
 }
@@ -239,7 +245,7 @@ mod tests {
         let c = Complaint {
             customer: Some("Jansen".into()),
             urgency: crate::register::Urgency::new(3),
-            cost: Some(95.5),
+            cost: Some(crate::register::Cents(9_550)),
             ..Complaint::default()
         };
         assert_eq!(
@@ -256,7 +262,7 @@ mod tests {
         );
         assert_eq!(
             field_cell(&c, Field::Cost, Lang::Nl, false),
-            Cell::Num(95.5, Style::Decimals)
+            Cell::Num(95.5, Style::Money)
         );
         assert_eq!(
             field_cell(&c, Field::ClosedDate, Lang::Nl, false),

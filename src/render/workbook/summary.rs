@@ -56,6 +56,10 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
         "Doorlooptijden in werkdagen. Verschillen tussen percentages in procentpunten (pp). Geen % waar de vergelijkingswaarde 0 is.",
         "Handling times in working days. Differences between percentages in percentage points (pp). No % where the base is 0.",
     ))?;
+    s.note(r.t(
+        "Faalkosten: de bedragen van de klachten afgehandeld in de periode, tot op de cent; gegrond: ja van de beoordeelde klachten (ja, nee, deels). Uitsplitsing, tevredenheid en heropende klachten: blad Faalkosten.",
+        "Failure costs: the amounts of the complaints closed in the period, to the cent; justified: yes of the complaints judged (yes, no, partly). Breakdown, satisfaction and reopened complaints: the Failure costs sheet.",
+    ))?;
     if k.rate_per_1000.is_some() {
         s.note(r.t(
             "Klachten per 1.000 werkbonnen: ontvangen klachten × 1.000 / werkbonnen van de periode ([volume] in klacht.toml); leeg waar een maand van de periode geen werkbonnen heeft.",
@@ -245,6 +249,7 @@ fn headline_cells(h: &HeadlineRow, lang: Lang) -> Vec<Cell> {
         (Unit::Share, _) => (Style::Share, Style::DeltaPoints),
         // One decimal, as days are shown (a style of its own would change every workbook).
         (Unit::Rate, _) => (Style::Days, Style::DeltaDays),
+        (Unit::Money, _) => (Style::Money, Style::DeltaMoney),
     };
     // Differences of shares are shown in percentage points.
     let scale = |v: Option<f64>| match h.unit {

@@ -48,7 +48,7 @@ struct Fixture {
 /// urgencies, a repeat customer, an escalation, overdue items, and a description that looks
 /// like a formula.
 fn fixture(show_names: bool) -> Fixture {
-    use crate::register::{Channel::*, Nature::*};
+    use crate::register::{Channel::*, Justified::*, Nature::*, Status};
     type Row = (
         &'static str,
         NaiveDate,
@@ -218,6 +218,12 @@ fn fixture(show_names: bool) -> Fixture {
                 solution: closed.map(|_| "Hersteld".into()),
                 closed_date: *closed,
                 extra: vec![format!("monteur {i}")],
+                // Every other closed complaint has a cost: € 100,00, € 151,00, … (see
+                // `fixture_costs`); the closed ones are judged yes, no, partly in turn.
+                cost: closed.and(fixture_cost(i)),
+                justified: closed.map(|_| [Yes, No, Partly][i % 3]),
+                // K-006 was closed once and reopened.
+                status: (*id == "K-006").then_some(Status::Reopened),
                 ..Complaint::default()
             },
         )
@@ -290,6 +296,12 @@ fn fixture(show_names: bool) -> Fixture {
     }
 }
 
+/// The cost of the fixture's `i`th complaint, if closed: every other one.
+fn fixture_cost(i: usize) -> Option<crate::register::Cents> {
+    i.is_multiple_of(2)
+        .then(|| crate::register::Cents(10_000 + 2_550 * i as i64))
+}
+
 /// Writes the fixture's workbook to a fresh temporary file.
 fn write(fix: &Fixture, lang: Lang, show_names: bool, name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("klacht-workbook-{}", std::process::id()));
@@ -333,7 +345,7 @@ fn text_at(range: &calamine::Range<Data>, row: u32, col: u32) -> String {
 }
 
 /// The tables each sheet should hold (Dutch), in order.
-fn expected_tables() -> [(&'static str, &'static [&'static str]); 10] {
+fn expected_tables() -> [(&'static str, &'static [&'static str]); 11] {
     [
         (
             "Samenvatting",
@@ -364,9 +376,22 @@ fn expected_tables() -> [(&'static str, &'static [&'static str]); 10] {
             &[
                 "OorzakenTechnisch",
                 "OorzakenNietTechnisch",
+                "OorzakenFaalkosten",
                 "TerugkerendeOorzaken",
                 "Herhaalklagers",
                 "Schrijfwijzen",
+            ],
+        ),
+        (
+            "Faalkosten",
+            &[
+                "Faalkosten",
+                "FaalkostenAard",
+                "FaalkostenUrgentie",
+                "FaalkostenAfdeling",
+                "Gegrond",
+                "Tevredenheid",
+                "Heropend",
             ],
         ),
         ("Trend", &["PerMaand", "Signaalkaart", "Signalen"]),
@@ -388,19 +413,20 @@ fn expected_tables() -> [(&'static str, &'static [&'static str]); 10] {
 }
 
 #[test]
-fn sheet_names_are_the_ten_of_the_spec_in_order() {
+fn sheet_names_are_the_ten_of_the_spec_and_the_costs_in_order() {
     let nl = sheet_names(Lang::Nl);
     assert_eq!(nl[0], "Samenvatting");
     assert_eq!(nl[2], "Kanaal en aard");
-    assert_eq!(nl[9], "Verantwoording");
+    assert_eq!(nl[6], "Faalkosten");
+    assert_eq!(nl[10], "Verantwoording");
     let en = sheet_names(Lang::En);
     assert_eq!(en[4], "Handling times");
-    assert_eq!(en[7], "Findings");
+    assert_eq!(en[8], "Findings");
     for names in [nl, en] {
         let mut sorted = names.to_vec();
         sorted.sort_unstable();
         sorted.dedup();
-        assert_eq!(sorted.len(), 10);
+        assert_eq!(sorted.len(), 11);
         assert!(names
             .iter()
             .all(|n| n.len() <= 31 && !n.contains(['[', ']', ':', '*', '?', '/', '\\'])));
@@ -594,7 +620,7 @@ fn text_that_looks_like_a_formula_stays_text() {
             "{name} holds a formula"
         );
     }
-    let xml = &parts(&path)["xl/worksheets/sheet9.xml"];
+    let xml = &parts(&path)["xl/worksheets/sheet10.xml"];
     assert!(
         !xml.contains("<f>"),
         "no formula element in the Register sheet"
@@ -610,8 +636,9 @@ fn charts_exist_and_sit_beside_the_tables_never_over_them() {
         .keys()
         .filter(|k| k.starts_with("xl/charts/chart"))
         .count();
-    // Urgency, channel + nature, ageing, handling times, two Paretos, trend, signals.
-    assert_eq!(charts, 9);
+    // Urgency, channel + nature, ageing, handling times, two Paretos by count and one by
+    // cost, the costs per urgency, trend, signals.
+    assert_eq!(charts, 11);
     // Each caches the values it plots, which rust_xlsxwriter takes from the cells it wrote
     // (a table a chart reads is written one by one: layout::Charted).
     for (name, xml) in parts.iter().filter(|(k, _)| k.starts_with("xl/charts/")) {
@@ -622,7 +649,7 @@ fn charts_exist_and_sit_beside_the_tables_never_over_them() {
         );
     }
     let mut anchored = 0;
-    for sheet in 1..=10 {
+    for sheet in 1..=11 {
         let Some(rels) = parts.get(&format!("xl/worksheets/_rels/sheet{sheet}.xml.rels")) else {
             continue;
         };
@@ -728,7 +755,7 @@ fn list_of(
     hint: &str,
 ) -> (PathBuf, layout::Placed) {
     let path = temp_path(name);
-    let formats = Formats::new();
+    let formats = Formats::new(Lang::Nl);
     let bulk = Bulk::new(&formats);
     let mut wb = Workbook::new();
     // A fixed creation time: two lists written a second apart are the same bytes.
@@ -842,7 +869,7 @@ fn bulk_rows_are_the_xml_rust_xlsxwriter_writes() {
     assert_eq!((placed.first_row, placed.rows), (2, rows));
 
     // The same cells through rust_xlsxwriter, in a workbook with the formats numbered alike.
-    let formats = Formats::new();
+    let formats = Formats::new(Lang::Nl);
     let mut wb = Workbook::new();
     formats.register(&mut wb);
     let ws = wb.add_worksheet_with_constant_memory().unwrap();
@@ -929,7 +956,7 @@ fn a_list_that_fits_a_table_is_written_in_bulk_as_the_same_table() {
 
     // rust_xlsxwriter's own table over the whole list, with every cell written by it.
     let reference = temp_path("mid-reference.xlsx");
-    let formats = Formats::new();
+    let formats = Formats::new(Lang::Nl);
     let mut wb = Workbook::new();
     formats.register(&mut wb);
     let ws = wb.add_worksheet_with_constant_memory().unwrap();
@@ -1107,7 +1134,7 @@ fn the_provenance_sheet_ends_with_the_pages_glossary() {
     for lang in [Lang::Nl, Lang::En] {
         let path = write(&fix, lang, false, &format!("glossary-{lang:?}"));
         let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
-        let range = wb.worksheet_range(sheet_names(lang)[9]).unwrap();
+        let range = wb.worksheet_range(sheet_names(lang)[10]).unwrap();
         let rows: Vec<(String, String)> = range
             .rows()
             .map(|r| {
@@ -1242,4 +1269,38 @@ fn no_native_chart_plots_a_text_cell_and_a_p90_with_small_n_is_a_gap() {
     }
     assert!(series >= 10, "{series} series checked");
     assert!(small_n > 0, "the fixture has a p90 with n < 5");
+}
+
+#[test]
+fn failure_costs_are_numbers_in_euros_the_user_can_sum() {
+    let fix = fixture(false);
+    let p = Period::parse("2026-Q3").unwrap();
+    // The costs of the complaints closed in P, from the fixture's own rule: K-001, K-003,
+    // K-007 and K-011 (€ 100,00 + € 151,00 + € 253,00 + € 355,00).
+    let cents: i64 = (fix.register.complaints.iter().enumerate())
+        .filter(|(_, c)| c.closed_date.is_some_and(|d| p.contains(d)))
+        .filter_map(|(i, _)| fixture_cost(i))
+        .map(|c| c.0)
+        .sum();
+    assert_eq!(cents, 85_900);
+    for (lang, format) in [
+        (Lang::Nl, "&quot;€ &quot;#,##0.00"),
+        (Lang::En, "&quot;€&quot;#,##0.00"),
+    ] {
+        let path = write(&fix, lang, false, &format!("costs-{lang:?}"));
+        let mut wb: Xlsx<_> = open_workbook(&path).unwrap();
+        let range = wb.worksheet_range(sheet_names(lang)[6]).unwrap();
+        let row_of = |label: &str| {
+            (0..range.height() as u32)
+                .find(|&r| text_at(&range, r, 0) == label)
+                .unwrap_or_else(|| panic!("{label}"))
+        };
+        // A number, not text: the user can sum it.
+        let total = row_of(lang.pick("Totaal", "Total"));
+        assert_eq!(range.get_value((total, 1)), Some(&Data::Float(859.0)));
+        let reopened = text_at(&range, row_of("K-006"), 0);
+        assert_eq!(reopened, "K-006", "the reopened complaint is listed");
+        let styles = &parts(&path)["xl/styles.xml"];
+        assert!(styles.contains(format), "{lang:?}: {format}");
+    }
 }

@@ -15,7 +15,7 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
     let t = &r.figures().tables;
     let mut s = r.sheet(
         ws,
-        6,
+        7,
         r.t(
             "Trend: ontvangen en afgehandeld per maand",
             "Trend: received and closed per month",
