@@ -77,13 +77,19 @@ run() { # label, command...  (RUNS times, default 3; the median run is reported)
 
 per_row() { # label, report directory  (after `run` of that report: its median run)
   local label=$1 dir=$2 rows wall render
-  # The last row of the Bevindingen and Register sheets (8 and 9), from each sheet's size.
+  # The last row of the Register and Bevindingen sheets, found by name (the sheets before
+  # them change as the report grows), from each sheet's size.
   rows=$(python3 - "$dir"/*.xlsx << 'PY'
 import re, sys, zipfile
 book = zipfile.ZipFile(sys.argv[1])
+workbook = book.read("xl/workbook.xml").decode()
+rels = book.read("xl/_rels/workbook.xml.rels").decode()
 rows = 0
-for sheet in (8, 9):
-    head = book.open(f"xl/worksheets/sheet{sheet}.xml").read(4096).decode("utf-8", "replace")
+for name in ("Register", "Bevindingen"):
+    rid = re.search(r'<sheet name="%s" sheetId="\d+" r:id="(rId\d+)"' % name, workbook).group(1)
+    target = re.search(r'Id="%s" Type="[^"]+" Target="([^"]+)"' % rid, rels).group(1)
+    part = "xl/" + target.split("xl/")[-1].lstrip("/")
+    head = book.open(part).read(4096).decode("utf-8", "replace")
     rows += int(re.search(r'<dimension ref="[A-Z]+[0-9]+:[A-Z]+([0-9]+)"', head).group(1))
 print(rows)
 PY
