@@ -4,7 +4,7 @@
 //! recur over the last four quarters, the repeat complainants (pseudonymised unless names
 //! were asked for) and the spellings per cause.
 
-use super::layout::{Cell, Column, Charted, Sheet, Style};
+use super::layout::{Cell, Charted, Column, Sheet, Style};
 use super::native::{self, Series};
 use super::{day, nature_label, span, Report};
 use crate::metrics::model::{ActionWindow, ParetoRow};
