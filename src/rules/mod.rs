@@ -181,6 +181,18 @@ impl<'a> Context<'a> {
     }
 }
 
+/// What a finding's message is made of ([`Finding::message_key`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct MessageKey<'a> {
+    rule: Rule,
+    field: Option<Field>,
+    /// The file and column of the cell: the column's name as written.
+    column: Option<(FileIdx, Option<u32>)>,
+    value: &'a str,
+    detail: &'a str,
+    of_complaint: bool,
+}
+
 impl Finding {
     /// Adds the `{detail}` of the message.
     pub fn detail(mut self, detail: impl Into<String>) -> Finding {
@@ -205,6 +217,19 @@ impl Finding {
                 crate::base::location::column_letters(col)
             ),
             (None, None, None) => String::new(),
+        }
+    }
+
+    /// Everything [`Finding::message`] reads of the finding: two findings with the same key
+    /// have the same message, which the export makes once for both.
+    pub fn message_key(&self) -> MessageKey<'_> {
+        MessageKey {
+            rule: self.rule,
+            field: self.field,
+            column: self.at.map(|at| (at.file, at.col)),
+            value: &self.value,
+            detail: &self.detail,
+            of_complaint: self.complaint.is_some(),
         }
     }
 

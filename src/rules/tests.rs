@@ -1194,3 +1194,44 @@ fn no_follow_up_rule_fires_without_a_readable_closed_date_or_target() {
     assert_eq!(check([old("", "hoog")]).count(Rule::Overdue), 0);
     assert_eq!(check([old("", "")]).count(Rule::Overdue), 1);
 }
+
+#[test]
+fn findings_with_the_same_message_key_have_the_same_message() {
+    use crate::register::Field as F;
+    // Findings that share their key (two rows without urgency, two with the same unreadable
+    // date) and findings whose keys differ only in the value.
+    let checked = check([
+        row().set(F::Urgency, ""),
+        row().set(F::Urgency, ""),
+        row().set(F::ClosedDate, "31-02-2026"),
+        row().set(F::ClosedDate, "31-02-2026"),
+        row().set(F::ClosedDate, "30-02-2026"),
+        row().set(F::Channel, "duif"),
+    ]);
+    let fs = &checked.findings;
+    let mut shared = 0;
+    for (i, a) in fs.iter().enumerate() {
+        for b in &fs[i + 1..] {
+            for lang in [Lang::Nl, Lang::En] {
+                let (ma, mb) = (
+                    a.message(&checked.register, lang),
+                    b.message(&checked.register, lang),
+                );
+                if a.message_key() == b.message_key() {
+                    assert_eq!(ma, mb, "{a:?} {b:?}");
+                    shared += 1;
+                } else if a.rule == b.rule && a.value != b.value {
+                    assert_ne!(a.message_key(), b.message_key());
+                }
+            }
+        }
+    }
+    assert!(shared >= 4, "{shared} pairs share a key");
+    let dates = checked.of(Rule::UnreadableValue);
+    assert_eq!(dates.len(), 4, "three dates and the channel");
+    assert_ne!(
+        dates[0].message_key(),
+        dates[2].message_key(),
+        "31-02 and 30-02"
+    );
+}

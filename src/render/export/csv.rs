@@ -28,7 +28,8 @@ pub fn write(tmp: &Path, path: &Path, table: &dyn Frames) -> Result<()> {
     let names: Vec<&str> = empty.columns().iter().map(|c| c.name().as_str()).collect();
     w.write_record(&names).map_err(|e| err(&e))?;
     let mut field = String::new();
-    super::slices(table, path, |df| {
+    let frame = |t: &dyn Frames, rows| t.frame(rows);
+    super::slices(table, path, frame, |df| {
         let cells = (df.columns().iter())
             .map(Cells::of)
             .collect::<PolarsResult<Vec<Cells>>>()

@@ -1,10 +1,12 @@
-//! The export's two tables as polars frames, a slice of rows at a time ([`Frames`]); the
-//! export's polars calls live here and in the writers of `super`. Columns are built straight
-//! from the register's complaints and findings, side by side (rayon), each in one pass, with
-//! no text made per cell where the value is a register text already.
+//! The export's two tables, a slice of rows at a time ([`Frames`]), as the writers take them:
+//! columns of polars and texts as dictionaries ([`Part`]). Columns are built straight from the
+//! register's complaints and findings, side by side (rayon), each in one pass, with no text
+//! made per cell where the value is a register text already, and a made text (a pseudonym, a
+//! cause group, a message) made once per distinct value of a slice.
 //!
 //! docs/export.md documents every column; a test below holds the two together.
 
+use super::parts::{texts, Dict, Part};
 use crate::base::location::FileIdx;
 use crate::calendar::Calendar;
 use crate::metrics::compute::Durations;
@@ -15,7 +17,7 @@ use crate::Lang;
 use chrono::{Datelike, NaiveDate};
 use polars::prelude::*;
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use std::hash::Hash;
 use std::ops::Range;
 
 /// A column of `complaints`: a canonical field (SPEC §2, named by its key), or one the export
@@ -140,8 +142,16 @@ pub trait Frames: Sync {
     /// How many rows the table has.
     fn rows(&self) -> usize;
 
+    /// The rows `rows` of the table, column by column, repeating texts as dictionaries.
+    fn parts(&self, rows: Range<usize>) -> PolarsResult<Vec<Part>>;
+
     /// The rows `rows` of the table as a frame.
-    fn frame(&self, rows: Range<usize>) -> PolarsResult<DataFrame>;
+    fn frame(&self, rows: Range<usize>) -> PolarsResult<DataFrame> {
+        let columns: Vec<Column> = (self.parts(rows)?.into_iter())
+            .map(Part::into_column)
+            .collect();
+        DataFrame::new(columns.first().map_or(0, Column::len), columns)
+    }
 }
 
 /// The complaints table: one row per complaint, in register order (file, then row).
@@ -180,7 +190,7 @@ impl Frames for Complaints<'_> {
         self.cs.len()
     }
 
-    fn frame(&self, rows: Range<usize>) -> PolarsResult<DataFrame> {
+    fn parts(&self, rows: Range<usize>) -> PolarsResult<Vec<Part>> {
         let cs = self.cs.get(rows).unwrap_or_default();
         let durations: Vec<Durations> = cs
             .par_iter()
@@ -191,11 +201,10 @@ impl Frames for Complaints<'_> {
             cs,
             durations,
         };
-        let columns = ComplaintColumn::all()
+        ComplaintColumn::all()
             .par_iter()
             .map(|c| slice.column(*c))
-            .collect::<PolarsResult<Vec<Column>>>()?;
-        DataFrame::new(cs.len(), columns)
+            .collect()
     }
 }
 
@@ -207,44 +216,53 @@ struct Slice<'a> {
 }
 
 impl Slice<'_> {
-    fn column(&self, column: ComplaintColumn) -> PolarsResult<Column> {
+    fn column(&self, column: ComplaintColumn) -> PolarsResult<Part> {
         use ComplaintColumn as C;
         let (cs, name) = (self.cs, column.name());
         let wd = |get: fn(&Durations) -> Option<i32>| ints(name, self.durations.iter().map(get));
         Ok(match column {
-            C::Field(f) => self.field(f)?,
-            C::CauseGroup => texts_once(name, cs.iter().map(|c| c.cause.as_deref()), |cause| {
-                Some(self.of.causes.group_of(cause)?.name().to_string())
-            }),
-            C::IdDerived => Column::new(
+            C::Field(f) => return self.field(f),
+            C::CauseGroup => {
+                let causes = cs.iter().map(|c| c.cause.as_deref());
+                Dict::made(
+                    name,
+                    causes,
+                    |cause| cause,
+                    |cause| Some(self.of.causes.group_of(cause)?.name().to_string()),
+                )
+            }
+            C::IdDerived => Part::Column(Column::new(
                 name.into(),
                 cs.iter().map(|c| c.id_derived).collect::<Vec<bool>>(),
-            ),
-            C::Unreadable => texts(
-                name,
-                cs.iter().map(|c| {
-                    (!c.unreadable.is_empty()).then(|| {
-                        c.unreadable
-                            .iter()
-                            .map(Field::key)
-                            .collect::<Vec<_>>()
-                            .join(",")
+            )),
+            C::Unreadable => {
+                let keys: Vec<Option<String>> = (cs.iter())
+                    .map(|c| {
+                        (!c.unreadable.is_empty()).then(|| {
+                            let keys: Vec<&str> = c.unreadable.iter().map(Field::key).collect();
+                            keys.join(",")
+                        })
                     })
-                }),
-            ),
+                    .collect();
+                Dict::part(name, keys.iter().map(Option::as_deref))
+            }
             C::HandlingWd => wd(|d| d.handling_wd),
             C::HandlingCd => wd(|d| d.handling_cd),
             C::AckWd => wd(|d| d.ack_wd),
             C::AckCd => wd(|d| d.ack_cd),
-            C::File => texts(
-                name,
-                cs.iter().map(|c| self.of.files.get(usize::from(c.file))),
-            ),
-            C::Sheet => texts(
-                name,
-                cs.iter()
-                    .map(|c| self.of.sheets.get(usize::from(c.file)).copied().flatten()),
-            ),
+            C::File => keys(name, cs.iter().map(|c| Some(c.file)), |i| {
+                self.of.files.get(usize::from(i)).cloned()
+            }),
+            C::Sheet => keys(name, cs.iter().map(|c| Some(c.file)), |i| {
+                Some(
+                    self.of
+                        .sheets
+                        .get(usize::from(i))
+                        .copied()
+                        .flatten()?
+                        .to_string(),
+                )
+            }),
             C::Row => longs(name, cs.iter().map(|c| Some(i64::from(c.row) + 1))),
             C::Line => longs(
                 name,
@@ -257,55 +275,67 @@ impl Slice<'_> {
     /// A canonical field: text as written, enums by key, dates as dates, the urgency as a
     /// small integer, the cost in exact cents; customers by pseudonym unless names are asked
     /// for, as in the report.
-    fn field(&self, f: Field) -> PolarsResult<Column> {
+    fn field(&self, f: Field) -> PolarsResult<Part> {
         let (cs, name) = (self.cs, f.key());
-        let text = |get: fn(&Complaint) -> Option<&str>| texts(name, cs.iter().map(get));
+        let text = |get: fn(&Complaint) -> Option<&str>| Dict::part(name, cs.iter().map(get));
+        let distinct =
+            |get: fn(&Complaint) -> Option<&str>| Part::Distinct(texts(name, cs.iter().map(get)));
         let person = |get: fn(&Complaint) -> Option<&str>| {
             if self.of.show_names {
                 return text(get);
             }
-            texts_once(name, cs.iter().map(get), |v| Some(pseudonym(v)))
+            Dict::made(name, cs.iter().map(get), |v| v, |v| Some(pseudonym(v)))
         };
         let date = |get: fn(&Complaint) -> Option<NaiveDate>| dates(name, cs.iter().map(get));
         Ok(match f {
-            Field::Id => text(|c| Some(c.id.as_str())),
+            Field::Id => distinct(|c| Some(c.id.as_str())),
             Field::ReceivedDate => date(|c| Some(c.received)),
-            Field::Channel => text(|c| c.channel.map(|v| v.key())),
+            Field::Channel => keys(name, cs.iter().map(|c| c.channel), |v| Some(v.key().into())),
             Field::Customer => person(|c| c.customer.as_deref()),
             Field::CustomerId => person(|c| c.customer_id.as_deref()),
-            Field::CustomerType => text(|c| c.customer_type.map(|v| v.key())),
+            Field::CustomerType => keys(name, cs.iter().map(|c| c.customer_type), |v| {
+                Some(v.key().into())
+            }),
             Field::JobRef => text(|c| c.job_ref.as_deref()),
             Field::Description => text(|c| c.description.as_deref()),
-            Field::Nature => text(|c| c.nature.map(|v| v.key())),
-            Field::Urgency => Int8Chunked::from_iter_options(
-                name.into(),
-                cs.iter()
-                    .map(|c| c.urgency.and_then(|u| i8::try_from(u.number()).ok())),
-            )
-            .into_series()
-            .into(),
+            Field::Nature => keys(name, cs.iter().map(|c| c.nature), |v| Some(v.key().into())),
+            Field::Urgency => Part::Column(
+                Int8Chunked::from_iter_options(
+                    name.into(),
+                    cs.iter()
+                        .map(|c| c.urgency.and_then(|u| i8::try_from(u.number()).ok())),
+                )
+                .into_series()
+                .into(),
+            ),
             Field::Handler => text(|c| c.handler.as_deref()),
             Field::ContactPerson => text(|c| c.contact_person.as_deref()),
             Field::Assessor => text(|c| c.assessor.as_deref()),
-            Field::HandlingMode => text(|c| c.handling_mode.map(|v| v.key())),
+            Field::HandlingMode => keys(name, cs.iter().map(|c| c.handling_mode), |v| {
+                Some(v.key().into())
+            }),
             Field::AckDate => date(|c| c.ack_date),
             Field::Department => text(|c| c.department.as_deref()),
             Field::DueDate => date(|c| c.due_date),
             Field::Cause => text(|c| c.cause.as_deref()),
             Field::Solution => text(|c| c.solution.as_deref()),
             Field::ClosedDate => date(|c| c.closed_date),
-            Field::Status => text(|c| c.status.map(|v| v.key())),
+            Field::Status => keys(name, cs.iter().map(|c| c.status), |v| Some(v.key().into())),
             Field::LastUpdate => date(|c| c.last_update),
-            Field::Justified => text(|c| c.justified.map(|v| v.key())),
-            Field::Cost => Int128Chunked::from_iter_options(
-                name.into(),
-                cs.iter().map(|c| c.cost.map(|v| i128::from(v.0))),
-            )
-            .into_decimal(COST_PRECISION, 2)?
-            .into_series()
-            .into(),
+            Field::Justified => keys(name, cs.iter().map(|c| c.justified), |v| {
+                Some(v.key().into())
+            }),
+            Field::Cost => Part::Column(
+                Int128Chunked::from_iter_options(
+                    name.into(),
+                    cs.iter().map(|c| c.cost.map(|v| i128::from(v.0))),
+                )
+                .into_decimal(COST_PRECISION, 2)?
+                .into_series()
+                .into(),
+            ),
             // A score as its number, yes/no as the words (the field's keys).
-            Field::Satisfaction => texts(name, cs.iter().map(|c| c.satisfaction.map(|v| v.key()))),
+            Field::Satisfaction => keys(name, cs.iter().map(|c| c.satisfaction), |v| Some(v.key())),
             Field::Notes => text(|c| c.notes.as_deref()),
         })
     }
@@ -322,48 +352,39 @@ fn epoch_days(d: NaiveDate) -> i32 {
     d.num_days_from_ce() - EPOCH_CE
 }
 
-/// The column of `make(text)` for each row's text, made once per distinct text of the slice:
-/// causes and customers repeat, and a group lookup or a hash costs more than finding the text
-/// made before.
-fn texts_once<'a>(
+/// A column of a few values, written as their texts (vocabulary keys, file names): its
+/// dictionary made per value, without hashing a text per row.
+fn keys<V: Copy + Hash + Eq>(
     name: &str,
-    values: impl Iterator<Item = Option<&'a str>>,
-    make: impl Fn(&'a str) -> Option<String>,
-) -> Column {
-    let mut made: FxHashMap<&str, Option<String>> = FxHashMap::default();
-    let mut column = StringChunkedBuilder::new(name.into(), values.size_hint().0);
-    for v in values {
-        match v.and_then(|v| made.entry(v).or_insert_with(|| make(v)).as_deref()) {
-            Some(text) => column.append_value(text),
-            None => column.append_null(),
-        }
-    }
-    column.finish().into_series().into()
+    values: impl Iterator<Item = Option<V>>,
+    text: impl Fn(V) -> Option<String>,
+) -> Part {
+    Dict::made(name, values, |v| v, text)
 }
 
-fn texts<S: AsRef<str>>(name: &str, values: impl Iterator<Item = Option<S>>) -> Column {
-    StringChunked::from_iter_options(name.into(), values)
-        .into_series()
-        .into()
+fn ints(name: &str, values: impl Iterator<Item = Option<i32>>) -> Part {
+    Part::Column(
+        Int32Chunked::from_iter_options(name.into(), values)
+            .into_series()
+            .into(),
+    )
 }
 
-fn ints(name: &str, values: impl Iterator<Item = Option<i32>>) -> Column {
-    Int32Chunked::from_iter_options(name.into(), values)
-        .into_series()
-        .into()
+fn longs(name: &str, values: impl Iterator<Item = Option<i64>>) -> Part {
+    Part::Column(
+        Int64Chunked::from_iter_options(name.into(), values)
+            .into_series()
+            .into(),
+    )
 }
 
-fn longs(name: &str, values: impl Iterator<Item = Option<i64>>) -> Column {
-    Int64Chunked::from_iter_options(name.into(), values)
-        .into_series()
-        .into()
-}
-
-fn dates(name: &str, values: impl Iterator<Item = Option<NaiveDate>>) -> Column {
-    Int32Chunked::from_iter_options(name.into(), values.map(|d| d.map(epoch_days)))
-        .into_date()
-        .into_series()
-        .into()
+fn dates(name: &str, values: impl Iterator<Item = Option<NaiveDate>>) -> Part {
+    Part::Column(
+        Int32Chunked::from_iter_options(name.into(), values.map(|d| d.map(epoch_days)))
+            .into_date()
+            .into_series()
+            .into(),
+    )
 }
 
 /// The findings table: one row per finding, in the order of `check --json`'s items, with
@@ -395,7 +416,7 @@ impl Frames for Findings<'_> {
         self.fs.len()
     }
 
-    fn frame(&self, rows: Range<usize>) -> PolarsResult<DataFrame> {
+    fn parts(&self, rows: Range<usize>) -> PolarsResult<Vec<Part>> {
         let (register, files, sheets) = (self.register, &self.files, &self.sheets);
         let fs = self.fs.get(rows).unwrap_or_default();
         let columns = FindingColumn::ALL
@@ -404,22 +425,28 @@ impl Frames for Findings<'_> {
                 use FindingColumn as C;
                 let name = column.name();
                 match column {
-                    C::Code => texts(name, fs.iter().map(|f| Some(f.rule.code()))),
-                    C::Severity => texts(name, fs.iter().map(|f| Some(f.severity.key()))),
-                    C::Step => texts(name, fs.iter().map(|f| Some(f.rule.step().key()))),
-                    C::Id => texts(
+                    C::Code => keys(name, fs.iter().map(|f| Some(f.rule)), |r| {
+                        Some(r.code().into())
+                    }),
+                    C::Severity => keys(name, fs.iter().map(|f| Some(f.severity)), |v| {
+                        Some(v.key().into())
+                    }),
+                    C::Step => keys(name, fs.iter().map(|f| Some(f.rule.step())), |v| {
+                        Some(v.key().into())
+                    }),
+                    C::Id => Dict::part(
                         name,
                         fs.iter().map(|f| {
                             let c = register.complaints.get(f.complaint?)?;
                             Some(c.id.as_str())
                         }),
                     ),
-                    C::File => texts(name, fs.iter().map(|f| files.get(usize::from(f.file)))),
-                    C::Sheet => texts(
-                        name,
-                        fs.iter()
-                            .map(|f| sheets.get(usize::from(f.file)).copied().flatten()),
-                    ),
+                    C::File => keys(name, fs.iter().map(|f| Some(f.file)), |i| {
+                        files.get(usize::from(i)).cloned()
+                    }),
+                    C::Sheet => keys(name, fs.iter().map(|f| Some(f.file)), |i| {
+                        Some(sheets.get(usize::from(i)).copied().flatten()?.to_string())
+                    }),
                     C::Cell => {
                         use std::fmt::Write;
                         let mut cells = StringChunkedBuilder::new(name.into(), fs.len());
@@ -434,7 +461,7 @@ impl Frames for Findings<'_> {
                                 None => cells.append_null(),
                             }
                         }
-                        cells.finish().into_series().into()
+                        Part::Distinct(cells.finish().into_series().into())
                     }
                     C::Row => longs(name, fs.iter().map(|f| Some(i64::from(f.at?.row) + 1))),
                     C::Line => {
@@ -447,23 +474,23 @@ impl Frames for Findings<'_> {
                             }),
                         )
                     }
-                    C::Value => texts(
+                    C::Value => Dict::part(
                         name,
                         fs.iter()
                             .map(|f| Some(f.value.as_str()).filter(|v| !v.is_empty())),
                     ),
-                    // The messages are most of the work: made in parallel, then copied in.
+                    // Made once per distinct message key: most findings share their
+                    // message with others of the slice (a million findings of the 1M-row
+                    // register have 92,638 messages).
                     C::Message => {
-                        let messages: Vec<String> = fs
-                            .par_iter()
-                            .map(|f| f.message(register, self.lang))
-                            .collect();
-                        texts(name, messages.into_iter().map(Some))
+                        Dict::made(name, fs.iter().map(Some), Finding::message_key, |f| {
+                            Some(f.message(register, self.lang))
+                        })
                     }
                 }
             })
-            .collect::<Vec<Column>>();
-        DataFrame::new(fs.len(), columns)
+            .collect::<Vec<Part>>();
+        Ok(columns)
     }
 }
 
