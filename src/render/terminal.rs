@@ -470,7 +470,7 @@ pub fn report_summary(
         t("peildatum", "reference date"),
         k.period.as_of.format("%d-%m-%Y"),
     );
-    let one_decimal = |v: Option<f64>| v.map(|d| format!("{d:.1}")).unwrap_or_else(|| "–".into());
+    let one_decimal = |v: Option<f64>| v.map(|d| lang.number(d, 1)).unwrap_or_else(|| "–".into());
     let mut lines = vec![
         (t("ontvangen", "received"), k.received.to_string()),
         (t("afgehandeld", "closed"), k.closed.to_string()),

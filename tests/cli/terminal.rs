@@ -95,3 +95,48 @@ fn the_summary_lists_the_first_findings_with_cells_and_counts_the_rest() {
         );
     }
 }
+
+#[test]
+fn the_report_summary_writes_decimals_as_its_language_does() {
+    let dir = temp_dir("report-summary-decimals");
+    let register = sample("klachtenregister-2025-2026.xlsx");
+    for (lang, label, point) in [
+        ("nl", "doorlooptijd mediaan (werkdagen)", ","),
+        ("en", "handling time median (working days)", "."),
+    ] {
+        let out = format!("r-{lang}");
+        let args = [
+            "--lang",
+            lang,
+            "report",
+            "--period",
+            "2026-Q3",
+            "--as-of",
+            "2026-09-30",
+            "--fail-on",
+            "never",
+            "--out",
+            &out,
+            arg(&register),
+        ];
+        let run = klacht_in(&dir, &args);
+        assert_eq!(
+            run.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let kpi: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir.join(&out).join("kpi.json")).unwrap())
+                .unwrap();
+        let median = kpi["handling_wd"]["median"].as_f64().unwrap();
+        let want = format!("{median:.1}").replace('.', point);
+        let text = String::from_utf8(run.stdout).unwrap();
+        let line = text.lines().find(|l| l.contains(label)).expect(label);
+        assert_eq!(
+            line.split_whitespace().last(),
+            Some(want.as_str()),
+            "{line}"
+        );
+    }
+}
