@@ -212,7 +212,8 @@ fn sample_volume_file_gives_the_rate_for_every_period_month_and_department() {
         terminal.contains("klachten per 1.000 werkbonnen"),
         "{terminal}"
     );
-    let shown = format!("{:.1}", r["received"].as_f64().unwrap());
+    // In Dutch, with a decimal comma.
+    let shown = format!("{:.1}", r["received"].as_f64().unwrap()).replace('.', ",");
     assert!(terminal.contains(&shown), "{terminal}");
 
     // The workbook shows them beside the counts.
