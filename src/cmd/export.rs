@@ -73,12 +73,13 @@ pub fn run(config: &Config, args: &ExportOptions) -> Result<u8> {
 /// about 60 MB more at the peak (docs/performance.md). `report`, which frees less along the
 /// way, gained nothing from it.
 fn keep_freed_memory() {
-    /// mimalloc v2's `mi_option_purge_delay` (`include/mimalloc.h`), which libmimalloc-sys does
-    /// not name; -1: never purge.
-    const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
     // SAFETY: sets an option, before the export's threads allocate.
     unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, -1) }
 }
+
+/// mimalloc v2's `mi_option_purge_delay` (`include/mimalloc.h`), which libmimalloc-sys does not
+/// name; -1: never purge.
+const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 /// The calendar the durations were counted with, for the Parquet metadata: the profile's key
 /// and the company's closure days (`cao`, `atw; closures 2026-12-24, 2026-12-31`).
@@ -94,6 +95,17 @@ fn calendar_text(config: &Config) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_option_set_is_mimallocs_purge_delay() {
+        // Its default is 10 (ms); the options beside it default to 1 and 0. Nothing in the
+        // library's tests runs the export command, so the default is still in force.
+        if std::env::var_os("MIMALLOC_PURGE_DELAY").is_some() {
+            return;
+        }
+        // SAFETY: reads an option.
+        assert_eq!(unsafe { libmimalloc_sys::mi_option_get(PURGE_DELAY) }, 10);
+    }
 
     #[test]
     fn the_calendar_is_named_with_its_closure_days() {
