@@ -59,12 +59,7 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
             Cell::count(c.left_out),
         ),
     ];
-    let columns = [
-        Column::new(r.t("Kengetal", "Figure")),
-        Column::new(r.t("Waarde", "Value")),
-    ];
-    s.table(r.t("Faalkosten", "FailureCosts"), &columns, rows)?;
-    s.gap();
+    figures(r, &mut s, r.t("Faalkosten", "FailureCosts"), rows)?;
 
     s.heading(&format!(
         "{} ({closed_in})",
@@ -216,12 +211,7 @@ pub fn write(r: &Report, ws: &mut Worksheet) -> Result<(), XlsxError> {
             Cell::count(sat.left_out),
         ),
     ];
-    let columns = [
-        Column::new(r.t("Kengetal", "Figure")),
-        Column::new(r.t("Waarde", "Value")),
-    ];
-    s.table(r.t("Tevredenheid", "Satisfaction"), &columns, rows)?;
-    s.gap();
+    figures(r, &mut s, r.t("Tevredenheid", "Satisfaction"), rows)?;
 
     s.heading(&format!(
         "{}: {}",
@@ -261,5 +251,16 @@ fn cost_table(
         Column::new(r.t("Aandeel", "Share")),
     ];
     s.table(table, &columns, rows)?;
+    Ok(())
+}
+
+/// A table of figures, a label and a value on each row, and the gap after it.
+fn figures(r: &Report, s: &mut Sheet, name: &str, rows: Vec<Vec<Cell>>) -> Result<(), XlsxError> {
+    let columns = [
+        Column::new(r.t("Kengetal", "Figure")),
+        Column::new(r.t("Waarde", "Value")),
+    ];
+    s.table(name, &columns, rows)?;
+    s.gap();
     Ok(())
 }
