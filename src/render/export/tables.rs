@@ -124,16 +124,44 @@ impl FindingColumn {
     }
 }
 
-/// Per source (file, sheet): the file as given on the command line, as `check --json` names
-/// it, and the sheet.
-fn source_names(register: &Register) -> (Vec<String>, Vec<Option<&str>>) {
-    let files = (register.sources.iter())
-        .map(|s| s.path.display().to_string())
-        .collect();
-    let sheets = (register.sources.iter())
-        .map(|s| s.sheet.as_deref())
-        .collect();
-    (files, sheets)
+/// The register's sources (file, sheet), for the `file` and `sheet` columns of both tables.
+struct Sources<'a> {
+    /// Per source, the file as given on the command line, as `check --json` names it.
+    files: Vec<String>,
+    sheets: Vec<Option<&'a str>>,
+}
+
+impl<'a> Sources<'a> {
+    fn of(register: &'a Register) -> Sources<'a> {
+        Sources {
+            files: (register.sources.iter())
+                .map(|s| s.path.display().to_string())
+                .collect(),
+            sheets: (register.sources.iter())
+                .map(|s| s.sheet.as_deref())
+                .collect(),
+        }
+    }
+
+    /// The `file` column of rows from the sources `of`.
+    fn files(&self, name: &str, of: impl Iterator<Item = FileIdx>) -> Part {
+        keys(name, of.map(Some), |i| {
+            self.files.get(usize::from(i)).cloned()
+        })
+    }
+
+    /// The `sheet` column of rows from the sources `of`: null for a CSV file.
+    fn sheets(&self, name: &str, of: impl Iterator<Item = FileIdx>) -> Part {
+        keys(name, of.map(Some), |i| {
+            Some(
+                self.sheets
+                    .get(usize::from(i))
+                    .copied()
+                    .flatten()?
+                    .to_string(),
+            )
+        })
+    }
 }
 
 /// The rows of a table, made a slice at a time: the writers write a slice (a Parquet row
@@ -159,8 +187,7 @@ pub struct Complaints<'a> {
     cs: &'a [Complaint],
     causes: &'a CauseGroups,
     calendar: &'a Calendar,
-    files: Vec<String>,
-    sheets: Vec<Option<&'a str>>,
+    sources: Sources<'a>,
     show_names: bool,
 }
 
@@ -173,13 +200,11 @@ impl<'a> Complaints<'a> {
         calendar: &'a Calendar,
         show_names: bool,
     ) -> Complaints<'a> {
-        let (files, sheets) = source_names(register);
         Complaints {
             cs: &register.complaints,
             causes,
             calendar,
-            files,
-            sheets,
+            sources: Sources::of(register),
             show_names,
         }
     }
@@ -235,34 +260,22 @@ impl Slice<'_> {
                 name.into(),
                 cs.iter().map(|c| c.id_derived).collect::<Vec<bool>>(),
             )),
+            // Keyed by the set of fields: its text made once per set, not once per row.
             C::Unreadable => {
-                let keys: Vec<Option<String>> = (cs.iter())
-                    .map(|c| {
-                        (!c.unreadable.is_empty()).then(|| {
-                            let keys: Vec<&str> = c.unreadable.iter().map(Field::key).collect();
-                            keys.join(",")
-                        })
-                    })
-                    .collect();
-                Dict::part(name, keys.iter().map(Option::as_deref))
+                let sets = cs
+                    .iter()
+                    .map(|c| Some(c.unreadable).filter(|u| !u.is_empty()));
+                keys(name, sets, |set| {
+                    let fields: Vec<&str> = set.iter().map(Field::key).collect();
+                    Some(fields.join(","))
+                })
             }
             C::HandlingWd => wd(|d| d.handling_wd),
             C::HandlingCd => wd(|d| d.handling_cd),
             C::AckWd => wd(|d| d.ack_wd),
             C::AckCd => wd(|d| d.ack_cd),
-            C::File => keys(name, cs.iter().map(|c| Some(c.file)), |i| {
-                self.of.files.get(usize::from(i)).cloned()
-            }),
-            C::Sheet => keys(name, cs.iter().map(|c| Some(c.file)), |i| {
-                Some(
-                    self.of
-                        .sheets
-                        .get(usize::from(i))
-                        .copied()
-                        .flatten()?
-                        .to_string(),
-                )
-            }),
+            C::File => self.of.sources.files(name, cs.iter().map(|c| c.file)),
+            C::Sheet => self.of.sources.sheets(name, cs.iter().map(|c| c.file)),
             C::Row => longs(name, cs.iter().map(|c| Some(i64::from(c.row) + 1))),
             C::Line => longs(
                 name,
@@ -393,19 +406,16 @@ fn dates(name: &str, values: impl Iterator<Item = Option<NaiveDate>>) -> Part {
 pub struct Findings<'a> {
     register: &'a Register,
     fs: &'a [Finding],
-    files: Vec<String>,
-    sheets: Vec<Option<&'a str>>,
+    sources: Sources<'a>,
     lang: Lang,
 }
 
 impl<'a> Findings<'a> {
     pub fn new(register: &'a Register, findings: &'a [Finding], lang: Lang) -> Findings<'a> {
-        let (files, sheets) = source_names(register);
         Findings {
             register,
             fs: findings,
-            files,
-            sheets,
+            sources: Sources::of(register),
             lang,
         }
     }
@@ -417,7 +427,7 @@ impl Frames for Findings<'_> {
     }
 
     fn parts(&self, rows: Range<usize>) -> PolarsResult<Vec<Part>> {
-        let (register, files, sheets) = (self.register, &self.files, &self.sheets);
+        let (register, sources) = (self.register, &self.sources);
         let fs = self.fs.get(rows).unwrap_or_default();
         let columns = FindingColumn::ALL
             .par_iter()
@@ -441,12 +451,8 @@ impl Frames for Findings<'_> {
                             Some(c.id.as_str())
                         }),
                     ),
-                    C::File => keys(name, fs.iter().map(|f| Some(f.file)), |i| {
-                        files.get(usize::from(i)).cloned()
-                    }),
-                    C::Sheet => keys(name, fs.iter().map(|f| Some(f.file)), |i| {
-                        Some(sheets.get(usize::from(i)).copied().flatten()?.to_string())
-                    }),
+                    C::File => sources.files(name, fs.iter().map(|f| f.file)),
+                    C::Sheet => sources.sheets(name, fs.iter().map(|f| f.file)),
                     C::Cell => {
                         use std::fmt::Write;
                         let mut cells = StringChunkedBuilder::new(name.into(), fs.len());
